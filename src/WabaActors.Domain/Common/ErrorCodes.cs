@@ -1,0 +1,24 @@
+namespace WabaActors.Domain.Common;
+
+/// <summary>The stable error codes of the HTTP contract (design/api.md). Never rename one.</summary>
+public static class ErrorCodes
+{
+    public const string ValidationFailed = "validation_failed";
+    public const string NotFound = "not_found";
+    public const string StepOutOfOrder = "step_out_of_order";
+    public const string OnboardingCompleted = "onboarding_completed";
+    public const string NotBusinessManagerAdmin = "not_business_manager_admin";
+    public const string WabaAlreadyOnboarded = "waba_already_onboarded";
+    public const string NumberInUseInWhatsAppApp = "number_in_use_in_whatsapp_app";
+    public const string NumberAlreadyRegistered = "number_already_registered";
+    public const string NumberAlreadyVerified = "number_already_verified";
+    public const string NumberLimitReached = "number_limit_reached";
+    public const string NumberAdditionRestricted = "number_addition_restricted";
+    public const string CodeResendTooSoon = "code_resend_too_soon";
+    public const string InvalidVerificationCode = "invalid_verification_code";
+    public const string TooManyAttempts = "too_many_attempts";
+    public const string VerificationCodeExpired = "verification_code_expired";
+    public const string ReviewNotRequested = "review_not_requested";
+    public const string TimestampInFuture = "timestamp_in_future";
+    public const string MessageIdReused = "message_id_reused";
+}

@@ -1,0 +1,47 @@
+namespace WabaActors.Domain.Common;
+
+/// <summary>Free-text rules of the contract: bounded length, no control characters.</summary>
+public static class Text
+{
+    public const int MaxShort = 256;
+    public const int MaxDescription = 2048;
+
+    /// <summary>1–<paramref name="max"/> characters after trimming, no control characters (line breaks only when allowed).</summary>
+    public static Result<string> Parse(string? input, string what, int max = MaxShort, bool allowLineBreaks = false)
+    {
+        var value = input?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return new DomainError(ErrorCodes.ValidationFailed, $"{what} is required.");
+        }
+
+        if (value.Length > max)
+        {
+            return new DomainError(ErrorCodes.ValidationFailed, $"{what} must be at most {max} characters.");
+        }
+
+        foreach (var c in value)
+        {
+            var lineBreak = c is '\n' or '\r' or '\t';
+            if (char.IsControl(c) && !(allowLineBreaks && lineBreak))
+            {
+                return new DomainError(ErrorCodes.ValidationFailed, $"{what} must not contain control characters.");
+            }
+        }
+
+        return value;
+    }
+
+    internal static bool IsAsciiDigits(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

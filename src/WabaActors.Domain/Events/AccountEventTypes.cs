@@ -1,0 +1,26 @@
+namespace WabaActors.Domain.Events;
+
+/// <summary>The stable names of history entries.</summary>
+public static class AccountEventTypes
+{
+    public const string AccountCreated = "account_created";
+    public const string EmailSubmitted = "email_submitted";
+    public const string EmailConfirmed = "email_confirmed";
+    public const string BusinessManagerSubmitted = "business_manager_submitted";
+    public const string CompanyProfileSubmitted = "company_profile_submitted";
+    public const string NumberAdded = "number_added";
+    public const string VerificationCodeSent = "verification_code_sent";
+    public const string VerificationFailed = "verification_failed";
+    public const string NumberRegistered = "number_registered";
+    public const string BillingStarted = "billing_started";
+    public const string AccountLive = "account_live";
+    public const string CommerceReviewRequested = "commerce_review_requested";
+    public const string CommerceReviewOverdue = "commerce_review_overdue";
+    public const string CommerceReviewDecided = "commerce_review_decided";
+    public const string AccountBlocked = "account_blocked";
+    public const string AccountUnblocked = "account_unblocked";
+    public const string BusinessVerificationChanged = "business_verification_changed";
+    public const string DisplayNameSubmitted = "display_name_submitted";
+    public const string DisplayNameReviewOverdue = "display_name_review_overdue";
+    public const string DisplayNameDecided = "display_name_decided";
+}

@@ -1,0 +1,25 @@
+using WabaActors.Domain.Common;
+
+namespace WabaActors.Domain.Identity;
+
+/// <summary>The caller's id of one message (1–256 characters, no control characters): the idempotency key.</summary>
+public readonly record struct MessageId
+{
+    public const int MaxLength = 256;
+
+    private MessageId(string value) => Value = value;
+
+    public string Value { get; }
+
+    public static Result<MessageId> Parse(string? input, string field = "messageId")
+    {
+        if (string.IsNullOrEmpty(input) || input.Length > MaxLength || input.Any(char.IsControl))
+        {
+            return DomainError.Invalid(field, $"{field} must be 1–{MaxLength} characters with no control characters.");
+        }
+
+        return new MessageId(input);
+    }
+
+    public override string ToString() => Value;
+}

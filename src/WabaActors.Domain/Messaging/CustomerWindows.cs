@@ -1,0 +1,96 @@
+using WabaActors.Domain.Common;
+using WabaActors.Domain.Identity;
+
+namespace WabaActors.Domain.Messaging;
+
+/// <summary>
+/// The customer-service windows of one number: customer → expiry, one <c>long</c> pair per open
+/// window, plus a FIFO of (customer, prune-after) for O(1) amortised expiry. A window closed by a
+/// 131047 is kept as a negative instant (the close) until a full window has passed, so that a
+/// redelivered older message cannot reopen it. Every change is one <see cref="WindowChange"/>.
+/// See docs/adr/0001-windows-and-recipient-sets.md.
+/// </summary>
+public sealed class CustomerWindows(TimeSpan window, TimeSpan futureTolerance)
+{
+    private readonly Dictionary<long, long> _entries = [];
+    private readonly Queue<(long Customer, long PruneAt)> _expiry = new();
+    private readonly long _window = window.Ticks;
+
+    /// <summary>Windows held in memory (open ones, and recently expired or closed ones not yet pruned).</summary>
+    public int Tracked => _entries.Count;
+
+    public WindowState Get(CustomerId customer, DateTimeOffset now)
+    {
+        Prune(now);
+        return _entries.TryGetValue(customer.Value, out var v) && v > now.UtcTicks
+            ? new WindowState(true, new DateTimeOffset(v, TimeSpan.Zero))
+            : WindowState.Closed;
+    }
+
+    /// <summary>
+    /// A customer's message at <paramref name="timestamp"/>: opens or extends the window to
+    /// timestamp + window. Idempotent (a repeat changes nothing); refused when the timestamp lies
+    /// more than the tolerance in the future. Returns the change to persist, or null for none.
+    /// </summary>
+    public Result<WindowChange?> RecordInbound(CustomerId customer, DateTimeOffset timestamp, DateTimeOffset now)
+    {
+        if (timestamp > now + futureTolerance)
+        {
+            return new DomainError(Common.ErrorCodes.TimestampInFuture,
+                $"timestamp is more than {futureTolerance.TotalMinutes:0} minutes in the future.");
+        }
+
+        Prune(now);
+        var expires = timestamp.UtcTicks + _window;
+        if (expires <= now.UtcTicks)
+        {
+            return (WindowChange?)null;
+        }
+
+        if (_entries.TryGetValue(customer.Value, out var current) && (current >= expires || (current < 0 && timestamp.UtcTicks <= -current)))
+        {
+            return (WindowChange?)null;
+        }
+
+        var change = new WindowChange(customer.Value, expires, Closed: false);
+        Apply(change);
+        return change;
+    }
+
+    /// <summary>Meta answered 131047 (outside the window): the window is closed as of <paramref name="at"/>.</summary>
+    public WindowChange? Close(CustomerId customer, DateTimeOffset at, DateTimeOffset now)
+    {
+        Prune(now);
+        if (!_entries.TryGetValue(customer.Value, out var current) || current <= at.UtcTicks)
+        {
+            return null;
+        }
+
+        var change = new WindowChange(customer.Value, at.UtcTicks, Closed: true);
+        Apply(change);
+        return change;
+    }
+
+    /// <summary>Applies a change: from a command, or replayed from storage on activation.</summary>
+    public void Apply(WindowChange change)
+    {
+        _entries[change.Customer] = change.Closed ? -change.ExpiresAtTicks : change.ExpiresAtTicks;
+        _expiry.Enqueue((change.Customer, change.Closed ? change.ExpiresAtTicks + _window : change.ExpiresAtTicks));
+    }
+
+    /// <summary>Drops windows whose time has passed; amortised O(1) per change.</summary>
+    public void Prune(DateTimeOffset now)
+    {
+        var ticks = now.UtcTicks;
+        while (_expiry.TryPeek(out var head) && head.PruneAt <= ticks)
+        {
+            _expiry.Dequeue();
+            if (_entries.TryGetValue(head.Customer, out var v) && PruneAt(v) == head.PruneAt)
+            {
+                _entries.Remove(head.Customer);
+            }
+        }
+    }
+
+    private long PruneAt(long value) => value < 0 ? -value + _window : value;
+}

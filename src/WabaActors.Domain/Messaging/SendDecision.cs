@@ -1,0 +1,20 @@
+namespace WabaActors.Domain.Messaging;
+
+/// <summary>
+/// May this message go out now? Allowed (with the window's expiry when open, and the recipient
+/// usage for templates), or denied with a <see cref="DenyReason"/> and, where one exists, the
+/// instant the answer may become yes.
+/// </summary>
+public sealed record SendDecision(bool Allowed, DenyReason Reason)
+{
+    public DateTimeOffset? RetryAt { get; init; }
+    public DateTimeOffset? WindowExpiresAt { get; init; }
+    public RecipientUsage? TemplateRecipients { get; init; }
+    public string? Detail { get; init; }
+
+    public static SendDecision Allow(DateTimeOffset? windowExpiresAt = null, RecipientUsage? usage = null) =>
+        new(true, DenyReason.None) { WindowExpiresAt = windowExpiresAt, TemplateRecipients = usage };
+
+    public static SendDecision Deny(DenyReason reason, string detail, DateTimeOffset? retryAt = null) =>
+        new(false, reason) { Detail = detail, RetryAt = retryAt };
+}

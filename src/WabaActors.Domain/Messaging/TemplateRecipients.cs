@@ -1,0 +1,80 @@
+using WabaActors.Domain.Identity;
+
+namespace WabaActors.Domain.Messaging;
+
+/// <summary>
+/// The unique customers counted toward the template limit in the rolling period (one account, or a
+/// portfolio). Customer → counted-at in a dictionary, and the same entries in a FIFO ordered by time:
+/// counting instants never go backwards (a clock step back counts at the last instant, which only
+/// holds a slot longer), so the queue head is always the oldest entry. Every operation is amortised
+/// O(1); after pruning, the queue length is the number used and its head says when a slot frees.
+/// See docs/adr/0001-windows-and-recipient-sets.md.
+/// </summary>
+public sealed class TemplateRecipients(TimeSpan period)
+{
+    private readonly Dictionary<long, long> _countedAt = [];
+    private readonly Queue<RecipientCounted> _order = new();
+    private readonly long _period = period.Ticks;
+    private long _last = long.MinValue;
+
+    public RecipientUsage Usage(int limit, DateTimeOffset now)
+    {
+        Prune(now);
+        return new RecipientUsage(_order.Count, limit, NextSlotAt(limit));
+    }
+
+    public bool IsCounted(CustomerId customer, DateTimeOffset now)
+    {
+        Prune(now);
+        return _countedAt.ContainsKey(customer.Value);
+    }
+
+    /// <summary>
+    /// Counts <paramref name="customer"/> unless already counted in the period; refuses when
+    /// <paramref name="limit"/> slots are used, naming when the oldest leaves the period.
+    /// </summary>
+    public CountResult TryCount(CustomerId customer, int limit, DateTimeOffset now)
+    {
+        Prune(now);
+        if (_countedAt.ContainsKey(customer.Value))
+        {
+            return new CountResult(CountOutcome.AlreadyCounted, null, new RecipientUsage(_order.Count, limit, NextSlotAt(limit)));
+        }
+
+        if (_order.Count >= limit)
+        {
+            return new CountResult(CountOutcome.LimitReached, null, new RecipientUsage(_order.Count, limit, NextSlotAt(limit)));
+        }
+
+        var change = new RecipientCounted(customer.Value, Math.Max(now.UtcTicks, _last));
+        Apply(change);
+        return new CountResult(CountOutcome.Counted, change, new RecipientUsage(_order.Count, limit, NextSlotAt(limit)));
+    }
+
+    /// <summary>Applies a change: from a command, or replayed from storage (in counting order) on activation.</summary>
+    public void Apply(RecipientCounted change)
+    {
+        if (change.AtTicks < _last)
+        {
+            throw new ArgumentException("Recipient changes must be applied in counting order.", nameof(change));
+        }
+
+        _last = change.AtTicks;
+        _countedAt[change.Customer] = change.AtTicks;
+        _order.Enqueue(change);
+    }
+
+    /// <summary>Drops recipients counted a full period ago or earlier; amortised O(1).</summary>
+    public void Prune(DateTimeOffset now)
+    {
+        var cutoff = now.UtcTicks - _period;
+        while (_order.TryPeek(out var head) && head.AtTicks <= cutoff)
+        {
+            _order.Dequeue();
+            _countedAt.Remove(head.Customer);
+        }
+    }
+
+    private DateTimeOffset? NextSlotAt(int limit) =>
+        _order.Count >= limit && _order.TryPeek(out var head) ? new DateTimeOffset(head.AtTicks + _period, TimeSpan.Zero) : null;
+}

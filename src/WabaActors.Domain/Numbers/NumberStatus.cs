@@ -1,0 +1,7 @@
+namespace WabaActors.Domain.Numbers;
+
+public enum NumberStatus
+{
+    CodeSent,
+    Registered,
+}

@@ -1,0 +1,74 @@
+using WabaActors.Domain.Common;
+using WabaActors.Domain.Events;
+using WabaActors.Domain.Rules;
+
+namespace WabaActors.Domain.Onboarding;
+
+/// <summary>Step 4: numbers on the account and the account going live.</summary>
+public sealed partial record Account
+{
+    /// <summary>
+    /// Adds a number (step 4). Steps 1–3 must be done; every added number counts toward the limit;
+    /// re-adding a number already on the account changes nothing.
+    /// </summary>
+    public Result<Changed<Account>> AddNumber(string phone, WabaRules rules, DateTimeOffset now)
+    {
+        if (FindNumber(phone) is not null)
+        {
+            return Changed<Account>.Unchanged(this);
+        }
+
+        var missing = Enum.GetValues<OnboardingStep>()
+            .FirstOrDefault(s => s < OnboardingStep.PhoneNumbers && StepStatus(s) != Onboarding.StepStatus.Done);
+        if (missing != default)
+        {
+            return OutOfOrder(missing, $"Step {(int)missing} ({missing}) must be done before adding a number.");
+        }
+
+        if (Restrictions.Active(Restrictions.AddPhoneNumberUntil, now))
+        {
+            return new DomainError(ErrorCodes.NumberAdditionRestricted, "Meta restricts adding numbers to this account.")
+            {
+                RetryAt = Restrictions.AddPhoneNumberUntil,
+            };
+        }
+
+        var limit = NumberLimit(rules);
+        if (Numbers.Count >= limit)
+        {
+            return new DomainError(ErrorCodes.NumberLimitReached,
+                $"The account has {Numbers.Count} of {limit} numbers; business verification raises the limit.");
+        }
+
+        return new Changed<Account>(
+            this with { Numbers = [.. Numbers, new AccountNumber(phone, now)] },
+            [new AccountEvent(AccountEventTypes.NumberAdded, now) { Phone = phone }]);
+    }
+
+    /// <summary>
+    /// A number of this account registered. The first one makes the account live and starts the
+    /// commerce-policy review (pending, due after <see cref="WabaRules.CommerceReviewDue"/>).
+    /// </summary>
+    public Changed<Account> NumberRegistered(string phone, WabaRules rules, DateTimeOffset now)
+    {
+        var number = FindNumber(phone) ?? throw new InvalidOperationException("The number is not on this account.");
+        if (number.RegisteredAt is not null)
+        {
+            return Changed<Account>.Unchanged(this);
+        }
+
+        var wasLive = IsLive;
+        var next = this with { Numbers = [.. Numbers.Select(n => n.Phone == phone ? n with { RegisteredAt = now } : n)] };
+        if (wasLive)
+        {
+            return Changed<Account>.Unchanged(next);
+        }
+
+        var review = Review.Start(now, rules.CommerceReviewDue);
+        return new Changed<Account>(next with { CommerceReview = review },
+        [
+            new AccountEvent(AccountEventTypes.AccountLive, now) { Phone = phone },
+            new AccountEvent(AccountEventTypes.CommerceReviewRequested, now) { Value = review.DueAt.ToString("O") },
+        ]);
+    }
+}

@@ -1,0 +1,66 @@
+using WabaActors.Domain.Events;
+using WabaActors.Domain.Rules;
+
+namespace WabaActors.Domain.Onboarding;
+
+/// <summary>
+/// A tenant's WhatsApp Business Account: onboarding steps 1–4, its numbers, the commerce-policy
+/// review, business verification and Meta's restrictions. Immutable: every command returns the
+/// new state and its history entries, or an error and no change.
+/// </summary>
+public sealed partial record Account(string Tenant, string Waba, DateTimeOffset CreatedAt)
+{
+    public string? Name { get; init; }
+    public string? Email { get; init; }
+    public DateTimeOffset? EmailConfirmedAt { get; init; }
+    public BusinessManagerDetails? BusinessManager { get; init; }
+    public CompanyProfile? CompanyProfile { get; init; }
+    public IReadOnlyList<AccountNumber> Numbers { get; init; } = [];
+    public Review? CommerceReview { get; init; }
+    public BusinessVerificationStatus BusinessVerification { get; init; } = BusinessVerificationStatus.NotStarted;
+
+    /// <summary>Meta's ban (DISABLED_UPDATE / DISABLE); blocks like a rejected review.</summary>
+    public bool Disabled { get; init; }
+
+    public Restrictions Restrictions { get; init; } = Restrictions.None;
+
+    /// <summary>A template-recipient limit set by Meta (capability webhook); overrides the rules' figure.</summary>
+    public int? TemplateRecipientLimitOverride { get; init; }
+
+    /// <summary>A number limit set by Meta (capability webhook); overrides the rules' figure.</summary>
+    public int? NumberLimitOverride { get; init; }
+
+    public static Changed<Account> Create(string tenant, string waba, string? name, DateTimeOffset now) =>
+        new(new Account(tenant, waba, now) { Name = name }, [new AccountEvent(AccountEventTypes.AccountCreated, now)]);
+
+    /// <summary>Live once its first number registered (step 4 done).</summary>
+    public bool IsLive => Numbers.Any(n => n.RegisteredAt is not null);
+
+    public AccountStatus Status => !IsLive
+        ? AccountStatus.Onboarding
+        : Disabled || CommerceReview?.Status == ReviewStatus.Rejected ? AccountStatus.Blocked : AccountStatus.Live;
+
+    public bool IsBusinessVerified => BusinessVerification == BusinessVerificationStatus.Verified;
+
+    public int TemplateRecipientLimit(WabaRules rules) =>
+        TemplateRecipientLimitOverride ?? rules.TemplateLimitFor(IsBusinessVerified);
+
+    public int NumberLimit(WabaRules rules) =>
+        Math.Max(NumberLimitOverride ?? 0, rules.NumberLimitFor(IsBusinessVerified));
+
+    public StepStatus StepStatus(OnboardingStep step) => step switch
+    {
+        OnboardingStep.UserAccount => Email is null ? Onboarding.StepStatus.Pending
+            : EmailConfirmedAt is null ? Onboarding.StepStatus.AwaitingEmailConfirmation : Onboarding.StepStatus.Done,
+        OnboardingStep.BusinessManager => BusinessManager is null ? Onboarding.StepStatus.Pending : Onboarding.StepStatus.Done,
+        OnboardingStep.CompanyProfile => CompanyProfile is null ? Onboarding.StepStatus.Pending : Onboarding.StepStatus.Done,
+        OnboardingStep.PhoneNumbers => IsLive ? Onboarding.StepStatus.Done : Onboarding.StepStatus.Pending,
+        _ => throw new ArgumentOutOfRangeException(nameof(step)),
+    };
+
+    /// <summary>The first step not yet done (PhoneNumbers once 1–3 are done).</summary>
+    public OnboardingStep CurrentStep =>
+        Enum.GetValues<OnboardingStep>().FirstOrDefault(s => StepStatus(s) != Onboarding.StepStatus.Done, OnboardingStep.PhoneNumbers);
+
+    public AccountNumber? FindNumber(string phone) => Numbers.FirstOrDefault(n => n.Phone == phone);
+}

@@ -1,0 +1,9 @@
+namespace WabaActors.Domain.Onboarding;
+
+public enum BusinessVerificationStatus
+{
+    NotStarted,
+    Submitted,
+    Verified,
+    Rejected,
+}

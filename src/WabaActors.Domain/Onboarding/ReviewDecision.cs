@@ -1,0 +1,7 @@
+namespace WabaActors.Domain.Onboarding;
+
+public enum ReviewDecision
+{
+    Approved,
+    Rejected,
+}

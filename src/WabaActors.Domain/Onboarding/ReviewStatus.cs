@@ -1,0 +1,8 @@
+namespace WabaActors.Domain.Onboarding;
+
+public enum ReviewStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+}

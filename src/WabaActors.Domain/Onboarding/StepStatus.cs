@@ -1,0 +1,8 @@
+namespace WabaActors.Domain.Onboarding;
+
+public enum StepStatus
+{
+    Pending,
+    AwaitingEmailConfirmation,
+    Done,
+}

@@ -1,0 +1,124 @@
+namespace WabaActors.Domain.Rules;
+
+/// <summary>
+/// Every figure the rules use. <see cref="Document"/> holds the source document's figures (the
+/// defaults); <see cref="Meta"/> holds Meta's current ones (shared/domain/platform-rules.md).
+/// Each knob can be changed alone with <c>with</c> or through <see cref="RulesOptions"/>.
+/// </summary>
+public sealed record WabaRules
+{
+    /// <summary>The source document's rules: the service's defaults.</summary>
+    public static WabaRules Document { get; } = new();
+
+    /// <summary>Meta's rules today: 250 recipients shared by the portfolio, no sends while the review is pending.</summary>
+    public static WabaRules Meta { get; } = new()
+    {
+        TemplateRecipientLimit = 250,
+        VerifiedTemplateRecipientLimit = 2_000,
+        TemplateRecipientScope = QuotaScope.Portfolio,
+        NumberLimitScope = QuotaScope.Portfolio,
+        SendsAllowedWhileReviewPending = false,
+    };
+
+    /// <summary>How long a customer's message keeps the customer-service window open.</summary>
+    public TimeSpan ServiceWindow { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>How far in the future an inbound message's timestamp may lie (clock skew).</summary>
+    public TimeSpan FutureTimestampTolerance { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The rolling period over which unique template recipients are counted.</summary>
+    public TimeSpan TemplateRecipientPeriod { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>Unique template recipients per period before business verification.</summary>
+    public int TemplateRecipientLimit { get; init; } = 50;
+
+    /// <summary>Unique template recipients per period once business verification is verified.</summary>
+    public int VerifiedTemplateRecipientLimit { get; init; } = 1_000;
+
+    public QuotaScope TemplateRecipientScope { get; init; } = QuotaScope.Account;
+
+    /// <summary>Phone numbers before business verification.</summary>
+    public int NumberLimit { get; init; } = 2;
+
+    /// <summary>Phone numbers once business verification is verified.</summary>
+    public int VerifiedNumberLimit { get; init; } = 20;
+
+    public QuotaScope NumberLimitScope { get; init; } = QuotaScope.Account;
+
+    /// <summary>Digits in a verification code.</summary>
+    public int CodeLength { get; init; } = 6;
+
+    /// <summary>How long a verification code is valid.</summary>
+    public TimeSpan CodeTtl { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Wrong tries before a code is locked until a new one is sent.</summary>
+    public int MaxCodeAttempts { get; init; } = 5;
+
+    /// <summary>Minimum time between two codes sent to one number.</summary>
+    public TimeSpan CodeResendCooldown { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>When a pending commerce-policy review is due (then overdue).</summary>
+    public TimeSpan CommerceReviewDue { get; init; } = TimeSpan.FromHours(48);
+
+    /// <summary>When a pending display-name review is due (then overdue).</summary>
+    public TimeSpan DisplayNameReviewDue { get; init; } = TimeSpan.FromHours(48);
+
+    /// <summary>The document lets a live account send while its review is pending; Meta does not.</summary>
+    public bool SendsAllowedWhileReviewPending { get; init; } = true;
+
+    /// <summary>How long a grant is kept for idempotent replay.</summary>
+    public TimeSpan GrantRetention { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>The template-recipient limit for an account in the given verification state.</summary>
+    public int TemplateLimitFor(bool businessVerified) =>
+        businessVerified ? VerifiedTemplateRecipientLimit : TemplateRecipientLimit;
+
+    /// <summary>The number limit for an account in the given verification state.</summary>
+    public int NumberLimitFor(bool businessVerified) => businessVerified ? VerifiedNumberLimit : NumberLimit;
+
+    /// <summary>Every broken invariant, named by knob; empty when the rules are usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        void Positive(TimeSpan value, string name)
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                errors.Add($"{name} must be positive.");
+            }
+        }
+
+        Positive(ServiceWindow, nameof(ServiceWindow));
+        Positive(TemplateRecipientPeriod, nameof(TemplateRecipientPeriod));
+        Positive(CodeTtl, nameof(CodeTtl));
+        Positive(CommerceReviewDue, nameof(CommerceReviewDue));
+        Positive(DisplayNameReviewDue, nameof(DisplayNameReviewDue));
+        Positive(GrantRetention, nameof(GrantRetention));
+        if (FutureTimestampTolerance < TimeSpan.Zero || CodeResendCooldown < TimeSpan.Zero)
+        {
+            errors.Add($"{nameof(FutureTimestampTolerance)} and {nameof(CodeResendCooldown)} must not be negative.");
+        }
+
+        if (TemplateRecipientLimit < 0 || VerifiedTemplateRecipientLimit < TemplateRecipientLimit)
+        {
+            errors.Add($"{nameof(TemplateRecipientLimit)} must be ≥ 0 and ≤ {nameof(VerifiedTemplateRecipientLimit)}.");
+        }
+
+        if (NumberLimit < 1 || VerifiedNumberLimit < NumberLimit)
+        {
+            errors.Add($"{nameof(NumberLimit)} must be ≥ 1 and ≤ {nameof(VerifiedNumberLimit)}.");
+        }
+
+        if (CodeLength is < 4 or > 10 || MaxCodeAttempts < 1)
+        {
+            errors.Add($"{nameof(CodeLength)} must be 4–10 and {nameof(MaxCodeAttempts)} ≥ 1.");
+        }
+
+        if (GrantRetention < TemplateRecipientPeriod)
+        {
+            errors.Add($"{nameof(GrantRetention)} must cover {nameof(TemplateRecipientPeriod)} so that a retried grant is never counted twice.");
+        }
+
+        return errors;
+    }
+}
