@@ -32,6 +32,18 @@ public static class Text
         return value;
     }
 
+    /// <summary>Like <see cref="Parse"/>, but an absent value is fine (null).</summary>
+    public static Result<string?> ParseOptional(string? input, string what, int max = MaxShort)
+    {
+        if (input is null)
+        {
+            return (string?)null;
+        }
+
+        var parsed = Parse(input, what, max);
+        return parsed.IsSuccess ? parsed.Value : parsed.Error!;
+    }
+
     internal static bool IsAsciiDigits(ReadOnlySpan<char> s)
     {
         foreach (var c in s)

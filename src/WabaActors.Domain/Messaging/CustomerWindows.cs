@@ -57,11 +57,18 @@ public sealed class CustomerWindows(TimeSpan window, TimeSpan futureTolerance)
         return change;
     }
 
-    /// <summary>Meta answered 131047 (outside the window): the window is closed as of <paramref name="at"/>.</summary>
+    /// <summary>
+    /// Meta answered 131047 (outside the window): the window is closed as of <paramref name="at"/>,
+    /// so no message up to that instant opens it, whichever of the two arrives first. Nothing changes
+    /// when the close is older than the customer's last message or than a close already kept, or
+    /// too old to hide any message still inside its window.
+    /// </summary>
     public WindowChange? Close(CustomerId customer, DateTimeOffset at, DateTimeOffset now)
     {
         Prune(now);
-        if (!_entries.TryGetValue(customer.Value, out var current) || current <= at.UtcTicks)
+        var closeAt = at.UtcTicks;
+        if (closeAt + _window <= now.UtcTicks
+            || (_entries.TryGetValue(customer.Value, out var current) && (current < 0 ? -current >= closeAt : current - _window > closeAt)))
         {
             return null;
         }

@@ -40,13 +40,19 @@ public sealed class PermitLedger(TimeSpan retention)
         return grant;
     }
 
-    /// <summary>Applies a grant: from a command, or replayed from storage on activation.</summary>
+    /// <summary>
+    /// Applies a grant: from a command, or replayed from storage on activation. A replayed log may
+    /// hold an expired grant of an id granted again since: the later grant wins.
+    /// </summary>
     public void Apply(PermitGranted grant)
     {
-        if (_grants.TryAdd(grant.MessageId, grant))
+        if (_grants.TryGetValue(grant.MessageId, out var kept) && kept.GrantedAtTicks >= grant.GrantedAtTicks)
         {
-            _order.Enqueue(grant);
+            return;
         }
+
+        _grants[grant.MessageId] = grant;
+        _order.Enqueue(grant);
     }
 
     public void Prune(DateTimeOffset now)
@@ -55,7 +61,10 @@ public sealed class PermitLedger(TimeSpan retention)
         while (_order.TryPeek(out var head) && head.GrantedAtTicks <= cutoff)
         {
             _order.Dequeue();
-            _grants.Remove(head.MessageId);
+            if (_grants.TryGetValue(head.MessageId, out var kept) && ReferenceEquals(kept, head))
+            {
+                _grants.Remove(head.MessageId);
+            }
         }
     }
 }

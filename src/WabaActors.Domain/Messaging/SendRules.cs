@@ -12,13 +12,15 @@ namespace WabaActors.Domain.Messaging;
 public static class SendRules
 {
     /// <summary>Denies every send from an account that is blocked, not live, or (Meta) still under review.</summary>
-    public static SendDecision? CheckAccount(Account account, WabaRules rules, DateTimeOffset now) => account.Status switch
+    public static SendDecision? CheckAccount(Account account, WabaRules rules, DateTimeOffset now) => CheckGate(account.Gate(rules));
+
+    /// <summary>Denies every send through a gate that is blocked, not live, or held for the review.</summary>
+    public static SendDecision? CheckGate(SendGate gate) => gate.Status switch
     {
         AccountStatus.Blocked => SendDecision.Deny(DenyReason.AccountBlocked,
-            account.Disabled ? "Meta disabled the account." : "The commerce-policy review rejected the account."),
+            gate.Disabled ? "Meta disabled the account." : "The commerce-policy review rejected the account."),
         AccountStatus.Onboarding => SendDecision.Deny(DenyReason.AccountNotLive, "No number of the account is registered yet."),
-        _ when !rules.SendsAllowedWhileReviewPending && account.CommerceReview?.Status == ReviewStatus.Pending =>
-            SendDecision.Deny(DenyReason.AccountNotLive, "The commerce-policy review is pending (Meta's rule)."),
+        _ when gate.HeldForReview => SendDecision.Deny(DenyReason.AccountNotLive, "The commerce-policy review is pending (Meta's rule)."),
         _ => null,
     };
 

@@ -71,7 +71,12 @@ public sealed class TemplateRecipients(TimeSpan period)
         while (_order.TryPeek(out var head) && head.AtTicks <= cutoff)
         {
             _order.Dequeue();
-            _countedAt.Remove(head.Customer);
+
+            // A replayed log may hold an expired count of a customer counted again since: keep the later one.
+            if (_countedAt.TryGetValue(head.Customer, out var at) && at == head.AtTicks)
+            {
+                _countedAt.Remove(head.Customer);
+            }
         }
     }
 

@@ -17,7 +17,8 @@ public sealed partial record NumberRegistration
             return DomainError.Invalid("name", parsed.Error!.Message);
         }
 
-        if (DisplayName is { Review.Status: ReviewStatus.Pending } current && current.Name == parsed.Value)
+        // The same name again while pending or approved is a retry, not a new request: it must not undo an approval.
+        if (DisplayName is { Review.Status: ReviewStatus.Pending or ReviewStatus.Approved } current && current.Name == parsed.Value)
         {
             return Changed<NumberRegistration>.Unchanged(this);
         }

@@ -36,7 +36,8 @@ public sealed partial record NumberRegistration
         {
             return new(unchanged, new DomainError(ErrorCodes.TooManyAttempts, "Too many wrong codes; ask for a new code.")
             {
-                RetryAt = NextCodeAt(rules),
+                // A new code may be asked for at the cool-down's end, or now if it has passed: never a past instant.
+                RetryAt = NextCodeAt(rules) is { } next && next > now ? next : now,
                 AttemptsLeft = 0,
             });
         }

@@ -64,22 +64,30 @@ public sealed partial record NumberRegistration(string Phone, string Tenant, str
     /// </summary>
     public Result<Changed<NumberRegistration>> CodeSent(string code, WabaRules rules, DateTimeOffset now)
     {
-        if (IsRegistered)
+        if (RefuseCode(rules, now) is { } refused)
         {
-            return new DomainError(ErrorCodes.NumberAlreadyVerified, "The number is already registered.");
-        }
-
-        if (Code is { } last && now < last.SentAt + rules.CodeResendCooldown)
-        {
-            return new DomainError(ErrorCodes.CodeResendTooSoon, "A code was sent moments ago; wait before asking for another.")
-            {
-                RetryAt = last.SentAt + rules.CodeResendCooldown,
-            };
+            return refused;
         }
 
         var pending = new PendingCode(code, now, now + rules.CodeTtl);
         return new Changed<NumberRegistration>(this with { Code = pending },
             [new AccountEvent(AccountEventTypes.VerificationCodeSent, now) { Phone = Phone, Value = SnakeCase.Of(Method) }]);
+    }
+
+    /// <summary>Why no code may be sent now (registered, or within the cool-down), or null when one may.</summary>
+    public DomainError? RefuseCode(WabaRules rules, DateTimeOffset now)
+    {
+        if (IsRegistered)
+        {
+            return new DomainError(ErrorCodes.NumberAlreadyVerified, "The number is already registered.");
+        }
+
+        return Code is { } last && now < last.SentAt + rules.CodeResendCooldown
+            ? new DomainError(ErrorCodes.CodeResendTooSoon, "A code was sent moments ago; wait before asking for another.")
+            {
+                RetryAt = last.SentAt + rules.CodeResendCooldown,
+            }
+            : null;
     }
 
     /// <summary>When the next code may be sent.</summary>

@@ -46,7 +46,7 @@ public sealed partial record Account(string Tenant, string Waba, DateTimeOffset 
         TemplateRecipientLimitOverride ?? rules.TemplateLimitFor(IsBusinessVerified);
 
     public int NumberLimit(WabaRules rules) =>
-        Math.Max(NumberLimitOverride ?? 0, rules.NumberLimitFor(IsBusinessVerified));
+        NumberLimitOverride ?? rules.NumberLimitFor(IsBusinessVerified);
 
     public StepStatus StepStatus(OnboardingStep step) => step switch
     {
@@ -61,6 +61,10 @@ public sealed partial record Account(string Tenant, string Waba, DateTimeOffset 
     /// <summary>The first step not yet done (PhoneNumbers once 1–3 are done).</summary>
     public OnboardingStep CurrentStep =>
         Enum.GetValues<OnboardingStep>().FirstOrDefault(s => StepStatus(s) != Onboarding.StepStatus.Done, OnboardingStep.PhoneNumbers);
+
+    /// <summary>What a send decision needs of this account (see <see cref="Messaging.SendRules"/>).</summary>
+    public Messaging.SendGate Gate(WabaRules rules) => new(
+        Status, Disabled, !rules.SendsAllowedWhileReviewPending && CommerceReview?.Status == ReviewStatus.Pending, Restrictions);
 
     public AccountNumber? FindNumber(string phone) => Numbers.FirstOrDefault(n => n.Phone == phone);
 }

@@ -32,7 +32,7 @@ public sealed class RulesOptions
     /// <summary>The profile's rules with every knob that is set here applied on top.</summary>
     public WabaRules ToRules()
     {
-        var profile = Profile.Trim().ToLowerInvariant() switch
+        var profile = (Profile ?? DocumentProfile).Trim().ToLowerInvariant() switch
         {
             DocumentProfile => WabaRules.Document,
             MetaProfile => WabaRules.Meta,

@@ -1,0 +1,55 @@
+using WabaActors.Contracts.Accounts;
+using WabaActors.Contracts.Common;
+using WabaActors.Contracts.Numbers;
+
+namespace WabaActors.Contracts;
+
+/// <summary>
+/// One WhatsApp Business Account, keyed by its WABA id (a WABA id belongs to one tenant). Owns
+/// onboarding, its numbers list, the commerce-policy review, business verification and the history.
+/// Every call names the tenant; another tenant's call is answered as if the account did not exist.
+/// </summary>
+[Alias("waba.IAccountGrain")]
+public interface IAccountGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the account for <paramref name="tenant"/>, or returns it if it exists.</summary>
+    [Alias("Create")]
+    ValueTask<Reply<AccountView>> CreateAsync(string tenant, string? name);
+
+    [Alias("Get")]
+    ValueTask<Reply<AccountView>> GetAsync(string tenant);
+
+    [Alias("SubmitEmail")]
+    ValueTask<Reply<AccountView>> SubmitEmailAsync(string tenant, string? email);
+
+    [Alias("ConfirmEmail")]
+    ValueTask<Reply<AccountView>> ConfirmEmailAsync(string tenant);
+
+    [Alias("SubmitBusinessManager")]
+    ValueTask<Reply<AccountView>> SubmitBusinessManagerAsync(string tenant, BusinessManagerRequest request);
+
+    [Alias("SubmitCompanyProfile")]
+    ValueTask<Reply<AccountView>> SubmitCompanyProfileAsync(string tenant, CompanyProfileRequest request);
+
+    /// <summary>Step 4: adds a number and sends its first verification code.</summary>
+    [Alias("AddNumber")]
+    ValueTask<Reply<NumberView>> AddNumberAsync(string tenant, AddNumberRequest request);
+
+    [Alias("DecideCommerceReview")]
+    ValueTask<Reply<AccountView>> DecideCommerceReviewAsync(string tenant, ReviewDecisionRequest request);
+
+    [Alias("SetBusinessVerification")]
+    ValueTask<Reply<AccountView>> SetBusinessVerificationAsync(string tenant, string? status);
+
+    /// <summary>History after the cursor <paramref name="after"/> (0 = from the start), oldest first.</summary>
+    [Alias("GetEvents")]
+    ValueTask<Reply<EventPage>> GetEventsAsync(string tenant, long after, int limit);
+
+    /// <summary>From a number of this account: its history entries, and whether it just registered. Answers the current gate.</summary>
+    [Alias("NumberChanged")]
+    ValueTask<AccountGate> NumberChangedAsync(string phone, IReadOnlyList<HistoryEntry> events, bool registered);
+
+    /// <summary>The gate a number of this account decides sends with.</summary>
+    [Alias("GetGate")]
+    ValueTask<AccountGate> GetGateAsync();
+}

@@ -1,0 +1,55 @@
+using Orleans.Concurrency;
+using WabaActors.Contracts.Accounts;
+using WabaActors.Contracts.Common;
+using WabaActors.Contracts.Messaging;
+using WabaActors.Contracts.Numbers;
+
+namespace WabaActors.Contracts;
+
+/// <summary>
+/// One phone number, keyed by its E.164 digits, so that it belongs to one account across all
+/// tenants. Owns verification, the display name, billing start and the customer-service windows;
+/// answers session permits alone and asks the template quota only for template slots.
+/// </summary>
+[Alias("waba.INumberGrain")]
+public interface INumberGrain : IGrainWithStringKey
+{
+    /// <summary>An account claims the number and sends the first code; another account's claim is refused.</summary>
+    [Alias("Claim")]
+    ValueTask<Reply<NumberClaimed>> ClaimAsync(NumberClaim claim);
+
+    /// <summary>Reads the view; interleaves so an account can read its numbers while they call it.</summary>
+    [Alias("Get"), AlwaysInterleave]
+    ValueTask<Reply<NumberView>> GetAsync(Scope owner);
+
+    [Alias("ResendCode")]
+    ValueTask<Reply<NumberView>> ResendCodeAsync(Scope owner);
+
+    [Alias("Verify")]
+    ValueTask<Reply<NumberView>> VerifyAsync(Scope owner, string? code);
+
+    [Alias("SetDisplayName")]
+    ValueTask<Reply<NumberView>> SetDisplayNameAsync(Scope owner, string? name);
+
+    [Alias("DecideDisplayName")]
+    ValueTask<Reply<NumberView>> DecideDisplayNameAsync(Scope owner, ReviewDecisionRequest request);
+
+    /// <summary>A customer's message: opens or extends the window; durable before it answers.</summary>
+    [Alias("RecordInbound")]
+    ValueTask<Reply<WindowView>> RecordInboundAsync(Scope owner, InboundMessage message);
+
+    /// <summary>May this message go out now? Idempotent per message id.</summary>
+    [Alias("RequestPermit")]
+    ValueTask<Reply<PermitDecision>> RequestPermitAsync(Scope owner, PermitRequest request);
+
+    [Alias("GetWindow")]
+    ValueTask<Reply<WindowView>> GetWindowAsync(Scope owner, string customer);
+
+    /// <summary>The account's gate changed (status, review, restrictions, limit).</summary>
+    [Alias("UpdateGate"), AlwaysInterleave]
+    ValueTask UpdateGateAsync(AccountGate gate);
+
+    /// <summary>The pending code, for the simulated gateway's admin endpoint only.</summary>
+    [Alias("GetSimulatedCode"), AlwaysInterleave]
+    ValueTask<string?> GetSimulatedCodeAsync();
+}

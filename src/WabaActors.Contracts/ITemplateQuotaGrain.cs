@@ -1,0 +1,20 @@
+using WabaActors.Contracts.Accounts;
+using WabaActors.Contracts.Messaging;
+
+namespace WabaActors.Contracts;
+
+/// <summary>
+/// The rolling 24 h set of unique template recipients of one scope: an account
+/// (<c>account:{waba}</c>, the source document's rule) or a Meta business portfolio
+/// (<c>portfolio:{businessManagerId}</c>, Meta's rule). Idempotent per message id.
+/// </summary>
+[Alias("waba.ITemplateQuotaGrain")]
+public interface ITemplateQuotaGrain : IGrainWithStringKey
+{
+    /// <summary>Counts the customer unless already counted, or denies with the instant a slot frees.</summary>
+    [Alias("Grant")]
+    ValueTask<PermitDecision> GrantAsync(TemplateGrantRequest request, int limit);
+
+    [Alias("Usage")]
+    ValueTask<RecipientLimitView> UsageAsync(int limit);
+}

@@ -1,0 +1,74 @@
+using WabaActors.Contracts;
+using WabaActors.Contracts.Accounts;
+using WabaActors.Contracts.Common;
+using WabaActors.Contracts.Numbers;
+using WabaActors.Domain.Events;
+using WabaActors.Domain.Identity;
+using WabaActors.Domain.Onboarding;
+using WabaActors.Domain.Numbers;
+using WabaActors.Grains.Mapping;
+
+namespace WabaActors.Grains.Accounts;
+
+/// <summary>Step 4: numbers join the account; their changes come back as history entries.</summary>
+public sealed partial class AccountGrain
+{
+    public async ValueTask<Reply<NumberView>> AddNumberAsync(string tenant, AddNumberRequest request)
+    {
+        if (Owned(tenant) is not { } account)
+        {
+            return Failures.AccountNotFound;
+        }
+
+        var now = clock.GetUtcNow();
+        var phone = PhoneNumber.Parse(request.PhoneNumber);
+        if (!phone.IsSuccess)
+        {
+            return phone.Error!.ToFailure();
+        }
+
+        // Validate the request the way the number will, so bad input is refused before any step check.
+        var digits = phone.Value.Digits;
+        var start = NumberRegistration.Start(digits, tenant, Waba, request.VerificationMethod, request.InUseInWhatsAppApp, request.IvrDisabled, now);
+        if (!start.IsSuccess)
+        {
+            return start.Error!.ToFailure();
+        }
+
+        var number = GrainFactory.GetGrain<INumberGrain>(digits);
+        var scope = new Scope(tenant, Waba);
+        if (account.FindNumber(digits) is not null)
+        {
+            return await number.GetAsync(scope);
+        }
+
+        var added = account.AddNumber(digits, rules, now);
+        if (!added.IsSuccess)
+        {
+            return added.Error!.ToFailure();
+        }
+
+        var claimed = await number.ClaimAsync(new NumberClaim(scope, request with { PhoneNumber = digits }));
+        if (!claimed.IsSuccess)
+        {
+            return claimed.Failure!;
+        }
+
+        var numberEvents = claimed.Value!.Events.Select(e => e.ToDomain());
+        await SaveAsync(added.Value with { Events = [.. added.Value.Events, .. numberEvents] });
+        return new Reply<NumberView>(claimed.Value.Number, null) { Created = true, Warnings = claimed.Warnings };
+    }
+
+    public async ValueTask<AccountGate> NumberChangedAsync(string phone, IReadOnlyList<HistoryEntry> events, bool registered)
+    {
+        if (state.State.Account is not { } account || account.FindNumber(phone) is null)
+        {
+            return Gate();
+        }
+
+        var now = clock.GetUtcNow();
+        var change = registered ? account.NumberRegistered(phone, rules, now) : Changed<Account>.Unchanged(account);
+        await SaveAsync(change with { Events = [.. events.Select(e => e.ToDomain()), .. change.Events] }, skipGateFor: phone);
+        return Gate();
+    }
+}

@@ -1,0 +1,61 @@
+using WabaActors.Contracts;
+using WabaActors.Domain.Events;
+using WabaActors.Domain.Onboarding;
+using WabaActors.Grains.Mapping;
+using WabaActors.Grains.Storage;
+
+namespace WabaActors.Grains.Accounts;
+
+/// <summary>Writing a change: state and its history entries in one write, then published; the gate pushed when it changed.</summary>
+public sealed partial class AccountGrain
+{
+    private async Task SaveAsync(Changed<Account> change, string? skipGateFor = null)
+    {
+        var events = change.Events;
+        if (events.Count == 0 && ReferenceEquals(change.State, state.State.Account))
+        {
+            return;
+        }
+
+        var gateBefore = Gate();
+        var sequence = state.State.LastSequence;
+        state.State.Unpublished = [.. events.Select(e => new StoredEvent(++sequence, e))];
+        state.State.LastSequence = sequence;
+        state.State.Account = change.State;
+        await state.WriteStateAsync();
+        await history.AppendAsync(Waba, state.State.Unpublished);
+        if (events.Count > 0)
+        {
+            AccountLog.Changed(logger, Waba, string.Join(',', events.Select(e => e.Type)));
+        }
+
+        await EnsureReviewReminderAsync(change.State);
+        var gate = Gate();
+        if (gate with { Version = 0 } != gateBefore with { Version = 0 })
+        {
+            if (gate.Status == "blocked")
+            {
+                AccountLog.Blocked(logger, Waba);
+            }
+
+            await PushGateAsync(gate, change.State, skipGateFor);
+        }
+    }
+
+    private async Task PushGateAsync(Contracts.Accounts.AccountGate gate, Account account, string? skip)
+    {
+        foreach (var number in account.Numbers.Where(n => n.Phone != skip))
+        {
+            try
+            {
+                await GrainFactory.GetGrain<INumberGrain>(number.Phone).UpdateGateAsync(gate);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The number asks for the gate again when it activates; a live one that missed this
+                // push is retried by the next change. Logged loudly: it may send on a stale gate.
+                AccountLog.GatePushFailed(logger, Waba, PersonalData.Hash(number.Phone), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using WabaActors.Domain.Onboarding;
+using WabaActors.Grains.Storage;
+
+namespace WabaActors.Grains.Accounts;
+
+/// <summary>
+/// The account's small state, written whole with an ETag check. <see cref="Unpublished"/> holds the
+/// history entries of the last change: they are written with the state (so a change and its
+/// entries are one commit) and then appended to the history; an activation re-appends them, which
+/// is a no-op for those already there.
+/// </summary>
+[GenerateSerializer, Alias("waba.AccountGrainState")]
+public sealed class AccountGrainState
+{
+    [Id(0)] public Account? Account { get; set; }
+    [Id(1)] public long LastSequence { get; set; }
+    [Id(2)] public List<StoredEvent> Unpublished { get; set; } = [];
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace WabaActors.Grains.Accounts;
+
+internal static partial class AccountLog
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Account {Waba} changed: {EventTypes}")]
+    public static partial void Changed(ILogger logger, string waba, string eventTypes);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Account {Waba} is blocked")]
+    public static partial void Blocked(ILogger logger, string waba);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Account {Waba}: the gate could not reach number {PhoneHash}")]
+    public static partial void GatePushFailed(ILogger logger, string waba, string phoneHash, Exception error);
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Serialization;
+using WabaActors.Grains.Gateway;
+using WabaActors.Grains.Storage;
+
+namespace WabaActors.Grains;
+
+public static class GrainsServiceCollectionExtensions
+{
+    /// <summary>
+    /// What the grains need besides the clock (keyed <see cref="Time.WabaClock.Key"/>) and the rules:
+    /// domain types serialized as JSON, and the embedded default stores and gateway unless the host
+    /// registered others first.
+    /// </summary>
+    public static IServiceCollection AddWabaGrainServices(this IServiceCollection services)
+    {
+        services.AddSerializer(s => s.AddJsonSerializer(
+            isSupported: t => t.Namespace?.StartsWith("WabaActors.Domain", StringComparison.Ordinal) == true));
+        services.TryAddSingleton<IMessagingStore, InMemoryMessagingStore>();
+        services.TryAddSingleton<IHistoryStore, InMemoryHistoryStore>();
+        services.TryAddSingleton<IWhatsAppGateway, SimulatedWhatsAppGateway>();
+        return services;
+    }
+}

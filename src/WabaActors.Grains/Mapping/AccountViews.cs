@@ -1,0 +1,53 @@
+using WabaActors.Contracts.Accounts;
+using WabaActors.Contracts.Numbers;
+using WabaActors.Domain.Common;
+using WabaActors.Domain.Events;
+using WabaActors.Domain.Messaging;
+using WabaActors.Domain.Onboarding;
+using WabaActors.Domain.Rules;
+
+namespace WabaActors.Grains.Mapping;
+
+/// <summary>Domain account → the account view of design/api.md.</summary>
+internal static class AccountViews
+{
+    public static AccountView ToView(this Account a, WabaRules rules, RecipientLimitView recipients, IReadOnlyList<NumberView> numbers, DateTimeOffset now) => new(
+        a.Tenant,
+        a.Waba,
+        a.Name,
+        SnakeCase.Of(a.Status),
+        new OnboardingView((int)a.CurrentStep, [.. Enum.GetValues<OnboardingStep>().Select(s => new StepView((int)s, SnakeCase.Of(a.StepStatus(s)), CompletedAt(a, s)))]),
+        a.CommerceReview.ToView(now),
+        new BusinessVerificationView(SnakeCase.Of(a.BusinessVerification)),
+        new LimitsView(new LimitView(a.Numbers.Count, a.NumberLimit(rules)), recipients),
+        numbers);
+
+    public static ReviewView ToView(this Review? r, DateTimeOffset now) => r is null
+        ? new ReviewView(null, null, null, false, null)
+        : new ReviewView(SnakeCase.Of(r.Status), r.RequestedAt, r.DueAt, r.IsOverdue(now), r.DecidedAt) { Reason = r.Reason };
+
+    public static AccountGate ToGate(this Account a, WabaRules rules, long version)
+    {
+        var gate = a.Gate(rules);
+        return new AccountGate(SnakeCase.Of(gate.Status), gate.Disabled, gate.HeldForReview,
+            gate.Restrictions.BusinessInitiatedUntil, gate.Restrictions.CustomerInitiatedUntil,
+            QuotaKeys.For(a, rules), a.TemplateRecipientLimit(rules), version);
+    }
+
+    public static SendGate ToDomain(this AccountGate g) => new(
+        Enum.Parse<AccountStatus>(g.Status.Replace("_", "", StringComparison.Ordinal), ignoreCase: true),
+        g.Disabled,
+        g.HeldForReview,
+        new Restrictions { BusinessInitiatedUntil = g.BusinessInitiatedUntil, CustomerInitiatedUntil = g.CustomerInitiatedUntil });
+
+    public static HistoryEntry ToEntry(this AccountEvent e) => new(e.Type, e.At) { Phone = e.Phone, Value = e.Value, Reason = e.Reason };
+
+    public static AccountEvent ToDomain(this HistoryEntry e) => new(e.Type, e.At) { Phone = e.Phone, Value = e.Value, Reason = e.Reason };
+
+    private static DateTimeOffset? CompletedAt(Account a, OnboardingStep step) => step switch
+    {
+        OnboardingStep.UserAccount => a.EmailConfirmedAt,
+        OnboardingStep.PhoneNumbers => a.Numbers.Min(n => n.RegisteredAt),
+        _ => null,
+    };
+}

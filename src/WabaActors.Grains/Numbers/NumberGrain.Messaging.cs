@@ -1,0 +1,153 @@
+using WabaActors.Contracts;
+using WabaActors.Contracts.Accounts;
+using WabaActors.Contracts.Common;
+using WabaActors.Contracts.Messaging;
+using WabaActors.Domain.Common;
+using WabaActors.Domain.Identity;
+using WabaActors.Domain.Messaging;
+using WabaActors.Grains.Mapping;
+
+namespace WabaActors.Grains.Numbers;
+
+/// <summary>
+/// The hot path: inbound messages open windows; permits are decided here in memory, and only a
+/// template to a customer with no open window asks the quota grain. Each change is appended to the
+/// store and the caller hears "ok" once it is durable.
+/// </summary>
+public sealed partial class NumberGrain
+{
+    public async ValueTask<Reply<WindowView>> RecordInboundAsync(Scope owner, InboundMessage message)
+    {
+        if (Owned(owner) is null)
+        {
+            return Failures.NumberNotFound;
+        }
+
+        var v = new Validator();
+        var customer = v.Parse("customer", () => CustomerId.Parse(message.Customer));
+        v.Parse("messageId", () => MessageId.Parse(message.MessageId));
+        v.Check(message.Timestamp != default, "timestamp", "timestamp is required (ISO 8601).");
+        if (!v.IsValid)
+        {
+            return v.ToError().ToFailure();
+        }
+
+        var now = clock.GetUtcNow();
+        var recorded = _windows.RecordInbound(customer, message.Timestamp, now);
+        if (!recorded.IsSuccess)
+        {
+            return recorded.Error!.ToFailure();
+        }
+
+        if (recorded.Value is { } change)
+        {
+            await store.AppendNumberAsync(Phone, change, null);
+        }
+
+        return _windows.Get(customer, now).ToView();
+    }
+
+    public ValueTask<Reply<WindowView>> GetWindowAsync(Scope owner, string customer)
+    {
+        var parsed = CustomerId.Parse(customer);
+        Reply<WindowView> reply = Owned(owner) is null ? Failures.NumberNotFound
+            : !parsed.IsSuccess ? parsed.Error!.ToFailure()
+            : _windows.Get(parsed.Value, clock.GetUtcNow()).ToView();
+        return ValueTask.FromResult(reply);
+    }
+
+    public async ValueTask<Reply<PermitDecision>> RequestPermitAsync(Scope owner, PermitRequest request)
+    {
+        if (Owned(owner) is not { } number)
+        {
+            return Failures.NumberNotFound;
+        }
+
+        var v = new Validator();
+        var customer = v.Parse("customer", () => CustomerId.Parse(request.Customer));
+        var id = v.Parse("messageId", () => MessageId.Parse(request.MessageId));
+        MessageType? type = request.Type switch { "session" => MessageType.Session, "template" => MessageType.Template, _ => null };
+        v.Check(type is not null, "type", "type must be 'session' or 'template'.");
+        if (!v.IsValid)
+        {
+            return v.ToError().ToFailure();
+        }
+
+        var now = clock.GetUtcNow();
+        var replay = _ledger.Replay(id, customer, type!.Value, now);
+        if (!replay.IsSuccess)
+        {
+            return replay.Error!.ToFailure();
+        }
+
+        if (replay.Value is { } original)
+        {
+            return original.ToContract(id.Value);
+        }
+
+        var gate = await CurrentGateAsync(now);
+        var domainGate = gate.ToDomain();
+        if ((SendRules.CheckGate(domainGate) ?? SendRules.CheckNumber(number.IsRegistered)) is { } denied)
+        {
+            return denied.ToContract(id.Value);
+        }
+
+        var window = _windows.Get(customer, now);
+        var decision = type == MessageType.Session || window.Open
+            ? type == MessageType.Session
+                ? SendRules.DecideSession(window, domainGate.Restrictions, now)
+                : SendDecision.Allow(window.ExpiresAt)
+            : await AskQuotaAsync(gate, domainGate, customer, id, now);
+        if (decision.Allowed)
+        {
+            var grant = _ledger.Record(id, customer, type.Value, decision, now);
+            await store.AppendNumberAsync(Phone, null, grant);
+        }
+
+        return decision.ToContract(id.Value);
+    }
+
+    public ValueTask UpdateGateAsync(AccountGate gate)
+    {
+        KeepGate(gate);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A template to a customer with no open window: the quota grain counts it (durably) or denies it.</summary>
+    private async Task<SendDecision> AskQuotaAsync(AccountGate gate, Domain.Messaging.SendGate domainGate, CustomerId customer, MessageId id, DateTimeOffset now)
+    {
+        if (Domain.Onboarding.Restrictions.Active(domainGate.Restrictions.BusinessInitiatedUntil, now))
+        {
+            return SendDecision.Deny(DenyReason.RestrictedBusinessInitiated, "Meta restricts business-initiated messaging.",
+                domainGate.Restrictions.BusinessInitiatedUntil);
+        }
+
+        var quota = GrainFactory.GetGrain<ITemplateQuotaGrain>(gate.QuotaKey);
+        var answer = await quota.GrantAsync(new TemplateGrantRequest(Phone, customer.Value, id.Value), gate.TemplateLimit);
+        return answer.Allowed
+            ? SendDecision.Allow(null, answer.TemplateRecipients is { } u ? new RecipientUsage(u.Used, u.Limit, null) : null)
+            : SendDecision.Deny(DenyReason.TemplateRecipientLimitReached, answer.Detail ?? "Template recipient limit reached.", answer.RetryAt);
+    }
+
+    /// <summary>The account's gate, asked for when unknown or older than the refresh period (pushes keep it current between).</summary>
+    private async ValueTask<AccountGate> CurrentGateAsync(DateTimeOffset now)
+    {
+        if (_gate is null || now - _gateFetchedAt > GateRefresh || now < _gateFetchedAt)
+        {
+            KeepGate(await GrainFactory.GetGrain<IAccountGrain>(state.State.Number!.Waba).GetGateAsync());
+            _gateFetchedAt = now;
+        }
+
+        return _gate!;
+    }
+
+    private void KeepGate(AccountGate gate)
+    {
+        if (_gate is null || gate.Version >= _gate.Version)
+        {
+            _gate = gate;
+        }
+    }
+
+    private static TimeSpan GateRefresh => TimeSpan.FromSeconds(30);
+}

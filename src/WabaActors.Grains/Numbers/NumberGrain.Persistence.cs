@@ -1,0 +1,106 @@
+using Orleans.Storage;
+using WabaActors.Contracts;
+using WabaActors.Contracts.Common;
+using WabaActors.Contracts.Numbers;
+using WabaActors.Domain.Common;
+using WabaActors.Domain.Events;
+using WabaActors.Domain.Numbers;
+using WabaActors.Domain.Onboarding;
+using WabaActors.Grains.Mapping;
+
+namespace WabaActors.Grains.Numbers;
+
+/// <summary>
+/// Writing a change: the state with its history entries in the outbox (one write), then the entries
+/// to the account. If the account cannot be told now, the outbox reminder retries until it can.
+/// </summary>
+public sealed partial class NumberGrain
+{
+    private const string OutboxReminder = "account-outbox";
+    private const string DisplayNameReminder = "display-name-due";
+
+    private async ValueTask<Reply<NumberView>> ApplyAsync(Scope owner, Result<Changed<NumberRegistration>> result, bool registered = false)
+    {
+        if (!result.IsSuccess)
+        {
+            return result.Error!.ToFailure();
+        }
+
+        var change = result.Value;
+        if (change.HasChanges)
+        {
+            state.State.Number = change.State;
+            state.State.Outbox.AddRange(change.Events.Select(e => e.ToEntry()));
+            state.State.RegistrationUnannounced |= registered;
+            await this.RegisterOrUpdateReminder(OutboxReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            await state.WriteStateAsync();
+            NumberLog.Changed(logger, PersonalData.Hash(Phone), owner.Waba, string.Join(',', change.Events.Select(e => e.Type)));
+            await FlushOutboxAsync();
+            await EnsureDisplayNameReminderAsync(change.State);
+        }
+
+        return change.State.ToView(rules, clock.GetUtcNow());
+    }
+
+    /// <summary>Tells the account what changed; on success the outbox is emptied and its reminder dropped.</summary>
+    private async Task FlushOutboxAsync()
+    {
+        if (state.State.Number is not { } number || state.State.Outbox.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var account = GrainFactory.GetGrain<IAccountGrain>(number.Waba);
+            var gate = await account.NumberChangedAsync(Phone, [.. state.State.Outbox], state.State.RegistrationUnannounced);
+            KeepGate(gate);
+            state.State.Outbox.Clear();
+            state.State.RegistrationUnannounced = false;
+            await state.WriteStateAsync();
+            if (await this.GetReminder(OutboxReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not InconsistentStateException)
+        {
+            NumberLog.OutboxDeferred(logger, PersonalData.Hash(Phone), number.Waba, e);
+        }
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == OutboxReminder)
+        {
+            await FlushOutboxAsync();
+            if (state.State.Outbox.Count == 0 && await this.GetReminder(OutboxReminder) is { } stale)
+            {
+                await this.UnregisterReminder(stale);
+            }
+        }
+        else if (reminderName == DisplayNameReminder && state.State.Number is { } number)
+        {
+            var change = number.DisplayNameDeadlineReached(clock.GetUtcNow());
+            await ApplyAsync(new Scope(number.Tenant, number.Waba), change);
+            await EnsureDisplayNameReminderAsync(state.State.Number!);
+        }
+    }
+
+    /// <summary>A pending display-name review not yet raised overdue has a reminder at its due instant.</summary>
+    private async Task EnsureDisplayNameReminderAsync(NumberRegistration number)
+    {
+        var review = number.DisplayName?.Review;
+        var wanted = review is { Status: ReviewStatus.Pending, OverdueRaised: false };
+        var existing = await this.GetReminder(DisplayNameReminder);
+        if (!wanted && existing is not null)
+        {
+            await this.UnregisterReminder(existing);
+        }
+        else if (wanted && existing is null)
+        {
+            var due = review!.DueAt - clock.GetUtcNow();
+            await this.RegisterOrUpdateReminder(DisplayNameReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, TimeSpan.FromMinutes(1));
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using WabaActors.Contracts;
+using WabaActors.Contracts.Accounts;
+using WabaActors.Contracts.Common;
+using WabaActors.Contracts.Numbers;
+using WabaActors.Domain.Common;
+using WabaActors.Domain.Events;
+using WabaActors.Domain.Messaging;
+using WabaActors.Domain.Numbers;
+using WabaActors.Domain.Rules;
+using WabaActors.Grains.Gateway;
+using WabaActors.Grains.Mapping;
+using WabaActors.Grains.Storage;
+using WabaActors.Grains.Time;
+
+namespace WabaActors.Grains.Numbers;
+
+/// <summary>
+/// One phone number (key: E.164 digits). Registration and display name are small state written
+/// whole; windows and grants live in memory and are persisted as deltas (<see cref="IMessagingStore"/>).
+/// </summary>
+public sealed partial class NumberGrain(
+    [PersistentState("number", StorageNames.Grains)] IPersistentState<NumberGrainState> state,
+    IMessagingStore store,
+    IWhatsAppGateway gateway,
+    WabaRules rules,
+    [FromKeyedServices(WabaClock.Key)] TimeProvider clock,
+    ILogger<NumberGrain> logger) : Grain, INumberGrain, IRemindable
+{
+    private readonly CustomerWindows _windows = new(rules.ServiceWindow, rules.FutureTimestampTolerance);
+    private readonly PermitLedger _ledger = new(rules.GrantRetention);
+    private AccountGate? _gate;
+    private DateTimeOffset _gateFetchedAt;
+
+    private string Phone => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var journal = await store.LoadNumberAsync(Phone, clock.GetUtcNow(), cancellationToken);
+        foreach (var change in journal.Windows)
+        {
+            _windows.Apply(change);
+        }
+
+        foreach (var grant in journal.Grants)
+        {
+            _ledger.Apply(grant);
+        }
+
+        NumberLog.Activated(logger, PersonalData.Hash(Phone), journal.Windows.Count, journal.Grants.Count);
+        if (state.State.Outbox.Count > 0)
+        {
+            await FlushOutboxAsync();
+        }
+    }
+
+    public async ValueTask<Reply<NumberClaimed>> ClaimAsync(NumberClaim claim)
+    {
+        var now = clock.GetUtcNow();
+        if (state.State.Number is { } existing)
+        {
+            return existing.Tenant == claim.Owner.Tenant && existing.Waba == claim.Owner.Waba
+                ? new NumberClaimed(existing.ToView(rules, now), [])
+                : new Failure(ErrorCodes.NumberAlreadyRegistered, "The number already belongs to another account.");
+        }
+
+        var r = claim.Request;
+        var started = NumberRegistration.Start(Phone, claim.Owner.Tenant, claim.Owner.Waba, r.VerificationMethod, r.InUseInWhatsAppApp, r.IvrDisabled, now);
+        if (!started.IsSuccess)
+        {
+            return started.Error!.ToFailure();
+        }
+
+        var (number, warnings) = started.Value;
+        var code = await gateway.SendVerificationCodeAsync(Phone, number.Method, rules.CodeLength);
+        var sent = number.CodeSent(code, rules, clock.GetUtcNow()).Value;
+        state.State.Number = sent.State;
+        await state.WriteStateAsync();
+        return new Reply<NumberClaimed>(new NumberClaimed(sent.State.ToView(rules, now), [.. sent.Events.Select(e => e.ToEntry())]), null)
+        {
+            Created = true,
+            Warnings = warnings,
+        };
+    }
+
+    public ValueTask<Reply<NumberView>> GetAsync(Scope owner) =>
+        ValueTask.FromResult(Owned(owner) is { } n ? Reply<NumberView>.Ok(n.ToView(rules, clock.GetUtcNow())) : Failures.NumberNotFound);
+
+    public async ValueTask<Reply<NumberView>> ResendCodeAsync(Scope owner)
+    {
+        if (Owned(owner) is not { } number)
+        {
+            return Failures.NumberNotFound;
+        }
+
+        // Check the cool-down before asking the gateway, so a refused resend sends nothing.
+        if (number.RefuseCode(rules, clock.GetUtcNow()) is { } refused)
+        {
+            return refused.ToFailure();
+        }
+
+        var code = await gateway.SendVerificationCodeAsync(Phone, number.Method, rules.CodeLength);
+        return await ApplyAsync(owner, number.CodeSent(code, rules, clock.GetUtcNow()));
+    }
+
+    public async ValueTask<Reply<NumberView>> VerifyAsync(Scope owner, string? code)
+    {
+        if (Owned(owner) is not { } number)
+        {
+            return Failures.NumberNotFound;
+        }
+
+        var outcome = number.Verify(code, rules, clock.GetUtcNow());
+        var applied = await ApplyAsync(owner, outcome.Change, registered: outcome.Verified);
+        return outcome.Error is { } error ? error.ToFailure() : applied;
+    }
+
+    public ValueTask<Reply<NumberView>> SetDisplayNameAsync(Scope owner, string? name) =>
+        Owned(owner) is { } n ? ApplyAsync(owner, n.SubmitDisplayName(name, rules, clock.GetUtcNow())) : ValueTask.FromResult<Reply<NumberView>>(Failures.NumberNotFound);
+
+    public ValueTask<Reply<NumberView>> DecideDisplayNameAsync(Scope owner, ReviewDecisionRequest request)
+    {
+        if (Owned(owner) is not { } n)
+        {
+            return ValueTask.FromResult<Reply<NumberView>>(Failures.NumberNotFound);
+        }
+
+        var reason = Text.ParseOptional(request.Reason, "reason");
+        Result<Changed<NumberRegistration>> result = Parse.Decision(request.Decision) is not { } decision
+            ? DomainError.Invalid("decision", "decision must be 'approved' or 'rejected'.")
+            : !reason.IsSuccess ? DomainError.Invalid("reason", reason.Error!.Message) : n.DecideDisplayName(decision, reason.Value, clock.GetUtcNow());
+        return ApplyAsync(owner, result);
+    }
+
+    public ValueTask<string?> GetSimulatedCodeAsync() => ValueTask.FromResult(state.State.Number?.Code?.Code);
+
+    private NumberRegistration? Owned(Scope owner) =>
+        state.State.Number is { } n && n.Tenant == owner.Tenant && n.Waba == owner.Waba ? n : null;
+}

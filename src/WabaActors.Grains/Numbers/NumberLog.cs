@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace WabaActors.Grains.Numbers;
+
+internal static partial class NumberLog
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Number {PhoneHash} of {Waba}: {EventTypes}")]
+    public static partial void Changed(ILogger logger, string phoneHash, string waba, string eventTypes);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Number {PhoneHash}: the account {Waba} could not be told; retried by reminder")]
+    public static partial void OutboxDeferred(ILogger logger, string phoneHash, string waba, Exception error);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Number {PhoneHash} activated with {Windows} windows and {Grants} grants")]
+    public static partial void Activated(ILogger logger, string phoneHash, int windows, int grants);
+}

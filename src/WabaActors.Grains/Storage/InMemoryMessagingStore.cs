@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using WabaActors.Domain.Messaging;
+using WabaActors.Domain.Rules;
+using WabaActors.Grains.Time;
+
+namespace WabaActors.Grains.Storage;
+
+/// <summary>
+/// The embedded default: deltas kept in process memory for the silo's lifetime, so a grain that is
+/// deactivated and reactivated finds its windows and grants again. Nothing survives a restart.
+/// Entries past their life are dropped whenever a log has doubled since it was last pruned.
+/// </summary>
+public sealed class InMemoryMessagingStore([FromKeyedServices(WabaClock.Key)] TimeProvider clock, WabaRules rules) : IMessagingStore
+{
+    private readonly ConcurrentDictionary<string, Log<WindowChange>> _windows = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Log<PermitGranted>> _numberGrants = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Log<PermitGranted>> _quotaGrants = new(StringComparer.Ordinal);
+
+    public ValueTask AppendNumberAsync(string phone, WindowChange? window, PermitGranted? grant, CancellationToken ct = default)
+    {
+        if (window is { } w)
+        {
+            _windows.GetOrAdd(phone, _ => new(c => c.Closed ? c.ExpiresAtTicks + rules.ServiceWindow.Ticks : c.ExpiresAtTicks)).Add(w, Now);
+        }
+
+        if (grant is not null)
+        {
+            _numberGrants.GetOrAdd(phone, _ => GrantLog()).Add(grant, Now);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<NumberJournal> LoadNumberAsync(string phone, DateTimeOffset since, CancellationToken ct = default)
+    {
+        var windows = _windows.TryGetValue(phone, out var w) ? w.LiveAfter(since.UtcTicks) : [];
+        var grants = _numberGrants.TryGetValue(phone, out var g) ? g.LiveAfter(since.UtcTicks - rules.GrantRetention.Ticks) : [];
+        return ValueTask.FromResult(new NumberJournal(windows, grants));
+    }
+
+    public ValueTask AppendQuotaAsync(string quotaKey, PermitGranted grant, CancellationToken ct = default)
+    {
+        _quotaGrants.GetOrAdd(quotaKey, _ => GrantLog()).Add(grant, Now);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<QuotaJournal> LoadQuotaAsync(string quotaKey, DateTimeOffset since, CancellationToken ct = default)
+    {
+        var grants = _quotaGrants.TryGetValue(quotaKey, out var g) ? g.LiveAfter(since.UtcTicks - rules.TemplateRecipientPeriod.Ticks) : [];
+        return ValueTask.FromResult(new QuotaJournal(grants));
+    }
+
+    private long Now => clock.GetUtcNow().UtcTicks;
+
+    private Log<PermitGranted> GrantLog() => new(g => g.GrantedAtTicks + rules.GrantRetention.Ticks);
+
+    /// <summary>An append-only list, readable while written, whose entries live until <c>endOf</c>.</summary>
+    private sealed class Log<T>(Func<T, long> endOf)
+    {
+        private readonly List<T> _items = [];
+        private int _prunedAt = 1024;
+
+        public void Add(T item, long now)
+        {
+            lock (_items)
+            {
+                _items.Add(item);
+                if (_items.Count >= 2 * _prunedAt)
+                {
+                    _items.RemoveAll(i => endOf(i) <= now);
+                    _prunedAt = Math.Max(1024, _items.Count);
+                }
+            }
+        }
+
+        /// <summary>The entries still alive after <paramref name="ticks"/>, in write order.</summary>
+        public IReadOnlyList<T> LiveAfter(long ticks)
+        {
+            lock (_items)
+            {
+                return _items.Where(i => endOf(i) > ticks).ToList();
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Xml;
+using WabaActors.Contracts;
+using WabaActors.Host.Hosting;
+
+namespace WabaActors.Host.Api;
+
+/// <summary>The simulated clock and gateway; mapped only when configured (never on by default).</summary>
+public static class AdminEndpoints
+{
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app, WabaOptions options)
+    {
+        var g = app.MapGroup("/v1/admin").WithTags("Admin (simulation)");
+        if (options.Clock == ClockKind.Simulated)
+        {
+            g.MapGet("/clock", (SimulatedClock clock) => TypedResults.Ok(new ClockView(clock.GetUtcNow()))).WithName("GetClock");
+            g.MapPost("/clock/advance", Advance).WithName("AdvanceClock").Produces<ClockView>().ProducesValidationProblem();
+        }
+
+        if (options.Gateway == GatewayKind.Simulated)
+        {
+            g.MapGet("/simulator/numbers/{phone}/verification-code", GetCode).WithName("GetSimulatedVerificationCode")
+                .Produces<SimulatedCodeView>().Describe();
+        }
+
+        return app;
+    }
+
+    private static IResult Advance(ClockAdvanceBody body, SimulatedClock clock)
+    {
+        TimeSpan by;
+        try
+        {
+            by = XmlConvert.ToTimeSpan(body.By ?? string.Empty);
+        }
+        catch (FormatException)
+        {
+            return Problems.Validation("by", "by must be an ISO 8601 duration such as PT25H.");
+        }
+        catch (OverflowException)
+        {
+            return Problems.Validation("by", "by is too large.");
+        }
+
+        return by < TimeSpan.Zero || by > TimeSpan.FromDays(3650)
+            ? Problems.Validation("by", "by must be between PT0S and 3650 days.")
+            : TypedResults.Ok(new ClockView(clock.Advance(by)));
+    }
+
+    private static async Task<IResult> GetCode(string phone, IGrainFactory grains)
+    {
+        if (PathIds.CheckPhone(phone) is { } bad)
+        {
+            return bad;
+        }
+
+        var code = await grains.GetGrain<INumberGrain>(phone).GetSimulatedCodeAsync();
+        return code is null ? Problems.NotFound("A pending verification code") : TypedResults.Ok(new SimulatedCodeView(code));
+    }
+}

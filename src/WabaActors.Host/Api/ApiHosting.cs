@@ -1,0 +1,52 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using WabaActors.Domain.Common;
+
+namespace WabaActors.Host.Api;
+
+/// <summary>
+/// The HTTP surface's plumbing: JSON as api.md writes it, ProblemDetails with a stable <c>code</c>
+/// for every error (binding failures and unknown routes included), a 1 MiB body limit, OpenAPI.
+/// </summary>
+public static class ApiHosting
+{
+    public const long MaxBodyBytes = 1024 * 1024;
+
+    public static WebApplicationBuilder AddWabaApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            o.SerializerOptions.MaxDepth = 32;
+            o.SerializerOptions.Converters.Add(new UtcInstantConverter());
+        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            // Problems raised by the framework itself (bad JSON, wrong media type, unknown route,
+            // body too large) get a stable code too.
+            if (!ctx.ProblemDetails.Extensions.ContainsKey("code"))
+            {
+                ctx.ProblemDetails.Extensions["code"] = ctx.ProblemDetails.Status switch
+                {
+                    400 => ErrorCodes.ValidationFailed,
+                    404 => ErrorCodes.NotFound,
+                    405 => "method_not_allowed",
+                    413 => "payload_too_large",
+                    415 => "unsupported_media_type",
+                    429 => "rate_limited",
+                    _ when ctx.ProblemDetails.Status >= 500 => "internal_error",
+                    _ => "request_failed",
+                };
+            }
+        });
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddSingleton<Clock>();
+        services.AddOpenApi(o => o.AddDocumentTransformer<ErrorCodesDocumentTransformer>());
+        services.AddHealthChecks().AddCheck<SiloReadyCheck>("silo", tags: ["ready"]);
+        return builder;
+    }
+}

@@ -1,0 +1,26 @@
+namespace WabaActors.Host.Api;
+
+// HTTP request bodies. Every field is nullable so that a missing one reaches the domain's
+// validation (a 400 naming the field) instead of failing binding.
+
+public sealed record CreateAccountBody(string? Name);
+
+public sealed record EmailBody(string? Email);
+
+public sealed record AddNumberBody(string? PhoneNumber, string? VerificationMethod, bool? InUseInWhatsAppApp, bool? IvrDisabled);
+
+public sealed record VerificationBody(string? Code);
+
+public sealed record BusinessVerificationBody(string? Status);
+
+public sealed record DisplayNameBody(string? Name);
+
+public sealed record InboundBody(string? Customer, string? MessageId, DateTimeOffset? Timestamp);
+
+public sealed record PermitBody(string? Customer, string? Type, string? MessageId);
+
+public sealed record ClockAdvanceBody(string? By);
+
+public sealed record ClockView(DateTimeOffset Now);
+
+public sealed record SimulatedCodeView(string Code);

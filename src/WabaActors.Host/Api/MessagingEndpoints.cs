@@ -1,0 +1,49 @@
+using WabaActors.Contracts;
+using WabaActors.Contracts.Common;
+using WabaActors.Contracts.Messaging;
+
+namespace WabaActors.Host.Api;
+
+/// <summary>The messaging pipeline's calls: inbound messages, permits, windows.</summary>
+public static class MessagingEndpoints
+{
+    public static IEndpointRouteBuilder MapMessagingEndpoints(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup(AccountsEndpoints.Prefix + "/numbers/{phone}").WithTags("Messaging");
+        g.MapPost("/inbound", RecordInbound).WithName("RecordInbound").Produces<WindowView>().Describe(422);
+        g.MapPost("/permits", RequestPermit).WithName("RequestPermit").Produces<PermitDecision>().Describe(409);
+        g.MapGet("/windows/{customer}", GetWindow).WithName("GetWindow").Produces<WindowView>().Describe();
+        return app;
+    }
+
+    private static async Task<IResult> RecordInbound(string tenant, string waba, string phone, InboundBody body, IGrainFactory grains, Clock clock)
+    {
+        if (PathIds.Check(tenant, waba, phone) is { } bad)
+        {
+            return bad;
+        }
+
+        if (body.Timestamp is not { } timestamp)
+        {
+            return Problems.Validation("timestamp", "timestamp is required (ISO 8601, e.g. 2026-11-25T08:00:00Z).");
+        }
+
+        var message = new InboundMessage(body.Customer ?? string.Empty, body.MessageId ?? string.Empty, timestamp);
+        return (await grains.GetGrain<INumberGrain>(phone).RecordInboundAsync(new Scope(tenant, waba), message)).ToHttp(clock.Now);
+    }
+
+    private static async Task<IResult> RequestPermit(string tenant, string waba, string phone, PermitBody body, IGrainFactory grains, Clock clock)
+    {
+        if (PathIds.Check(tenant, waba, phone) is { } bad)
+        {
+            return bad;
+        }
+
+        var request = new PermitRequest(body.Customer ?? string.Empty, body.Type ?? string.Empty, body.MessageId ?? string.Empty);
+        return (await grains.GetGrain<INumberGrain>(phone).RequestPermitAsync(new Scope(tenant, waba), request)).ToHttp(clock.Now);
+    }
+
+    private static async Task<IResult> GetWindow(string tenant, string waba, string phone, string customer, IGrainFactory grains, Clock clock) =>
+        PathIds.Check(tenant, waba, phone) ?? PathIds.CheckCustomer(customer)
+        ?? (await grains.GetGrain<INumberGrain>(phone).GetWindowAsync(new Scope(tenant, waba), customer)).ToHttp(clock.Now);
+}

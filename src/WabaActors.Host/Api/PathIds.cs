@@ -1,0 +1,25 @@
+using WabaActors.Domain.Common;
+using WabaActors.Domain.Identity;
+
+namespace WabaActors.Host.Api;
+
+/// <summary>The ids in a path, checked before any grain is touched; a malformed one is a 400 naming it.</summary>
+public static class PathIds
+{
+    public static IResult? Check(string tenant, string waba) =>
+        First(TenantId.Parse(tenant).Error, WabaId.Parse(waba).Error);
+
+    public static IResult? Check(string tenant, string waba, string phone) =>
+        First(TenantId.Parse(tenant).Error, WabaId.Parse(waba).Error, PhoneIn(phone));
+
+    public static IResult? CheckPhone(string phone) => First(PhoneIn(phone));
+
+    public static IResult? CheckCustomer(string customer) => First(CustomerId.Parse(customer).Error);
+
+    /// <summary>In paths the phone has no '+': E.164 digits only.</summary>
+    private static DomainError? PhoneIn(string phone) =>
+        phone.StartsWith('+') ? DomainError.Invalid("phone", "phone in a path is the E.164 number without '+'.") : PhoneNumber.Parse(phone, "phone").Error;
+
+    private static IResult? First(params DomainError?[] errors) =>
+        errors.FirstOrDefault(e => e is not null) is { } error ? Problems.Validation(error.Errors!.Keys.First(), error.Message) : null;
+}

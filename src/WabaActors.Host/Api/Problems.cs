@@ -1,0 +1,104 @@
+using System.Globalization;
+using WabaActors.Contracts.Common;
+using WabaActors.Domain.Common;
+
+namespace WabaActors.Host.Api;
+
+/// <summary>
+/// Grain replies → HTTP. A <see cref="Failure"/> becomes an RFC 9457 problem with the stable
+/// <c>code</c> extension (and <c>errors</c>, <c>attemptsLeft</c>, <c>retryAt</c>, <c>Retry-After</c>
+/// where they apply); the status comes from the code, never from an exception.
+/// </summary>
+public static class Problems
+{
+    private static readonly Dictionary<string, int> StatusByCode = new(StringComparer.Ordinal)
+    {
+        [ErrorCodes.ValidationFailed] = StatusCodes.Status400BadRequest,
+        [ErrorCodes.NotFound] = StatusCodes.Status404NotFound,
+        [ErrorCodes.StepOutOfOrder] = StatusCodes.Status409Conflict,
+        [ErrorCodes.OnboardingCompleted] = StatusCodes.Status409Conflict,
+        [ErrorCodes.NotBusinessManagerAdmin] = StatusCodes.Status422UnprocessableEntity,
+        [ErrorCodes.WabaAlreadyOnboarded] = StatusCodes.Status409Conflict,
+        [ErrorCodes.NumberInUseInWhatsAppApp] = StatusCodes.Status422UnprocessableEntity,
+        [ErrorCodes.NumberAlreadyRegistered] = StatusCodes.Status409Conflict,
+        [ErrorCodes.NumberAlreadyVerified] = StatusCodes.Status409Conflict,
+        [ErrorCodes.NumberLimitReached] = StatusCodes.Status409Conflict,
+        [ErrorCodes.NumberAdditionRestricted] = StatusCodes.Status409Conflict,
+        [ErrorCodes.CodeResendTooSoon] = StatusCodes.Status429TooManyRequests,
+        [ErrorCodes.InvalidVerificationCode] = StatusCodes.Status422UnprocessableEntity,
+        [ErrorCodes.TooManyAttempts] = StatusCodes.Status429TooManyRequests,
+        [ErrorCodes.VerificationCodeExpired] = StatusCodes.Status422UnprocessableEntity,
+        [ErrorCodes.ReviewNotRequested] = StatusCodes.Status409Conflict,
+        [ErrorCodes.TimestampInFuture] = StatusCodes.Status422UnprocessableEntity,
+        [ErrorCodes.MessageIdReused] = StatusCodes.Status409Conflict,
+    };
+
+    /// <summary>Every code this API can answer, with its status, for the OpenAPI document.</summary>
+    public static IReadOnlyDictionary<string, int> Codes => StatusByCode;
+
+    public static IResult ToHttp<T>(this Reply<T> reply, TimeProvider clock, Func<T, object>? shape = null)
+    {
+        if (reply.Failure is { } failure)
+        {
+            return failure.ToProblem(clock);
+        }
+
+        object body = shape is null ? reply.Value! : shape(reply.Value!);
+        return reply.Created ? TypedResults.Created((string?)null, body) : TypedResults.Ok(body);
+    }
+
+    public static IResult ToProblem(this Failure failure, TimeProvider? clock)
+    {
+        var status = StatusByCode.GetValueOrDefault(failure.Code, StatusCodes.Status400BadRequest);
+        var extensions = new Dictionary<string, object?> { ["code"] = failure.Code };
+        if (failure.Errors is { } errors)
+        {
+            extensions["errors"] = errors;
+        }
+
+        if (failure.AttemptsLeft is { } left)
+        {
+            extensions["attemptsLeft"] = left;
+        }
+
+        if (failure.Step is { } step)
+        {
+            extensions["step"] = step;
+        }
+
+        if (failure.RetryAt is { } retryAt)
+        {
+            extensions["retryAt"] = retryAt;
+        }
+
+        var problem = TypedResults.Problem(detail: failure.Message, statusCode: status, title: Title(failure.Code), extensions: extensions);
+        return failure.RetryAt is { } at && clock is not null && status == StatusCodes.Status429TooManyRequests
+            ? new WithRetryAfter(problem, RetryAfterSeconds(at, clock))
+            : problem;
+    }
+
+    public static IResult Validation(string field, string message) =>
+        new Failure(ErrorCodes.ValidationFailed, message) { Errors = DomainError.Invalid(field, message).Errors }.ToProblem(null);
+
+    public static IResult NotFound(string what) =>
+        TypedResults.Problem(detail: $"{what} was not found.", statusCode: 404, title: Title(ErrorCodes.NotFound),
+            extensions: new Dictionary<string, object?> { ["code"] = ErrorCodes.NotFound });
+
+    private static string Title(string code)
+    {
+        var words = code.Replace('_', ' ');
+        return char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    private static string RetryAfterSeconds(DateTimeOffset at, TimeProvider clock) =>
+        Math.Max(1, (int)Math.Ceiling((at - clock.GetUtcNow()).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+
+    private sealed class WithRetryAfter(IResult inner, string seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds;
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using WabaActors.Contracts;
+using WabaActors.Contracts.Accounts;
+
+namespace WabaActors.Host.Api;
+
+/// <summary>Operator-driven decisions on an account (api.md "Reviews and verification").</summary>
+public static class ReviewsEndpoints
+{
+    public static IEndpointRouteBuilder MapReviewsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup(AccountsEndpoints.Prefix).WithTags("Reviews and verification");
+        g.MapPost("/reviews/commerce-policy", DecideCommercePolicy).WithName("DecideCommercePolicyReview").Produces<AccountView>().Describe(409);
+        g.MapPost("/business-verification", SetBusinessVerification).WithName("SetBusinessVerification").Produces<AccountView>().Describe();
+        return app;
+    }
+
+    private static async Task<IResult> DecideCommercePolicy(string tenant, string waba, ReviewDecisionRequest body, IGrainFactory grains, Clock clock) =>
+        PathIds.Check(tenant, waba) ?? (await grains.GetGrain<IAccountGrain>(waba).DecideCommerceReviewAsync(tenant, body)).ToHttp(clock.Now);
+
+    private static async Task<IResult> SetBusinessVerification(string tenant, string waba, BusinessVerificationBody body, IGrainFactory grains, Clock clock) =>
+        PathIds.Check(tenant, waba) ?? (await grains.GetGrain<IAccountGrain>(waba).SetBusinessVerificationAsync(tenant, body.Status)).ToHttp(clock.Now);
+}

@@ -1,0 +1,7 @@
+namespace WabaActors.Host.Hosting;
+
+internal static partial class HostLog
+{
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "WabaActors listening on {Urls} (storage {Storage}, clock {Clock}, gateway {Gateway}, rules {Profile})")]
+    public static partial void Listening(ILogger logger, string urls, StorageKind storage, ClockKind clock, GatewayKind gateway, string profile);
+}

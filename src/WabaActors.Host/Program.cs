@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+using WabaActors.Domain.Rules;
+using WabaActors.Host.Api;
+using WabaActors.Host.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddWabaSilo();
+builder.AddWabaApi();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+var options = app.Services.GetRequiredService<IOptions<WabaOptions>>().Value;
+app.MapOpenApi();
+if (app.Environment.IsDevelopment())
+{
+    app.MapScalarApiReference();
+}
+
+app.MapHealthEndpoints();
+app.MapAccountsEndpoints();
+app.MapNumbersEndpoints();
+app.MapReviewsEndpoints();
+app.MapMessagingEndpoints();
+app.MapEventsEndpoints();
+app.MapAdminEndpoints(options);
+
+app.Lifetime.ApplicationStarted.Register(() => HostLog.Listening(
+    app.Logger, string.Join(", ", app.Urls), options.Storage, options.Clock, options.Gateway,
+    app.Services.GetRequiredService<IOptions<RulesOptions>>().Value.Profile));
+app.Run();
+
+/// <summary>The entry point, visible to the API tests' WebApplicationFactory.</summary>
+public partial class Program;

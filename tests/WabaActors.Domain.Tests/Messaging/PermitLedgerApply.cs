@@ -1,0 +1,42 @@
+using WabaActors.Domain.Messaging;
+using WabaActors.Domain.Tests.MessagingSupport;
+using static WabaActors.Domain.Tests.MessagingSupport.Clock;
+using static WabaActors.Domain.Tests.MessagingSupport.Customers;
+
+namespace WabaActors.Domain.Tests.Messaging;
+
+public class PermitLedgerApply
+{
+    [Fact]
+    [Trait("Rule", "idempotency")]
+    public void KeepsLaterGrantGivenSameIdGrantedAgainAfterRetentionAndBothReplayed()
+    {
+        var regrantedAt = Start + Day + TimeSpan.FromHours(1);
+        var first = PermitGranted.From("m1", Alice.Value, MessageType.Session, SendDecision.Allow(Start + Day), Start);
+        var second = PermitGranted.From("m1", Alice.Value, MessageType.Session, SendDecision.Allow(regrantedAt + Day), regrantedAt);
+        var ledger = Ledgers.New();
+
+        // The persisted log still holds the expired first grant when the second is replayed.
+        ledger.Apply(first);
+        ledger.Apply(second);
+
+        var replay = ledger.Replay(Message("m1"), Alice, MessageType.Session, regrantedAt + TimeSpan.FromHours(1));
+        Assert.Equal(regrantedAt + Day, replay.Value?.WindowExpiresAt);
+        Assert.Equal(1, ledger.Count);
+    }
+
+    [Fact]
+    [Trait("Rule", "idempotency")]
+    public void IgnoresSecondApplyOfSameGrant()
+    {
+        var grant = PermitGranted.From("m1", Alice.Value, MessageType.Session, SendDecision.Allow(Start + Day), Start);
+        var ledger = Ledgers.New();
+
+        ledger.Apply(grant);
+        ledger.Apply(grant);
+
+        Assert.Equal(1, ledger.Count);
+        ledger.Prune(Start + Day);
+        Assert.Equal(0, ledger.Count);
+    }
+}
