@@ -12,12 +12,21 @@ public static class Bench
 {
     public delegate void Batch(long first, int count);
 
-    /// <summary>Runs <paramref name="warmup"/> ops untimed, then <paramref name="ops"/> ops in batches of <paramref name="batch"/>.</summary>
-    public static Measurement Run(string name, Batch run, long warmup, long ops, int batch)
+    /// <summary>Warm-up lasts at least this long, so that the JIT has tiered the loop up before it is timed.</summary>
+    public static readonly TimeSpan MinWarmup = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Runs at least <paramref name="warmup"/> ops untimed (and for <see cref="MinWarmup"/>, up to 20 times
+    /// as many ops), then <paramref name="ops"/> ops in batches of <paramref name="batch"/>;
+    /// <paramref name="prepare"/>, when given, runs before each batch, untimed.
+    /// </summary>
+    public static Measurement Run(string name, Batch run, long warmup, long ops, int batch, Batch? prepare = null)
     {
         var next = 0L;
-        for (; next < warmup; next += batch)
+        var began = Stopwatch.GetTimestamp();
+        for (; next < warmup || (Stopwatch.GetElapsedTime(began) < MinWarmup && next < 20 * warmup); next += batch)
         {
+            prepare?.Invoke(next, batch);
             run(next, batch);
         }
 
@@ -25,6 +34,7 @@ public static class Bench
         var total = 0L;
         for (var i = 0; i < perOp.Length; i++, next += batch)
         {
+            prepare?.Invoke(next, batch);
             var start = Stopwatch.GetTimestamp();
             run(next, batch);
             var elapsed = Stopwatch.GetTimestamp() - start;

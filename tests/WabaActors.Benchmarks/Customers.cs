@@ -17,5 +17,5 @@ public static class Customers
     public static string Text(long n) => Id(n).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>An index in [0, count) that jumps around, for picking among existing customers.</summary>
-    public static long Pick(long op, long count) => (long)((ulong)(op * 0x9E3779B97F4A7C15L) % (ulong)count);
+    public static long Pick(long op, long count) => (long)((ulong)op * 0x9E3779B97F4A7C15UL % (ulong)count);
 }

@@ -93,11 +93,18 @@ public sealed partial class NumberGrain
         }
 
         var window = _windows.Get(customer, now);
-        var decision = type == MessageType.Session || window.Open
-            ? type == MessageType.Session
-                ? SendRules.DecideSession(window, domainGate.Restrictions, now)
-                : SendDecision.Allow(window.ExpiresAt)
-            : await AskQuotaAsync(gate, domainGate, customer, id, now);
+        var decision = (type, window.Open) switch
+        {
+            (MessageType.Session, _) => SendRules.DecideSession(window, domainGate.Restrictions, now),
+            (_, true) => SendDecision.Allow(window.ExpiresAt),   // a reply inside the window counts nothing
+            _ => await AskQuotaAsync(gate, domainGate, customer, id, now),
+        };
+        if (decision is null)
+        {
+            // The quota already holds this message id for another customer (sent through another number).
+            return new Failure(ErrorCodes.MessageIdReused, "This messageId was already used for another customer or message type.");
+        }
+
         if (decision.Allowed)
         {
             var grant = _ledger.Record(id, customer, type.Value, decision, now);
@@ -113,8 +120,11 @@ public sealed partial class NumberGrain
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>A template to a customer with no open window: the quota grain counts it (durably) or denies it.</summary>
-    private async Task<SendDecision> AskQuotaAsync(AccountGate gate, Domain.Messaging.SendGate domainGate, CustomerId customer, MessageId id, DateTimeOffset now)
+    /// <summary>
+    /// A template to a customer with no open window: the quota grain counts it (durably) or denies it;
+    /// null when the quota knows the message id for another customer.
+    /// </summary>
+    private async Task<SendDecision?> AskQuotaAsync(AccountGate gate, Domain.Messaging.SendGate domainGate, CustomerId customer, MessageId id, DateTimeOffset now)
     {
         if (Domain.Onboarding.Restrictions.Active(domainGate.Restrictions.BusinessInitiatedUntil, now))
         {
@@ -122,11 +132,27 @@ public sealed partial class NumberGrain
                 domainGate.Restrictions.BusinessInitiatedUntil);
         }
 
-        var quota = GrainFactory.GetGrain<ITemplateQuotaGrain>(gate.QuotaKey);
-        var answer = await quota.GrantAsync(new TemplateGrantRequest(Phone, customer.Value, id.Value), gate.TemplateLimit);
+        var answer = await GrantWithRetryAsync(gate, new TemplateGrantRequest(Phone, customer.Value, id.Value));
         return answer.Allowed
             ? SendDecision.Allow(null, answer.TemplateRecipients is { } u ? new RecipientUsage(u.Used, u.Limit, null) : null)
+            : answer.Reason == ErrorCodes.MessageIdReused ? null
             : SendDecision.Deny(DenyReason.TemplateRecipientLimitReached, answer.Detail ?? "Template recipient limit reached.", answer.RetryAt);
+    }
+
+    /// <summary>A fenced quota activation granted nothing; the retry reaches the activation that owns the quota.</summary>
+    private async Task<PermitDecision> GrantWithRetryAsync(AccountGate gate, TemplateGrantRequest request)
+    {
+        var quota = GrainFactory.GetGrain<ITemplateQuotaGrain>(gate.QuotaKey);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await quota.GrantAsync(request, gate.TemplateLimit);
+            }
+            catch (QuotaFencedException) when (attempt < 3)
+            {
+            }
+        }
     }
 
     /// <summary>The account's gate, asked for when unknown or older than the refresh period (pushes keep it current between).</summary>

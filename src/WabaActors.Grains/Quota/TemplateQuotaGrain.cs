@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using WabaActors.Contracts;
 using WabaActors.Contracts.Accounts;
 using WabaActors.Contracts.Messaging;
@@ -19,16 +20,19 @@ namespace WabaActors.Grains.Quota;
 public sealed class TemplateQuotaGrain(
     IMessagingStore store,
     WabaRules rules,
-    [FromKeyedServices(WabaClock.Key)] TimeProvider clock) : Grain, ITemplateQuotaGrain
+    [FromKeyedServices(WabaClock.Key)] TimeProvider clock,
+    ILogger<TemplateQuotaGrain> logger) : Grain, ITemplateQuotaGrain
 {
     private readonly TemplateRecipients _recipients = new(rules.TemplateRecipientPeriod);
-    private readonly PermitLedger _ledger = new(rules.TemplateRecipientPeriod);
+    private readonly PermitLedger _ledger = new(rules.GrantRetention);
+    private long _epoch;
 
     private string Key => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var journal = await store.LoadQuotaAsync(Key, clock.GetUtcNow(), cancellationToken);
+        _epoch = journal.Epoch;
         foreach (var grant in journal.Grants)
         {
             _recipients.Apply(new RecipientCounted(grant.Customer, grant.GrantedAtTicks));
@@ -41,7 +45,13 @@ public sealed class TemplateQuotaGrain(
         var now = clock.GetUtcNow();
         var customer = new CustomerId(request.Customer);
         var id = MessageId.Parse(request.MessageId).Value;
-        if (_ledger.Replay(id, customer, MessageType.Template, now) is { IsSuccess: true, Value: { } original })
+        var replay = _ledger.Replay(id, customer, MessageType.Template, now);
+        if (!replay.IsSuccess)
+        {
+            return new PermitDecision(false, request.MessageId) { Reason = replay.Error!.Code, Detail = replay.Error.Message };
+        }
+
+        if (replay.Value is { } original)
         {
             return original.ToContract(request.MessageId);
         }
@@ -51,8 +61,30 @@ public sealed class TemplateQuotaGrain(
         {
             var decision = SendDecision.Allow(null, counted.Usage);
             var grant = PermitGranted.From(request.MessageId, request.Customer, MessageType.Template, decision, change.At);
+            bool written;
+            try
+            {
+                written = await store.AppendQuotaAsync(Key, _epoch, grant);
+            }
+            catch (Exception e)
+            {
+                // The slot is counted in memory but not durably: drop this activation so the next
+                // one rebuilds the set from what is committed, and let the caller retry.
+                QuotaLog.WriteFailed(logger, Key, e);
+                DeactivateOnIdle();
+                throw;
+            }
+
+            if (!written)
+            {
+                // A newer activation owns this quota (a stale duplicate after a silo failure): this
+                // one's view may be out of date, so it grants nothing more and goes away.
+                QuotaLog.Fenced(logger, Key, _epoch);
+                DeactivateOnIdle();
+                throw new QuotaFencedException(Key);
+            }
+
             _ledger.Apply(grant);
-            await store.AppendQuotaAsync(Key, grant);
             return decision.ToContract(request.MessageId);
         }
 

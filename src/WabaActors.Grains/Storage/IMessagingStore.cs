@@ -14,8 +14,16 @@ public interface IMessagingStore
 
     ValueTask<NumberJournal> LoadNumberAsync(string phone, DateTimeOffset since, CancellationToken ct = default);
 
-    /// <summary>A template recipient counted by a quota, with the grant that counted it (its instant is the counting instant).</summary>
-    ValueTask AppendQuotaAsync(string quotaKey, PermitGranted grant, CancellationToken ct = default);
+    /// <summary>
+    /// A template recipient counted by a quota, with the grant that counted it (its instant is the
+    /// counting instant). False when <paramref name="epoch"/> is no longer the quota's: a newer
+    /// activation owns it, and this one must not grant (the write did not happen).
+    /// </summary>
+    ValueTask<bool> AppendQuotaAsync(string quotaKey, long epoch, PermitGranted grant, CancellationToken ct = default);
 
+    /// <summary>
+    /// Takes ownership of the quota (a new epoch, fencing every older activation's writes), then
+    /// loads the grants still live after <paramref name="since"/>.
+    /// </summary>
     ValueTask<QuotaJournal> LoadQuotaAsync(string quotaKey, DateTimeOffset since, CancellationToken ct = default);
 }

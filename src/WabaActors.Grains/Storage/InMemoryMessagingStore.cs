@@ -16,6 +16,7 @@ public sealed class InMemoryMessagingStore([FromKeyedServices(WabaClock.Key)] Ti
     private readonly ConcurrentDictionary<string, Log<WindowChange>> _windows = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Log<PermitGranted>> _numberGrants = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Log<PermitGranted>> _quotaGrants = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _epochs = new(StringComparer.Ordinal);
 
     public ValueTask AppendNumberAsync(string phone, WindowChange? window, PermitGranted? grant, CancellationToken ct = default)
     {
@@ -39,16 +40,22 @@ public sealed class InMemoryMessagingStore([FromKeyedServices(WabaClock.Key)] Ti
         return ValueTask.FromResult(new NumberJournal(windows, grants));
     }
 
-    public ValueTask AppendQuotaAsync(string quotaKey, PermitGranted grant, CancellationToken ct = default)
+    public ValueTask<bool> AppendQuotaAsync(string quotaKey, long epoch, PermitGranted grant, CancellationToken ct = default)
     {
+        if (_epochs.GetValueOrDefault(quotaKey) != epoch)
+        {
+            return ValueTask.FromResult(false);
+        }
+
         _quotaGrants.GetOrAdd(quotaKey, _ => GrantLog()).Add(grant, Now);
-        return ValueTask.CompletedTask;
+        return ValueTask.FromResult(true);
     }
 
     public ValueTask<QuotaJournal> LoadQuotaAsync(string quotaKey, DateTimeOffset since, CancellationToken ct = default)
     {
+        var epoch = _epochs.AddOrUpdate(quotaKey, 1, (_, e) => e + 1);
         var grants = _quotaGrants.TryGetValue(quotaKey, out var g) ? g.LiveAfter(since.UtcTicks - rules.TemplateRecipientPeriod.Ticks) : [];
-        return ValueTask.FromResult(new QuotaJournal(grants));
+        return ValueTask.FromResult(new QuotaJournal(epoch, grants));
     }
 
     private long Now => clock.GetUtcNow().UtcTicks;

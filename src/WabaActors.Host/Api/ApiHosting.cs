@@ -44,6 +44,7 @@ public static class ApiHosting
             }
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<UnavailableExceptionHandler>();
         services.AddSingleton<Clock>();
         services.AddOpenApi(o => o.AddDocumentTransformer<ErrorCodesDocumentTransformer>());
         services.AddHealthChecks().AddCheck<SiloReadyCheck>("silo", tags: ["ready"]);

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Logging;
+
+namespace WabaActors.Grains.Quota;
+
+internal static partial class QuotaLog
+{
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Template quota {QuotaKey}: epoch {Epoch} fenced by a newer activation; deactivating")]
+    public static partial void Fenced(ILogger logger, string quotaKey, long epoch);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Template quota {QuotaKey}: a grant could not be written; reloading from storage")]
+    public static partial void WriteFailed(ILogger logger, string quotaKey, Exception error);
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Orleans;
+using Orleans.Hosting;
+using Orleans.Runtime;
+
+namespace WabaActors.Storage.PostgreSql;
+
+/// <summary>
+/// The Orleans ADO.NET providers on PostgreSQL, sharing one caller-owned <see cref="NpgsqlDataSource"/>
+/// (Orleans does not dispose it). The database needs the deploy/postgres/ schema: see
+/// <see cref="AddPostgreSqlSchemaMigration"/>.
+/// </summary>
+public static class PostgreSqlSiloBuilderExtensions
+{
+    /// <summary>The ADO.NET invariant the providers need for Npgsql (their default is SQL Server's).</summary>
+    public const string Invariant = "Npgsql";
+
+    /// <summary>Cluster membership in orleans_membership / orleans_membership_version.</summary>
+    public static ISiloBuilder UsePostgreSqlClustering(this ISiloBuilder builder, NpgsqlDataSource dataSource)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        return builder.UseAdoNetClustering(o => { o.Invariant = Invariant; o.DataSource = dataSource; });
+    }
+
+    /// <summary>A named grain storage provider in orleans_storage (whole state per write, version as ETag).</summary>
+    public static ISiloBuilder AddPostgreSqlGrainStorage(this ISiloBuilder builder, string name, NpgsqlDataSource dataSource)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(dataSource);
+        return builder.AddAdoNetGrainStorage(name, o => { o.Invariant = Invariant; o.DataSource = dataSource; });
+    }
+
+    /// <summary>Reminders in orleans_reminders.</summary>
+    public static ISiloBuilder UsePostgreSqlReminderService(this ISiloBuilder builder, NpgsqlDataSource dataSource)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        return builder.UseAdoNetReminderService(o => { o.Invariant = Invariant; o.DataSource = dataSource; });
+    }
+
+    /// <summary>
+    /// Migrates the database with <see cref="SchemaMigrator"/> as the silo's first lifecycle step, so
+    /// the providers find their tables and queries; a changed applied file fails the start.
+    /// </summary>
+    public static ISiloBuilder AddPostgreSqlSchemaMigration(this ISiloBuilder builder, NpgsqlDataSource dataSource)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp =>
+            new SchemaMigrationParticipant(dataSource, sp.GetRequiredService<ILogger<SchemaMigrator>>()));
+        return builder;
+    }
+}

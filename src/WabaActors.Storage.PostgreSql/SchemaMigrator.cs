@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace WabaActors.Storage.PostgreSql;
+
+/// <summary>
+/// Brings a database to the schema of this build by applying the numbered files of
+/// deploy/postgres/ in order, each in its own transaction, and recording them in
+/// <c>schema_version</c>. Silos may start together: every step holds a transaction-scoped
+/// advisory lock, so one applies a file and the others find it applied. A file whose text
+/// changed after it was applied stops the migration before anything runs.
+/// </summary>
+public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IReadOnlyList<SchemaScript> scripts, ILogger<SchemaMigrator> logger)
+{
+    /// <summary>"WABASCHM": the advisory lock key every migrator of a database serializes on.</summary>
+    public const long AdvisoryLockKey = 0x5741_4241_5343_484D;
+
+    private const string CreateVersionTable = """
+        CREATE TABLE IF NOT EXISTS schema_version (
+            version    integer     NOT NULL PRIMARY KEY,
+            name       text        NOT NULL,
+            sha256     text        NOT NULL,
+            applied_at timestamptz NOT NULL DEFAULT now())
+        """;
+    private const string Lock = "SELECT pg_advisory_xact_lock($1)";
+    private const string SelectApplied = "SELECT version, name, sha256 FROM schema_version ORDER BY version";
+    private const string SelectOne = "SELECT sha256 FROM schema_version WHERE version = $1";
+    private const string InsertApplied = "INSERT INTO schema_version (version, name, sha256) VALUES ($1, $2, $3)";
+
+    /// <summary>A migrator for the files embedded in this assembly.</summary>
+    public SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMigrator> logger)
+        : this(dataSource, SchemaScript.Embedded, logger)
+    {
+    }
+
+    /// <summary>Applies what is missing; returns the files this call applied (none when up to date).</summary>
+    /// <exception cref="SchemaMigrationException">An applied file's checksum differs from this build's.</exception>
+    public async Task<IReadOnlyList<SchemaScript>> MigrateAsync(CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+
+        // Check every applied file first, so a changed file refuses the start before any DDL runs.
+        var applied = await ReadAppliedAsync(connection, ct);
+        foreach (var (version, (name, sha256)) in applied)
+        {
+            var script = scripts.FirstOrDefault(s => s.Version == version);
+            if (script is null)
+            {
+                MigrationLog.UnknownVersion(logger, version, name);
+            }
+            else
+            {
+                Verify(script, sha256);
+            }
+        }
+
+        var done = new List<SchemaScript>();
+        foreach (var script in scripts.Where(s => !applied.ContainsKey(s.Version)))
+        {
+            if (await ApplyAsync(connection, script, ct))
+            {
+                done.Add(script);
+            }
+        }
+
+        MigrationLog.UpToDate(logger, scripts.Count == 0 ? 0 : scripts.Max(s => s.Version), done.Count);
+        return done;
+    }
+
+    private static async Task<Dictionary<int, (string Name, string Sha256)>> ReadAppliedAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        // Creating the table under the lock too: two concurrent CREATE TABLE IF NOT EXISTS can
+        // still collide on the catalog's unique index.
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await LockAsync(connection, tx, ct);
+        await using (var create = new NpgsqlCommand(CreateVersionTable, connection, tx))
+        {
+            await create.ExecuteNonQueryAsync(ct);
+        }
+
+        var applied = new Dictionary<int, (string, string)>();
+        await using (var select = new NpgsqlCommand(SelectApplied, connection, tx))
+        await using (var reader = await select.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                applied.Add(reader.GetInt32(0), (reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
+        await tx.CommitAsync(ct);
+        return applied;
+    }
+
+    private async Task<bool> ApplyAsync(NpgsqlConnection connection, SchemaScript script, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await LockAsync(connection, tx, ct);
+
+        // Another silo may have applied it while this one waited for the lock.
+        await using (var check = new NpgsqlCommand(SelectOne, connection, tx) { Parameters = { new() { Value = script.Version } } })
+        {
+            if (await check.ExecuteScalarAsync(ct) is string sha256)
+            {
+                Verify(script, sha256);
+                MigrationLog.AlreadyApplied(logger, script.Version, script.Name);
+                return false;
+            }
+        }
+
+        try
+        {
+            // DDL may wait on locks or rewrite tables: no command timeout, the token cancels.
+            await using (var apply = new NpgsqlCommand(script.Sql, connection, tx) { CommandTimeout = 0 })
+            {
+                await apply.ExecuteNonQueryAsync(ct);
+            }
+        }
+        catch (PostgresException e)
+        {
+            throw new SchemaMigrationException($"Schema file {script.Version:000}_{script.Name} failed: {e.MessageText}", e);
+        }
+
+        await using (var record = new NpgsqlCommand(InsertApplied, connection, tx)
+        {
+            Parameters = { new() { Value = script.Version }, new() { Value = script.Name }, new() { Value = script.Sha256 } },
+        })
+        {
+            await record.ExecuteNonQueryAsync(ct);
+        }
+
+        await tx.CommitAsync(ct);
+        MigrationLog.Applied(logger, script.Version, script.Name, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return true;
+    }
+
+    private static async Task LockAsync(NpgsqlConnection connection, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        // Waits for a concurrent migrator's transaction to end; released by our commit/rollback.
+        await using var command = new NpgsqlCommand(Lock, connection, tx) { CommandTimeout = 0, Parameters = { new() { Value = AdvisoryLockKey } } };
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private void Verify(SchemaScript script, string appliedSha256)
+    {
+        if (!string.Equals(script.Sha256, appliedSha256, StringComparison.OrdinalIgnoreCase))
+        {
+            MigrationLog.ChecksumChanged(logger, script.Version, script.Name, appliedSha256, script.Sha256);
+            throw new SchemaMigrationException(
+                $"Schema file {script.Version:000}_{script.Name} changed after it was applied " +
+                $"(applied sha256 {appliedSha256}, this build {script.Sha256}). Applied files are immutable: " +
+                "restore the file and put the change in a new numbered file.");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using WabaActors.Benchmarks;
+using WabaActors.Domain.Messaging;
+
+// dotnet run -c Release --project tests/WabaActors.Benchmarks -- domain [--out results.md]
+// Times the domain's hot sets against a naive baseline, then measures their heap per entry.
+if (args.FirstOrDefault() != "domain")
+{
+    Console.Error.WriteLine("usage: WabaActors.Benchmarks domain [--out <file.md>]");
+    return 2;
+}
+
+var outAt = Array.IndexOf(args, "--out");
+var outPath = outAt >= 0 && outAt + 1 < args.Length ? args[outAt + 1] : null;
+const int Million = DomainScenarios.Million;
+var report = new Report();
+Console.WriteLine(Report.Environment);
+
+var windowsSmall = report.Add(DomainScenarios.Windows(10));
+var windowsLarge = report.Add(DomainScenarios.Windows(Million));
+report.Ratio("windows 1M / 10", windowsLarge, windowsSmall);
+var naiveWindowsSmall = report.Add(DomainScenarios.NaiveWindows(10));
+var naiveWindowsLarge = report.Add(DomainScenarios.NaiveWindows(Million));
+report.Ratio("naive windows 1M / 10", naiveWindowsLarge, naiveWindowsSmall);
+
+var recipientsSmall = report.Add(DomainScenarios.Recipients(10));
+var recipientsLarge = report.Add(DomainScenarios.Recipients(Million));
+report.Ratio("recipients 1M / 10", recipientsLarge, recipientsSmall);
+var naiveRecipientsSmall = report.Add(DomainScenarios.NaiveRecipients(10));
+var naiveRecipientsLarge = report.Add(DomainScenarios.NaiveRecipients(Million));
+report.Ratio("naive recipients 1M / 10", naiveRecipientsLarge, naiveRecipientsSmall);
+
+report.Add(DomainScenarios.Desk(MessageType.Template));
+report.Add(DomainScenarios.Desk(MessageType.Session));
+
+report.Memory("windows, 1M open", DomainScenarios.WindowBytes());
+report.Memory("windows, 1M extended once more", DomainScenarios.WindowExtendBytes());
+report.Memory("recipients, 1M counted", DomainScenarios.RecipientBytes());
+report.Memory("naive windows, 1M open", DomainScenarios.NaiveWindowBytes());
+report.Memory("naive recipients, 1M counted", DomainScenarios.NaiveRecipientBytes());
+
+if (outPath is not null)
+{
+    report.WriteMarkdown(outPath);
+}
+
+GC.KeepAlive(DomainScenarios.Sink);
+return 0;

@@ -1,0 +1,94 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Hosting;
+using Orleans.Reminders;
+using Orleans.TestingHost;
+using WabaActors.Domain.Rules;
+using WabaActors.Grains;
+using WabaActors.Grains.Storage;
+using WabaActors.Grains.Time;
+
+namespace WabaActors.Grains.Tests.Support;
+
+/// <summary>
+/// One silo for the whole assembly, wired like the embedded host (SiloHosting): memory grain
+/// storage and reminders, the in-memory stores, the document's rules. One fake clock drives the
+/// rules and the reminders; Orleans' own loops keep the real clock (the unkeyed TimeProvider is
+/// left alone, see orleans-notes.md "Time in tests"). One silo, because the embedded history and
+/// messaging stores are per process and the host runs one silo.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    /// <summary>Where the fake clock starts; tests read <see cref="Now"/> rather than assume it.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
+
+    private InProcessTestCluster? _cluster;
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster is not deployed.");
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public DateTimeOffset Now => Clock.GetUtcNow();
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ConfigureFileLogging = true;
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Grains);
+            silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton(WabaRules.Document);
+            silo.Services.AddKeyedSingleton<TimeProvider>(WabaClock.Key, Clock);
+            silo.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, Clock);
+            silo.Services.Configure<ReminderOptions>(o =>
+            {
+                // The grains' reminders tick every minute after their due instant.
+                o.MinimumReminderPeriod = TimeSpan.FromMinutes(1);
+
+                // The refresh runs on the fake clock: each advance triggers one.
+                o.RefreshReminderListPeriod = TimeSpan.FromSeconds(1);
+
+                // A deadline (48 h) is armed on the fake clock when it is registered, so the advance
+                // that passes it fires it; with the 10 min default it would wait for a refresh that
+                // only a later advance of the fake clock could run.
+                o.ReminderLoadingWindow = TimeSpan.FromDays(30);
+                o.InitializationTimeout = TimeSpan.FromSeconds(30);
+            });
+            silo.Services.AddWabaGrainServices();
+        });
+
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    /// <summary>Moves the fake clock; reminders due by then are delivered asynchronously afterwards.</summary>
+    public async Task AdvanceAsync(TimeSpan by)
+    {
+        // Advance runs due timer callbacks inline; a hang there means a background loop is on this clock.
+        await Task.Run(() => Clock.Advance(by)).WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>The silo's history store, read directly so that polling it activates no grain.</summary>
+    public IHistoryStore History => Cluster.GetSiloServiceProvider().GetRequiredService<IHistoryStore>();
+
+    /// <summary>True when the grain has an activation in the silo.</summary>
+    public bool IsActive(IAddressable grain) => Cluster.TryGetGrainContext(grain.GetGrainId(), out _);
+
+    /// <summary>Collects every idle activation (as the idle collector would) and checks <paramref name="grains"/> are gone.</summary>
+    public async Task DeactivateAllAsync(params IAddressable[] grains)
+    {
+        await Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await Eventually.TrueAsync(() => Task.FromResult(!grains.Any(IsActive)), "the grains to deactivate");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+    }
+}
