@@ -37,7 +37,7 @@ CREATE TABLE IF NOT EXISTS orleans_storage
     -- and the grain then has two rows. This key makes the second insert a conflict, and
     -- it leads with the hashes so it is also the lookup index. NULLS NOT DISTINCT
     -- (PostgreSQL 15) because grainidextensionstring is NULL for most Guid/integer keys.
-    -- The varchar limits keep an entry under the btree row-size limit.
+    -- The varchar limits keep an entry of ASCII keys well under the ~2.7 kB btree limit.
     CONSTRAINT orleans_storage_grain_uq UNIQUE NULLS NOT DISTINCT
         (grainidhash, graintypehash, serviceid, grainidn0, grainidn1,
          graintypestring, grainidextensionstring)

@@ -18,7 +18,7 @@ CREATE TABLE IF NOT EXISTS orleans_reminders
 (
     serviceid    varchar(150) NOT NULL,
     -- Upstream's varchar(150) is too short for a GrainId with a long string key; the
-    -- limits here only keep the primary-key entry under the btree row-size limit.
+    -- limits here keep a primary-key entry of ASCII keys under the ~2.7 kB btree limit.
     grainid      varchar(1024) NOT NULL,
     remindername varchar(512)  NOT NULL,
     starttime    timestamptz   NOT NULL,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
+using Orleans.Storage;
 using WabaActors.Grains.Gateway;
 using WabaActors.Grains.Storage;
 
@@ -17,6 +18,11 @@ public static class GrainsServiceCollectionExtensions
     {
         services.AddSerializer(s => s.AddJsonSerializer(
             isSupported: t => t.Namespace?.StartsWith("WabaActors.Domain", StringComparison.Ordinal) == true));
+
+        // The grains' state holds domain records whose lists are compiler-made collection types; the
+        // default (Newtonsoft, $type names) writes those names and then refuses to read them back, so a
+        // grain with numbers could not reactivate. System.Text.Json writes them by their declared type.
+        services.TryAddKeyedSingleton<IGrainStorageSerializer, SystemTextJsonGrainStorageSerializer>(StorageNames.Grains);
         services.TryAddSingleton<IMessagingStore, InMemoryMessagingStore>();
         services.TryAddSingleton<IHistoryStore, InMemoryHistoryStore>();
         services.TryAddSingleton<IWhatsAppGateway, SimulatedWhatsAppGateway>();

@@ -26,7 +26,7 @@ public class AccountsTests(ApiFixture fixture)
     {
         var account = TestAccount.Fresh();
 
-        var view = (await _api.SendRaw(HttpMethod.Put, account.Path, content: null)).Created();
+        var view = (await _api.SendRaw(HttpMethod.Put, account.Path, (byte[]?)null)).Created();
 
         Assert.True(view.IsNull("name"));
     }

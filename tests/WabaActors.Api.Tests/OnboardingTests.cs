@@ -38,6 +38,10 @@ public class OnboardingTests(ApiFixture fixture)
         Assert.Equal("done", step2.Str("onboarding.steps[1].status"));
         Assert.Equal(3, step2.Int("onboarding.step"));
         Assert.Equal("done", step3.Str("onboarding.steps[2].status"));
+        Assert.Equal(step2.Instant("onboarding.steps[1].completedAt"), step3.Instant("onboarding.steps[1].completedAt"));
+        Assert.True(step3.Instant("onboarding.steps[2].completedAt") >= step3.Instant("onboarding.steps[1].completedAt"));
+        Assert.True(step3.Instant("onboarding.steps[1].completedAt") >= step3.Instant("onboarding.steps[0].completedAt"));
+        Assert.True(step3.IsNull("onboarding.steps[3].completedAt"));
         Assert.Equal(4, step3.Int("onboarding.step"));
         Assert.Equal("pending", step3.Str("onboarding.steps[3].status"));
         Assert.Equal("onboarding", step3.Str("status"));

@@ -36,6 +36,7 @@ public class VerificationTests(ApiFixture fixture)
         var view = (await _api.Get(account.Path)).Ok();
         Assert.Equal("live", view.Str("status"));
         Assert.Equal("done", view.Str("onboarding.steps[3].status"));
+        Assert.True(view.Instant("onboarding.steps[3].completedAt") >= number.Instant("registeredAt"));
         Assert.Equal("registered", view.Str("numbers[0].status"));
         Assert.Equal(number.Instant("billingStartedAt"), view.Instant("numbers[0].billingStartedAt"));
         Assert.Equal("pending", view.Str("commercePolicyReview.status"));

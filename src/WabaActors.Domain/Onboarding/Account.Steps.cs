@@ -40,14 +40,15 @@ public sealed partial record Account
             return OutOfOrder(OnboardingStep.UserAccount, "Submit the e-mail before confirming it.");
         }
 
-        if (EmailConfirmedAt is not null)
-        {
-            return Changed<Account>.Unchanged(this);
-        }
-
+        // Guard first: once live, re-confirming is a re-submitted step (409 onboarding_completed), not a no-op.
         if (Guard(OnboardingStep.UserAccount) is { } refused)
         {
             return refused;
+        }
+
+        if (EmailConfirmedAt is not null)
+        {
+            return Changed<Account>.Unchanged(this);
         }
 
         return new Changed<Account>(this with { EmailConfirmedAt = now }, [new AccountEvent(AccountEventTypes.EmailConfirmed, now)]);
@@ -82,7 +83,7 @@ public sealed partial record Account
         var details = new BusinessManagerDetails(businessManagerId!, name!, site.Value);
         return details == BusinessManager
             ? Changed<Account>.Unchanged(this)
-            : new Changed<Account>(this with { BusinessManager = details }, [new AccountEvent(AccountEventTypes.BusinessManagerSubmitted, now)]);
+            : new Changed<Account>(this with { BusinessManager = details, BusinessManagerSubmittedAt = now }, [new AccountEvent(AccountEventTypes.BusinessManagerSubmitted, now)]);
     }
 
     /// <summary>Step 3: official name, industry category (a fixed list) and a short description.</summary>
@@ -107,7 +108,7 @@ public sealed partial record Account
         var profile = new CompanyProfile(name!, industryCategory!, text!);
         return profile == CompanyProfile
             ? Changed<Account>.Unchanged(this)
-            : new Changed<Account>(this with { CompanyProfile = profile }, [new AccountEvent(AccountEventTypes.CompanyProfileSubmitted, now)]);
+            : new Changed<Account>(this with { CompanyProfile = profile, CompanyProfileSubmittedAt = now }, [new AccountEvent(AccountEventTypes.CompanyProfileSubmitted, now)]);
     }
 
     /// <summary>A step may run once every earlier step is done, and only until the account is live.</summary>

@@ -14,7 +14,15 @@ public sealed partial record Account(string Tenant, string Waba, DateTimeOffset 
     public string? Email { get; init; }
     public DateTimeOffset? EmailConfirmedAt { get; init; }
     public BusinessManagerDetails? BusinessManager { get; init; }
+
+    /// <summary>When step 2 was last completed (its details submitted or corrected).</summary>
+    public DateTimeOffset? BusinessManagerSubmittedAt { get; init; }
+
     public CompanyProfile? CompanyProfile { get; init; }
+
+    /// <summary>When step 3 was last completed (the profile submitted or corrected).</summary>
+    public DateTimeOffset? CompanyProfileSubmittedAt { get; init; }
+
     public IReadOnlyList<AccountNumber> Numbers { get; init; } = [];
     public Review? CommerceReview { get; init; }
     public BusinessVerificationStatus BusinessVerification { get; init; } = BusinessVerificationStatus.NotStarted;

@@ -56,7 +56,7 @@ public sealed partial class AccountGrain
 
         var numberEvents = claimed.Value!.Events.Select(e => e.ToDomain());
         await SaveAsync(added.Value with { Events = [.. added.Value.Events, .. numberEvents] });
-        return new Reply<NumberView>(claimed.Value.Number, null) { Created = true, Warnings = claimed.Warnings };
+        return new Reply<NumberView>(claimed.Value.Number, null) { Created = claimed.Created, Warnings = claimed.Warnings };
     }
 
     public async ValueTask<AccountGate> NumberChangedAsync(string phone, IReadOnlyList<HistoryEntry> events, bool registered)

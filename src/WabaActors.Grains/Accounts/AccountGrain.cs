@@ -37,17 +37,19 @@ public sealed partial class AccountGrain(
     public async ValueTask<Reply<AccountView>> CreateAsync(string tenant, string? name)
     {
         var now = clock.GetUtcNow();
+
+        // The body is checked first: an invalid name is refused even when the account exists.
+        var parsedName = name is null ? Result<string>.Ok(null!) : Text.Parse(name, "name");
+        if (!parsedName.IsSuccess)
+        {
+            return DomainError.Invalid("name", parsedName.Error!.Message).ToFailure();
+        }
+
         if (state.State.Account is { } existing)
         {
             return existing.Tenant == tenant
                 ? Reply<AccountView>.Ok(await ViewAsync(existing, now))
                 : new Failure(ErrorCodes.WabaAlreadyOnboarded, "This WABA id is already onboarded by another tenant.");
-        }
-
-        var parsedName = name is null ? Result<string>.Ok(null!) : Text.Parse(name, "name");
-        if (!parsedName.IsSuccess)
-        {
-            return DomainError.Invalid("name", parsedName.Error!.Message).ToFailure();
         }
 
         var created = Account.Create(tenant, Waba, parsedName.Value, now);
@@ -72,7 +74,7 @@ public sealed partial class AccountGrain(
 
     public ValueTask<Reply<AccountView>> DecideCommerceReviewAsync(string tenant, ReviewDecisionRequest r) =>
         CommandAsync(tenant, (a, now) => Parse.Decision(r.Decision) is { } decision
-            ? Text.ParseOptional(r.Reason, "reason") is { IsSuccess: false } bad ? bad.Error! : a.DecideCommerceReview(decision, r.Reason?.Trim(), now)
+            ? Text.ParseOptional(r.Reason, "reason") is { IsSuccess: false } bad ? DomainError.Invalid("reason", bad.Error!.Message) : a.DecideCommerceReview(decision, r.Reason?.Trim(), now)
             : DomainError.Invalid("decision", "decision must be 'approved' or 'rejected'."));
 
     public ValueTask<Reply<AccountView>> SetBusinessVerificationAsync(string tenant, string? status) =>

@@ -47,6 +47,8 @@ internal static class AccountViews
     private static DateTimeOffset? CompletedAt(Account a, OnboardingStep step) => step switch
     {
         OnboardingStep.UserAccount => a.EmailConfirmedAt,
+        OnboardingStep.BusinessManager => a.BusinessManagerSubmittedAt,
+        OnboardingStep.CompanyProfile => a.CompanyProfileSubmittedAt,
         OnboardingStep.PhoneNumbers => a.Numbers.Min(n => n.RegisteredAt),
         _ => null,
     };

@@ -51,7 +51,9 @@ public sealed partial class NumberGrain(
         NumberLog.Activated(logger, PersonalData.Hash(Phone), journal.Windows.Count, journal.Grants.Count);
         if (state.State.Outbox.Count > 0)
         {
-            await FlushOutboxAsync();
+            // Not awaited here: the account may be waiting on this number (reading its view), and an
+            // activating grain answers nothing until OnActivateAsync returns. A timer runs it next.
+            this.RegisterGrainTimer(_ => FlushOutboxAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         }
     }
 

@@ -62,7 +62,8 @@ public class AccountAddNumber(ClusterFixture fixture)
         await account.AddNumberAsync(third).Refused("number_limit_reached");
 
         Assert.Null(await account.Number(third).GetSimulatedCodeAsync());
-        Assert.Equal((2, 2), ((await account.ViewAsync()).Limits.Numbers.Used, (await account.ViewAsync()).Limits.Numbers.Max));
+        var numbers = (await account.ViewAsync()).Limits.Numbers;
+        Assert.Equal((2, 2), (numbers.Used, numbers.Max));
     }
 
     [Fact]

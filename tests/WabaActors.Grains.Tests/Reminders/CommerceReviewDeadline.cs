@@ -7,6 +7,8 @@ namespace WabaActors.Grains.Tests.Reminders;
 [Collection(ClusterCollection.Name)]
 public class CommerceReviewDeadline(ClusterFixture fixture)
 {
+    private const string Overdue = "commerce_review_overdue";
+
     [Fact]
     public async Task MarksOverdueAtDueInstantGivenDeadlinePassedWhileGrainsInactive()
     {
@@ -16,29 +18,27 @@ public class CommerceReviewDeadline(ClusterFixture fixture)
 
         await fixture.AdvanceAsync(TimeSpan.FromHours(48));
 
-        // Poll the store, not the grain: only the reminder may wake the account.
-        var overdue = await OverdueEventAsync(account.Waba);
-        Assert.Equal(dueAt, overdue.Event.At);
-        var view = await account.ViewAsync();
-        Assert.Equal(("pending", true), (view.CommercePolicyReview.Status, view.CommercePolicyReview.Overdue));
+        var entry = await fixture.HistoryEntryAsync(account.Waba, Overdue);
+        Assert.Equal(dueAt, entry.Event.At);
+        var review = (await account.ViewAsync()).CommercePolicyReview;
+        Assert.Equal(("pending", true, dueAt), (review.Status, review.Overdue, review.DueAt));
         var events = await account.EventsAsync();
-        Assert.Equal("commerce_review_overdue", events[^1].Type);
-        Assert.Equal(dueAt, events[^1].At);
+        Assert.Equal((Overdue, dueAt), (events[^1].Type, events[^1].At));
     }
 
     [Fact]
-    public async Task RaisesOverdueOnceGivenReminderPeriodsPassing()
+    public async Task RaisesOverdueOnceGivenFurtherReminderPeriodsPass()
     {
         var (account, _) = await TestAccount.LiveAsync(fixture.Grains);
         await fixture.AdvanceAsync(TimeSpan.FromHours(48));
-        await OverdueEventAsync(account.Waba);
+        await fixture.HistoryEntryAsync(account.Waba, Overdue);
 
-        await fixture.AdvanceAsync(TimeSpan.FromMinutes(3));
+        // A later deadline seen to fire proves the earlier reminder had every chance to tick again.
         var (control, _) = await TestAccount.LiveAsync(fixture.Grains);
         await fixture.AdvanceAsync(TimeSpan.FromHours(48));
-        await OverdueEventAsync(control.Waba);
+        await fixture.HistoryEntryAsync(control.Waba, Overdue);
 
-        Assert.Single(await account.EventsAsync(), e => e.Type == "commerce_review_overdue");
+        Assert.Single(await account.EventsAsync(), e => e.Type == Overdue);
     }
 
     [Fact]
@@ -53,15 +53,9 @@ public class CommerceReviewDeadline(ClusterFixture fixture)
         await fixture.AdvanceAsync(TimeSpan.FromHours(1));
 
         // The control's reminder is due at the same instant: once it fired, the decided one would have too.
-        await OverdueEventAsync(control.Waba);
-        Assert.DoesNotContain(await decided.EventsAsync(), e => e.Type == "commerce_review_overdue");
+        await fixture.HistoryEntryAsync(control.Waba, Overdue);
+        Assert.DoesNotContain(await decided.EventsAsync(), e => e.Type == Overdue);
         var review = (await decided.ViewAsync()).CommercePolicyReview;
         Assert.Equal(("approved", false), (review.Status, review.Overdue));
     }
-
-    private Task<Grains.Storage.StoredEvent> OverdueEventAsync(string waba) =>
-        Eventually.GetAsync(
-            async () => (await fixture.History.ReadAsync(waba, 0, 1000)).FirstOrDefault(e => e.Event.Type == "commerce_review_overdue"),
-            e => e is not null,
-            $"commerce_review_overdue of {waba}").ContinueWith(t => t.Result!, TaskScheduler.Default);
 }

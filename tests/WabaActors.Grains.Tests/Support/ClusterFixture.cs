@@ -35,7 +35,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.Options.ConfigureFileLogging = true;
+        builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(StorageNames.Grains);
@@ -52,8 +52,8 @@ public sealed class ClusterFixture : IAsyncLifetime
                 o.RefreshReminderListPeriod = TimeSpan.FromSeconds(1);
 
                 // A deadline (48 h) is armed on the fake clock when it is registered, so the advance
-                // that passes it fires it; with the 10 min default it would wait for a refresh that
-                // only a later advance of the fake clock could run.
+                // that passes it fires it. With the 10 min default the refresh after the advance would
+                // load it already due, and its 1 ms wait on the fake clock would need another advance.
                 o.ReminderLoadingWindow = TimeSpan.FromDays(30);
                 o.InitializationTimeout = TimeSpan.FromSeconds(30);
             });
@@ -73,6 +73,22 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     /// <summary>The silo's history store, read directly so that polling it activates no grain.</summary>
     public IHistoryStore History => Cluster.GetSiloServiceProvider().GetRequiredService<IHistoryStore>();
+
+    /// <summary>
+    /// Waits until the account's history holds an entry of <paramref name="type"/>, reading the store
+    /// so that waiting activates no grain. A reminder armed only after an advance already reached its
+    /// tick waits for its next tick (one period later) on the fake clock: after each second without
+    /// the entry, the clock moves one reminder period.
+    /// </summary>
+    public async Task<StoredEvent> HistoryEntryAsync(string waba, string type)
+    {
+        var entry = await Eventually.GetAsync(
+            async () => (await History.ReadAsync(waba, 0, 10_000)).FirstOrDefault(e => e.Event.Type == type),
+            e => e is not null,
+            $"{type} in the history of {waba}",
+            nudge: () => AdvanceAsync(TimeSpan.FromMinutes(1)));
+        return entry!;
+    }
 
     /// <summary>True when the grain has an activation in the silo.</summary>
     public bool IsActive(IAddressable grain) => Cluster.TryGetGrainContext(grain.GetGrainId(), out _);

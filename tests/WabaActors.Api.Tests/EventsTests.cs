@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Net;
+using WabaActors.Api.Tests.Support;
+
+namespace WabaActors.Api.Tests;
+
+/// <summary><c>GET …/events</c>: the account's durable history, oldest first, paged by cursor.</summary>
+[Collection(ApiCollection.Name)]
+public class EventsTests(ApiFixture fixture)
+{
+    private readonly ApiClient _api = fixture.Api;
+
+    [Fact]
+    public async Task OnboardingIsRecordedOldestFirst()
+    {
+        var account = await _api.LiveAsync();
+
+        var page = (await _api.Get(account.Events)).Ok();
+
+        var events = page["events"]!.AsArray().Select(e => e!).ToList();
+        var expected = new[]
+        {
+            "account_created", "email_submitted", "email_confirmed", "business_manager_submitted", "company_profile_submitted",
+            "number_added", "verification_code_sent", "number_registered", "billing_started", "account_live", "commerce_review_requested",
+        };
+        Assert.Equal(expected, events.Select(e => e.Str("type")));
+        var ids = events.Select(e => long.Parse(e.Str("id")!, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(ids.Order(), ids);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        var at = events.Select(e => e.Instant("at")).ToList();
+        Assert.Equal(at.Order(), at);
+        Assert.Equal(events[^1].Str("id"), page.Str("cursor"));
+    }
+
+    [Fact]
+    public async Task BillingStartedIsRecordedAtTheRegistrationInstant()
+    {
+        var account = await _api.LiveAsync();
+        var number = (await _api.Get(account.Number)).Ok();
+
+        var billing = Assert.Single(await _api.Events(account), e => e.Str("type") == "billing_started");
+
+        Assert.Equal(number.Instant("billingStartedAt"), billing.Instant("at"));
+        Assert.Equal(account.Phone, billing.Str("phone"));
+    }
+
+    [Fact]
+    public async Task PagesFollowTheCursorUntilAnEmptyPageEchoesAfter()
+    {
+        var account = await _api.LiveAsync();
+        var all = await _api.Events(account);
+
+        var seen = new List<string?>();
+        string? after = null;
+        while (true)
+        {
+            var page = (await _api.Get(account.Events + "?limit=3" + (after is null ? "" : "&after=" + after))).Ok();
+            var events = page["events"]!.AsArray();
+            Assert.InRange(events.Count, 0, 3);
+            if (events.Count == 0)
+            {
+                Assert.Equal(after, page.Str("cursor"));
+                break;
+            }
+
+            Assert.Equal(events[^1]!.Str("id"), page.Str("cursor"));
+            seen.AddRange(events.Select(e => e!.Str("id")));
+            after = page.Str("cursor");
+        }
+
+        Assert.Equal(all.Select(e => e.Str("id")), seen);
+    }
+
+    [Fact]
+    public async Task LimitOneAnswersOneEvent()
+    {
+        var account = await _api.CreatedAsync();
+
+        var page = (await _api.Get(account.Events + "?limit=1")).Ok();
+
+        Assert.Equal("account_created", page.Str("events[0].type"));
+        Assert.Single(page["events"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task LimitOf1000IsAccepted()
+    {
+        var account = await _api.CreatedAsync();
+
+        (await _api.Get(account.Events + "?limit=1000")).Ok();
+    }
+
+    [Theory]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=1001", "limit")]
+    [InlineData("limit=-1", "limit")]
+    [InlineData("limit=ten", "limit")]
+    [InlineData("limit=", "limit")]
+    [InlineData("after=abc", "after")]
+    [InlineData("after=-1", "after")]
+    [InlineData("after=99999999999999999999", "after")]
+    public async Task MalformedQueryIs400(string query, string field)
+    {
+        var account = await _api.CreatedAsync();
+
+        (await _api.Get(account.Events + "?" + query)).Invalid(field);
+    }
+
+    [Fact]
+    public async Task EventsOfAnUnknownOrAnotherTenantsAccountAre404()
+    {
+        var account = await _api.CreatedAsync();
+
+        (await _api.Get(TestAccount.Fresh().Events)).Problem(HttpStatusCode.NotFound, "not_found");
+        (await _api.Get((account with { Tenant = Ids.Tenant() }).Events)).Problem(HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
+    public async Task WrongVerificationCodeIsRecorded()
+    {
+        var account = await _api.CodeSentAsync();
+        var code = await _api.Code(account.Phone);
+
+        (await _api.Post(account.Number + "/verification", new { code = code == "000000" ? "111111" : "000000" }))
+            .Problem(HttpStatusCode.UnprocessableEntity, "invalid_verification_code");
+
+        Assert.Equal("verification_failed", (await _api.EventTypes(account))[^1]);
+    }
+}

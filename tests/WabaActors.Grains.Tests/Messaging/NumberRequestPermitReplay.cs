@@ -1,0 +1,65 @@
+using WabaActors.Grains.Tests.Support;
+
+namespace WabaActors.Grains.Tests.Messaging;
+
+/// <summary>The message id is the idempotency key: a grant is replayed and counted once.</summary>
+[Collection(ClusterCollection.Name)]
+public class NumberRequestPermitReplay(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task AnswersSameGrantAndCountsOnceGivenSameMessageId()
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var (customer, messageId) = (Ids.Customer(), Ids.Message());
+        var first = await account.PermitAsync(phones[0], customer, "template", messageId);
+        await account.PermitAsync(phones[0], Ids.Customer(), "template");
+        await fixture.AdvanceAsync(TimeSpan.FromMinutes(10));
+
+        var replay = await account.PermitAsync(phones[0], customer, "template", messageId);
+
+        Assert.Equal(first, replay);
+        Assert.Equal(1, replay.TemplateRecipients!.Used);
+        Assert.Equal(2, (await account.ViewAsync()).Limits.TemplateRecipients.Used);
+    }
+
+    [Fact]
+    public async Task RefusesMessageIdReusedGivenAnotherCustomer()
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var messageId = Ids.Message();
+        await account.PermitAsync(phones[0], Ids.Customer(), "template", messageId);
+
+        await account.Number(phones[0])
+            .RequestPermitAsync(account.Scope, new(Ids.Customer(), "template", messageId))
+            .Refused("message_id_reused");
+
+        Assert.Equal(1, (await account.ViewAsync()).Limits.TemplateRecipients.Used);
+    }
+
+    [Fact]
+    public async Task RefusesMessageIdReusedGivenSameIdForAnotherCustomerThroughAnotherNumber()
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains, numbers: 2);
+        var messageId = Ids.Message();
+        await account.PermitAsync(phones[0], Ids.Customer(), "template", messageId);
+
+        await account.Number(phones[1])
+            .RequestPermitAsync(account.Scope, new(Ids.Customer(), "template", messageId))
+            .Refused("message_id_reused");
+
+        Assert.Equal(1, (await account.ViewAsync()).Limits.TemplateRecipients.Used);
+    }
+
+    [Fact]
+    public async Task DecidesAfreshGivenDeniedMessageIdRetried()
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var (customer, messageId) = (Ids.Customer(), Ids.Message());
+        Assert.False((await account.PermitAsync(phones[0], customer, "session", messageId)).Allowed);
+        await account.InboundAsync(phones[0], customer, fixture.Now).Ok();
+
+        var retried = await account.PermitAsync(phones[0], customer, "session", messageId);
+
+        Assert.True(retried.Allowed);
+    }
+}

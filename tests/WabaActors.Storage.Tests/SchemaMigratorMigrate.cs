@@ -1,0 +1,130 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using WabaActors.Storage.PostgreSql;
+
+namespace WabaActors.Storage.Tests;
+
+public class SchemaMigratorMigrate
+{
+    private static SchemaMigrator Migrator(NpgsqlDataSource dataSource, IReadOnlyList<SchemaScript>? scripts = null) =>
+        new(dataSource, scripts ?? SchemaScript.Embedded, NullLogger<SchemaMigrator>.Instance);
+
+    [Fact]
+    public void EmbedsTheNumberedFilesInOrder()
+    {
+        Assert.Equal(
+            ["001 orleans_clustering", "002 orleans_persistence", "003 orleans_reminders"],
+            SchemaScript.Embedded.Select(s => $"{s.Version:000} {s.Name}"));
+        Assert.All(SchemaScript.Embedded, s => Assert.Matches("^[0-9a-f]{64}$", s.Sha256));
+    }
+
+    [Fact]
+    public void ChecksumIgnoresLineEndingsAndBom()
+    {
+        var lf = SchemaScript.Parse("007_x.sql", "SELECT 1;\nSELECT 2;\n");
+        var crlf = SchemaScript.Parse("007_x.sql", "\uFEFFSELECT 1;\r\nSELECT 2;\r\n");
+        Assert.Equal(lf.Sha256, crlf.Sha256);
+    }
+
+    [Fact]
+    public async Task AppliesEveryFileAndRecordsIt()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        var applied = await Migrator(db.DataSource).MigrateAsync();
+
+        Assert.Equal(SchemaScript.Embedded, applied);
+        Assert.Equal(
+            SchemaScript.Embedded.Select(s => $"{s.Version}|{s.Name}|{s.Sha256}"),
+            await db.ColumnAsync("SELECT version || '|' || name || '|' || sha256 FROM schema_version ORDER BY version"));
+        Assert.Equal(
+            ["orleans_membership", "orleans_membership_version", "orleans_reminders", "orleans_storage", "orleansquery", "schema_version"],
+            await db.ColumnAsync("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1"));
+    }
+
+    [Fact]
+    public async Task StoresEveryInstantAsTimestamptz()
+    {
+        await using var db = await TestDatabase.CreateAsync(migrate: true);
+
+        Assert.Empty(await db.ColumnAsync(
+            "SELECT table_name || '.' || column_name FROM information_schema.columns " +
+            "WHERE table_schema = 'public' AND data_type = 'timestamp without time zone'"));
+        Assert.Equal(
+            ["orleans_membership.iamalivetime", "orleans_membership.starttime", "orleans_membership_version.modifiedon",
+             "orleans_reminders.starttime", "orleans_storage.modifiedon", "schema_version.applied_at"],
+            await db.ColumnAsync(
+                "SELECT table_name || '.' || column_name FROM information_schema.columns " +
+                "WHERE table_schema = 'public' AND data_type = 'timestamp with time zone' ORDER BY 1"));
+    }
+
+    [Fact]
+    public async Task RerunAppliesNothingAndChangesNothing()
+    {
+        await using var db = await TestDatabase.CreateAsync(migrate: true);
+        const string State = "SELECT (SELECT string_agg(version || sha256 || applied_at, ',' ORDER BY version) FROM schema_version)" +
+                             " || (SELECT string_agg(querykey || querytext, ',' ORDER BY querykey) FROM orleansquery)";
+        var before = await db.ScalarAsync<string>(State);
+
+        var applied = await Migrator(db.DataSource).MigrateAsync();
+
+        Assert.Empty(applied);
+        Assert.Equal(before, await db.ScalarAsync<string>(State));
+    }
+
+    [Fact]
+    public async Task ConcurrentMigratorsApplyEachFileOnce()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        // Separate data sources: separate pools, as separate silos would have.
+        var sources = Enumerable.Range(0, 4).Select(_ => NpgsqlDataSource.Create(db.ConnectionString)).ToList();
+        try
+        {
+            var runs = await Task.WhenAll(sources.Select(s => Migrator(s).MigrateAsync()));
+
+            Assert.Equal(
+                SchemaScript.Embedded.Select(s => s.Version),
+                runs.SelectMany(r => r).Select(s => s.Version).Order());
+            Assert.Equal(SchemaScript.Embedded.Count, (int)await db.ScalarAsync<long>("SELECT count(*) FROM schema_version"));
+        }
+        finally
+        {
+            foreach (var source in sources)
+            {
+                await source.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task RefusesAChangedAppliedFileBeforeApplyingAnything()
+    {
+        await using var db = await TestDatabase.CreateAsync(migrate: true);
+        var edited = SchemaScript.Embedded
+            .Select(s => s.Version == 2 ? SchemaScript.Parse("002_orleans_persistence.sql", s.Sql + "\n-- edited\n") : s)
+            .Append(SchemaScript.Parse("004_later.sql", "CREATE TABLE later (id integer);"))
+            .ToList();
+
+        var error = await Assert.ThrowsAsync<SchemaMigrationException>(() => Migrator(db.DataSource, edited).MigrateAsync());
+
+        Assert.Contains("002_orleans_persistence changed after it was applied", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'later'"));
+        Assert.Equal(3L, await db.ScalarAsync<long>("SELECT count(*) FROM schema_version"));
+    }
+
+    [Fact]
+    public async Task RollsBackAFailingFileAndReportsIt()
+    {
+        await using var db = await TestDatabase.CreateAsync(migrate: true);
+        var broken = SchemaScript.Embedded
+            .Append(SchemaScript.Parse("004_broken.sql", "CREATE TABLE half (id integer);\nSELECT no_such_function();"))
+            .ToList();
+
+        var error = await Assert.ThrowsAsync<SchemaMigrationException>(() => Migrator(db.DataSource, broken).MigrateAsync());
+
+        Assert.Contains("004_broken failed", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'half'"));
+        Assert.Equal(3L, await db.ScalarAsync<long>("SELECT count(*) FROM schema_version"));
+    }
+}
