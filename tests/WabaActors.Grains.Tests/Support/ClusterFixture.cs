@@ -58,6 +58,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 o.InitializationTimeout = TimeSpan.FromSeconds(30);
             });
             silo.Services.AddWabaGrainServices();
+            silo.AddIncomingGrainCallFilter<GrainCallCounter>();
         });
 
         _cluster = builder.Build();

@@ -1,0 +1,57 @@
+using WabaActors.Client;
+using WabaActors.Grains.Tests.Support;
+
+namespace WabaActors.Grains.Tests.Client;
+
+/// <summary>The pipeline's .NET client answers with the same decisions as the grains, over the cluster client.</summary>
+[Collection(ClusterCollection.Name)]
+public class MessagingClientCalls(ClusterFixture fixture)
+{
+    private MessagingClient Client => new(fixture.Grains);
+
+    [Fact]
+    public async Task AllowsSessionInsideWindowOpenedThroughTheClientGivenPhoneWithPlus()
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var customer = Ids.Customer();
+
+        var window = await Client.RecordInboundAsync(account.Tenant, account.Waba, "+" + phones[0], customer, Ids.Message(), fixture.Now);
+        var decision = await Client.CheckSendAsync(account.Tenant, account.Waba, "+" + phones[0], customer, MessageKind.Session, Ids.Message());
+
+        Assert.True(window.Open);
+        Assert.Equal((true, window.ExpiresAt), (decision.Allowed, decision.WindowExpiresAt));
+    }
+
+    [Fact]
+    public async Task DeniesWithReasonNotExceptionGivenNoWindow()
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+
+        var decision = await Client.CheckSendAsync(account.Tenant, account.Waba, phones[0], Ids.Customer(), MessageKind.Session, Ids.Message());
+
+        Assert.Equal((false, "customer_service_window_closed"), (decision.Allowed, decision.Reason));
+    }
+
+    [Fact]
+    public async Task ThrowsWithStableCodeGivenAnotherTenantsNumber()
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+
+        var error = await Assert.ThrowsAsync<WabaRequestException>(() =>
+            Client.CheckSendAsync("other-tenant", account.Waba, phones[0], Ids.Customer(), MessageKind.Template, Ids.Message()));
+
+        Assert.Equal("not_found", error.Code);
+    }
+
+    [Fact]
+    public async Task ThrowsValidationFailedGivenMalformedCustomer()
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+
+        var error = await Assert.ThrowsAsync<WabaRequestException>(() =>
+            Client.RecordInboundAsync(account.Tenant, account.Waba, phones[0], "not-a-customer", Ids.Message(), fixture.Now));
+
+        Assert.Equal("validation_failed", error.Code);
+        Assert.Contains("customer", error.Failure.Errors!.Keys);
+    }
+}

@@ -1,0 +1,47 @@
+using WabaActors.Grains.Tests.Support;
+
+namespace WabaActors.Grains.Tests.Messaging;
+
+/// <summary>
+/// How many grains a permit crosses once the number is warm (docs/adr/0002): the number alone for
+/// a session message, a template in an open window and a replay; number then quota for a template
+/// that starts a conversation. The account is never on the hot path.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public class PermitHops(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task CrossesOnlyTheNumberGivenSessionTemplateInWindowOrReplay()
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var customer = Ids.Customer();
+        await account.InboundAsync(phones[0], customer, fixture.Now).Ok();
+        await account.PermitAsync(phones[0], customer, "session");   // warm: the gate is read once
+
+        var replayId = Ids.Message();
+        await account.PermitAsync(phones[0], customer, "session", replayId);
+        Assert.Equal(One("INumberGrain"), await HopsAsync(() => account.PermitAsync(phones[0], customer, "session")));
+        Assert.Equal(One("INumberGrain"), await HopsAsync(() => account.PermitAsync(phones[0], customer, "template")));
+        Assert.Equal(One("INumberGrain"), await HopsAsync(() => account.PermitAsync(phones[0], customer, "session", replayId)));
+    }
+
+    [Fact]
+    public async Task CrossesNumberAndQuotaGivenTemplateOutsideWindow()
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        await account.PermitAsync(phones[0], Ids.Customer(), "template");   // warm: gate and quota activated
+
+        var hops = await HopsAsync(() => account.PermitAsync(phones[0], Ids.Customer(), "template"));
+
+        Assert.Equal(new Dictionary<string, int> { ["INumberGrain"] = 1, ["ITemplateQuotaGrain"] = 1 }, hops);
+    }
+
+    private static Dictionary<string, int> One(string grain) => new() { [grain] = 1 };
+
+    private static async Task<Dictionary<string, int>> HopsAsync(Func<Task> permit)
+    {
+        GrainCallCounter.Reset();
+        await permit();
+        return new Dictionary<string, int>(GrainCallCounter.Snapshot());
+    }
+}
