@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using WabaActors.Api.Tests.Support;
 
 namespace WabaActors.Api.Tests;
@@ -13,9 +15,10 @@ public class HostileInputTests(ApiFixture fixture)
 {
     private readonly ApiClient _api = fixture.Api;
 
-    public static TheoryData<string> Endpoints => [.. Endpoint.All(null!).Select(e => e.Name)];
+    // Names only: the client is needed when a valid body is made, not to list the calls.
+    public static TheoryData<string> Endpoints => [.. Endpoint.All(api: null!).Select(e => e.Name)];
 
-    public static TheoryData<string> BodyEndpoints => [.. Endpoint.All(null!).Where(e => e.ReadsBody).Select(e => e.Name)];
+    public static TheoryData<string> BodyEndpoints => [.. Endpoint.All(api: null!).Where(e => e.ReadsBody).Select(e => e.Name)];
 
     [Theory]
     [MemberData(nameof(Endpoints))]
@@ -173,7 +176,7 @@ public class HostileInputTests(ApiFixture fixture)
         {
             why = "problem status differs";
         }
-        else if (actualCode == "validation_failed" && problem["errors"] is not System.Text.Json.Nodes.JsonObject { Count: > 0 } errors)
+        else if (actualCode == "validation_failed" && problem["errors"] is not JsonObject { Count: > 0 } errors)
         {
             why = "validation_failed without errors";
         }
@@ -188,13 +191,13 @@ public class HostileInputTests(ApiFixture fixture)
         }
     }
 
-    private static System.Text.Json.Nodes.JsonNode? ProblemOf(Reply reply)
+    private static JsonNode? ProblemOf(Reply reply)
     {
         try
         {
-            return System.Text.Json.Nodes.JsonNode.Parse(reply.Body);
+            return JsonNode.Parse(reply.Body);
         }
-        catch (System.Text.Json.JsonException)
+        catch (JsonException)
         {
             return null;
         }

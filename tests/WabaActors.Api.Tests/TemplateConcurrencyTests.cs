@@ -41,13 +41,14 @@ public class TemplateConcurrencyTests(ApiFixture fixture)
 
     private async Task<JsonNode[]> SendAll(TestAccount account, IEnumerable<(string Customer, string MessageId)> requests)
     {
-        using var start = new ManualResetEventSlim();
-        var calls = requests.Select(r => Task.Run(async () =>
+        // Every request is built and waiting before the first one goes out.
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = requests.Select(async r =>
         {
-            start.Wait();
+            await start.Task;
             return (await _api.Post(account.Number + "/permits", new { customer = r.Customer, type = "template", messageId = r.MessageId })).Ok();
-        })).ToList();
-        start.Set();
+        }).ToList();
+        start.SetResult();
         return await Task.WhenAll(calls);
     }
 

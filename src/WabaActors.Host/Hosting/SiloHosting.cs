@@ -1,4 +1,8 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using WabaActors.Storage.PostgreSql;
 using Orleans.Reminders;
 using WabaActors.Domain.Rules;
 using WabaActors.Grains;
@@ -19,21 +23,58 @@ public static class SiloHosting
         services.AddSingleton<IValidateOptions<RulesOptions>, RulesOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RulesOptions>>().Value.ToRules());
         services.AddWabaClock(options.Clock);
-        services.AddWabaGrainServices();
 
+        var dataSource = options.Storage == StorageKind.PostgreSql ? PostgreSqlDataSource(builder) : null;
+        if (dataSource is not null)
+        {
+            services.AddSingleton(dataSource);
+            services.AddPostgreSqlWabaStores();
+        }
+
+        services.AddWabaGrainServices();
         builder.UseOrleans(silo =>
         {
-            if (options.Storage == StorageKind.PostgreSql)
+            var cluster = options.Cluster;
+            silo.Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+            if (dataSource is null)
             {
-                throw new InvalidOperationException(
-                    $"{WabaOptions.Section}:Storage=PostgreSql is not available in this version; use Memory (the default).");
+                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+                silo.AddMemoryGrainStorage(StorageNames.Grains);
+                silo.UseInMemoryReminderService();
+                return;
             }
 
-            silo.UseLocalhostClustering();
-            silo.AddMemoryGrainStorage(StorageNames.Grains);
-            silo.UseInMemoryReminderService();
+            silo.ConfigureEndpoints(AdvertisedAddress(cluster), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+            silo.AddPostgreSqlSchemaMigration(dataSource);
+            silo.UsePostgreSqlClustering(dataSource);
+            silo.AddPostgreSqlGrainStorage(StorageNames.Grains, dataSource);
+            silo.UsePostgreSqlReminderService(dataSource);
         });
         return builder;
+    }
+
+    private static NpgsqlDataSource PostgreSqlDataSource(WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("WabaActors");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"{WabaOptions.Section}:Storage=PostgreSql needs ConnectionStrings:WabaActors (env ConnectionStrings__WabaActors).");
+        }
+
+        return new NpgsqlDataSourceBuilder(connectionString) { Name = "WabaActors" }.Build();
+    }
+
+    private static IPAddress AdvertisedAddress(ClusterOptions cluster)
+    {
+        if (cluster.AdvertisedAddress is { } configured)
+        {
+            return IPAddress.TryParse(configured, out var ip)
+                ? ip
+                : throw new InvalidOperationException($"{WabaOptions.Section}:Cluster:AdvertisedAddress '{configured}' is not an IP address.");
+        }
+
+        return Dns.GetHostAddresses(Dns.GetHostName()).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? IPAddress.Loopback;
     }
 
     /// <summary>One clock for the rules and the reminders: the system's, or the simulated one.</summary>

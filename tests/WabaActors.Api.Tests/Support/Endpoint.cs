@@ -2,20 +2,6 @@ using System.Text.Json.Nodes;
 
 namespace WabaActors.Api.Tests.Support;
 
-public enum FieldKind
-{
-    Text,
-    Bool,
-    Instant,
-}
-
-/// <summary>A body field of a call: its JSON kind and whether the call may omit it.</summary>
-public sealed record Field(string Name, FieldKind Kind, bool Required = true)
-{
-    /// <summary>An opaque id (<c>messageId</c>: 1–256 characters, no control characters) may be blank.</summary>
-    public bool BlankAllowed { get; init; }
-}
-
 /// <summary>
 /// A POST or PUT of api.md: where it goes for an account, and a valid body to derive hostile ones
 /// from. <see cref="ReadsBody"/> is false for the calls whose body is <c>{}</c> (the host ignores it).

@@ -3,9 +3,6 @@ using System.Text.Json.Nodes;
 
 namespace WabaActors.Api.Tests.Support;
 
-/// <summary>One request a client should never send, and what the host must answer (null: any 4xx problem).</summary>
-public sealed record HostileRequest(string Label, byte[]? Body, string? ContentType, int? Status = null, string? Code = null);
-
 /// <summary>Hostile bodies for a call: broken JSON, wrong types, missing and null fields, huge and control-laden strings, wrong media types.</summary>
 public static class Hostile
 {

@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace WabaActors.Storage.PostgreSql;
+
+/// <summary>The silo-wide group-commit writer (section <see cref="Section"/>).</summary>
+public sealed class GroupCommitOptions
+{
+    public const string Section = "WabaActors:GroupCommit";
+
+    /// <summary>Most changes written in one round trip and one commit.</summary>
+    [Range(1, 10_000)]
+    public int MaxBatchSize { get; set; } = 1_000;
+
+    /// <summary>Connections committing in parallel: while one batch waits for its commit, the next one fills.</summary>
+    [Range(1, 64)]
+    public int Writers { get; set; } = 2;
+}

@@ -1,0 +1,150 @@
+using Npgsql;
+using WabaActors.Domain.Messaging;
+using WabaActors.Domain.Rules;
+using WabaActors.Grains.Storage;
+
+namespace WabaActors.Storage.PostgreSql;
+
+/// <summary>
+/// Windows, grants and counted recipients in PostgreSQL, one small row per change through the
+/// <see cref="GroupCommitWriter"/>; activation reads only what is still live.
+/// </summary>
+public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupCommitWriter writer, WabaRules rules) : IMessagingStore
+{
+    public async ValueTask AppendNumberAsync(string phone, WindowChange? window, PermitGranted? grant, CancellationToken ct = default)
+    {
+        var pending = new List<Task>(2);
+        if (window is { } w)
+        {
+            pending.Add(writer.ExecuteAsync(Sql.UpsertWindow, phone, w.Customer, w.At, w.Closed));
+        }
+
+        if (grant is not null)
+        {
+            pending.Add(writer.ExecuteAsync(Sql.InsertNumberGrant, phone, grant.MessageId, grant.Customer, (short)grant.Type,
+                Instant(grant.GrantedAtTicks), Instant(grant.WindowExpiresAtTicks), grant.Used, grant.Limit));
+        }
+
+        await Task.WhenAll(pending);
+    }
+
+    public async ValueTask<NumberJournal> LoadNumberAsync(string phone, DateTimeOffset since, CancellationToken ct = default)
+    {
+        var windows = new List<WindowChange>();
+        var grants = new List<PermitGranted>();
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new(Sql.LoadWindows) { Parameters = { new() { Value = phone }, new() { Value = since }, new() { Value = since - rules.ServiceWindow } } },
+                new(Sql.LoadNumberGrants) { Parameters = { new() { Value = phone }, new() { Value = since - rules.GrantRetention } } },
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            windows.Add(new WindowChange(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1).UtcTicks, reader.GetBoolean(2)));
+        }
+
+        await reader.NextResultAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            grants.Add(new PermitGranted(reader.GetString(0), reader.GetInt64(1), (MessageType)reader.GetInt16(2), reader.GetFieldValue<DateTimeOffset>(3).UtcTicks)
+            {
+                WindowExpiresAtTicks = reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4).UtcTicks,
+                Used = reader.IsDBNull(5) ? null : reader.GetInt32(5),
+                Limit = reader.IsDBNull(6) ? null : reader.GetInt32(6),
+            });
+        }
+
+        return new NumberJournal(windows, grants);
+    }
+
+    // PostgreSQL keeps microseconds: a counting instant is rounded up, so a reloaded slot frees a
+    // little later than the live one, never earlier (windows are truncated: they close earlier).
+    public async ValueTask<bool> AppendQuotaAsync(string quotaKey, long epoch, PermitGranted grant, CancellationToken ct = default) =>
+        await writer.ExecuteAsync(Sql.InsertQuotaGrant, quotaKey, grant.MessageId, grant.Customer, Instant(CeilingToMicroseconds(grant.GrantedAtTicks)),
+            grant.Used ?? 0, grant.Limit ?? 0, epoch) == 1;
+
+    private static long CeilingToMicroseconds(long ticks) =>
+        (ticks + TimeSpan.TicksPerMicrosecond - 1) / TimeSpan.TicksPerMicrosecond * TimeSpan.TicksPerMicrosecond;
+
+    public async ValueTask<QuotaJournal> LoadQuotaAsync(string quotaKey, DateTimeOffset since, CancellationToken ct = default)
+    {
+        // The epoch is taken (and committed) before the read, so every write of an older activation
+        // either committed before this read (and is seen) or is refused by the fence.
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var bump = new NpgsqlCommand(Sql.NextQuotaEpoch, connection) { Parameters = { new() { Value = quotaKey } } };
+        var epoch = (long)(await bump.ExecuteScalarAsync(ct))!;
+        await using var load = new NpgsqlCommand(Sql.LoadQuotaGrants, connection)
+        {
+            Parameters = { new() { Value = quotaKey }, new() { Value = since - rules.TemplateRecipientPeriod } },
+        };
+        var grants = new List<PermitGranted>();
+        await using var reader = await load.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            grants.Add(new PermitGranted(reader.GetString(0), reader.GetInt64(1), MessageType.Template, reader.GetFieldValue<DateTimeOffset>(2).UtcTicks)
+            {
+                Used = reader.GetInt32(3),
+                Limit = reader.GetInt32(4),
+            });
+        }
+
+        return new QuotaJournal(epoch, grants);
+    }
+
+    private static DateTimeOffset? Instant(long? ticks) => ticks is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null;
+
+    private static DateTimeOffset Instant(long ticks) => new(ticks, TimeSpan.Zero);
+
+    private static class Sql
+    {
+        public const string UpsertWindow = """
+            INSERT INTO waba_window (phone, customer, expires_at, closed) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (phone, customer) DO UPDATE SET expires_at = EXCLUDED.expires_at, closed = EXCLUDED.closed
+            """;
+
+        public const string InsertNumberGrant = """
+            INSERT INTO waba_number_grant (phone, message_id, customer, message_type, granted_at, window_expires_at, used, recipient_limit)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            ON CONFLICT (phone, message_id) DO UPDATE SET customer = EXCLUDED.customer, message_type = EXCLUDED.message_type,
+                granted_at = EXCLUDED.granted_at, window_expires_at = EXCLUDED.window_expires_at, used = EXCLUDED.used,
+                recipient_limit = EXCLUDED.recipient_limit
+            """;
+
+        // $2 = now: open windows; $3 = now − window: closed markers still guarding against redelivery.
+        public const string LoadWindows = """
+            SELECT customer, expires_at, closed FROM waba_window
+            WHERE phone = $1 AND ((NOT closed AND expires_at > $2) OR (closed AND expires_at > $3))
+            ORDER BY expires_at
+            """;
+
+        public const string LoadNumberGrants = """
+            SELECT message_id, customer, message_type, granted_at, window_expires_at, used, recipient_limit
+            FROM waba_number_grant WHERE phone = $1 AND granted_at > $2 ORDER BY granted_at
+            """;
+
+        public const string NextQuotaEpoch = """
+            INSERT INTO waba_quota (quota_key, epoch) VALUES ($1, 1)
+            ON CONFLICT (quota_key) DO UPDATE SET epoch = waba_quota.epoch + 1 RETURNING epoch
+            """;
+
+        // The fence: the row is written only while $7 is still the quota's epoch, read under a share
+        // lock so that an epoch bump waits for this commit (and then sees the row) or wins (and this
+        // writes nothing). A message id granted again after its retention replaces the old row (the
+        // ledger replays it within the retention, so only a truly new grant gets here).
+        public const string InsertQuotaGrant = """
+            INSERT INTO waba_quota_grant (quota_key, message_id, customer, counted_at, used, recipient_limit, epoch)
+            SELECT $1, $2, $3, $4, $5, $6, q.epoch FROM waba_quota q WHERE q.quota_key = $1 AND q.epoch = $7 FOR SHARE
+            ON CONFLICT (quota_key, message_id) DO UPDATE SET customer = EXCLUDED.customer, counted_at = EXCLUDED.counted_at,
+                used = EXCLUDED.used, recipient_limit = EXCLUDED.recipient_limit, epoch = EXCLUDED.epoch
+            """;
+
+        public const string LoadQuotaGrants = """
+            SELECT message_id, customer, counted_at, used, recipient_limit FROM waba_quota_grant
+            WHERE quota_key = $1 AND counted_at > $2 ORDER BY counted_at, message_id
+            """;
+    }
+}
