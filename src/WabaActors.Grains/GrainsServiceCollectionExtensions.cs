@@ -23,6 +23,7 @@ public static class GrainsServiceCollectionExtensions
         // default (Newtonsoft, $type names) writes those names and then refuses to read them back, so a
         // grain with numbers could not reactivate. System.Text.Json writes them by their declared type.
         services.TryAddKeyedSingleton<IGrainStorageSerializer, SystemTextJsonGrainStorageSerializer>(StorageNames.Grains);
+        services.AddOptions<GrainOptions>().BindConfiguration(GrainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IMessagingStore, InMemoryMessagingStore>();
         services.TryAddSingleton<IHistoryStore, InMemoryHistoryStore>();
         services.TryAddSingleton<IWhatsAppGateway, SimulatedWhatsAppGateway>();

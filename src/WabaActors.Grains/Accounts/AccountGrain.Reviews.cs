@@ -38,7 +38,7 @@ public sealed partial class AccountGrain
         if (existing is null)
         {
             var due = wanted.DueAt - clock.GetUtcNow();
-            await this.RegisterOrUpdateReminder(ReviewReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, TimeSpan.FromMinutes(1));
+            await this.RegisterOrUpdateReminder(ReviewReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, options.Value.ReminderPeriod);
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using WabaActors.Contracts;
 using WabaActors.Contracts.Accounts;
 using WabaActors.Contracts.Common;
@@ -22,6 +23,7 @@ public sealed partial class AccountGrain(
     IHistoryStore history,
     WabaRules rules,
     [FromKeyedServices(WabaClock.Key)] TimeProvider clock,
+    IOptions<GrainOptions> options,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain, IRemindable
 {
     private string Waba => this.GetPrimaryKeyString();

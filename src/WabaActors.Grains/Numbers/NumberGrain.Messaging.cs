@@ -158,7 +158,7 @@ public sealed partial class NumberGrain
     /// <summary>The account's gate, asked for when unknown or older than the refresh period (pushes keep it current between).</summary>
     private async ValueTask<AccountGate> CurrentGateAsync(DateTimeOffset now)
     {
-        if (_gate is null || now - _gateFetchedAt > GateRefresh || now < _gateFetchedAt)
+        if (_gate is null || now - _gateFetchedAt > options.Value.GateRefresh || now < _gateFetchedAt)
         {
             KeepGate(await GrainFactory.GetGrain<IAccountGrain>(state.State.Number!.Waba).GetGateAsync());
             _gateFetchedAt = now;
@@ -174,6 +174,4 @@ public sealed partial class NumberGrain
             _gate = gate;
         }
     }
-
-    private static TimeSpan GateRefresh => TimeSpan.FromSeconds(30);
 }

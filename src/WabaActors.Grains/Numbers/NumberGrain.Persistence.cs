@@ -32,7 +32,7 @@ public sealed partial class NumberGrain
             state.State.Number = change.State;
             state.State.Outbox.AddRange(change.Events.Select(e => e.ToEntry()));
             state.State.RegistrationUnannounced |= registered;
-            await this.RegisterOrUpdateReminder(OutboxReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            await this.RegisterOrUpdateReminder(OutboxReminder, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
             await state.WriteStateAsync();
             NumberLog.Changed(logger, PersonalData.Hash(Phone), owner.Waba, string.Join(',', change.Events.Select(e => e.Type)));
             await FlushOutboxAsync();
@@ -100,7 +100,7 @@ public sealed partial class NumberGrain
         else if (wanted && existing is null)
         {
             var due = review!.DueAt - clock.GetUtcNow();
-            await this.RegisterOrUpdateReminder(DisplayNameReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, TimeSpan.FromMinutes(1));
+            await this.RegisterOrUpdateReminder(DisplayNameReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, options.Value.ReminderPeriod);
         }
     }
 }

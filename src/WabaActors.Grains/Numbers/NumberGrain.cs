@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using WabaActors.Contracts;
 using WabaActors.Contracts.Accounts;
 using WabaActors.Contracts.Common;
@@ -26,6 +27,7 @@ public sealed partial class NumberGrain(
     IWhatsAppGateway gateway,
     WabaRules rules,
     [FromKeyedServices(WabaClock.Key)] TimeProvider clock,
+    IOptions<GrainOptions> options,
     ILogger<NumberGrain> logger) : Grain, INumberGrain, IRemindable
 {
     private readonly CustomerWindows _windows = new(rules.ServiceWindow, rules.FutureTimestampTolerance);

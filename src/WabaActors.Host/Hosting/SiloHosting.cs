@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using WabaActors.Storage.PostgreSql;
+using Orleans.Configuration;
 using Orleans.Reminders;
 using WabaActors.Domain.Rules;
 using WabaActors.Grains;
@@ -84,6 +85,11 @@ public static class SiloHosting
         if (clock is SimulatedClock simulated)
         {
             services.AddSingleton(simulated);
+
+            // After a jump, a reminder ticks at its next period on the simulated clock, which then runs
+            // in real time: short periods make overdue events follow an advance within seconds.
+            services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            services.Configure<GrainOptions>(o => o.ReminderPeriod = TimeSpan.FromSeconds(2));
         }
 
         services.AddKeyedSingleton(WabaClock.Key, clock);

@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace WabaActors.Grains;
+
+/// <summary>Tunables of the grains (section <see cref="Section"/>).</summary>
+public sealed class GrainOptions
+{
+    public const string Section = "WabaActors:Grains";
+
+    /// <summary>The longest a number decides with its account's gate before reading it again (pushes keep it current in between).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan GateRefresh { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The period of the deadline and outbox reminders after their first tick (they are removed once
+    /// handled). Must be ≥ Orleans' <c>ReminderOptions.MinimumReminderPeriod</c>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+}
