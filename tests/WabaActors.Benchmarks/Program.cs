@@ -2,15 +2,22 @@ using WabaActors.Benchmarks;
 using WabaActors.Domain.Messaging;
 
 // dotnet run -c Release --project tests/WabaActors.Benchmarks -- domain [--out results.md]
-// Times the domain's hot sets against a naive baseline, then measures their heap per entry.
-if (args.FirstOrDefault() != "domain")
+//   times the domain's hot sets against a naive baseline, then measures their heap per entry;
+// dotnet run -c Release --project tests/WabaActors.Benchmarks -- durable --pg <connection string> [--out results.md]
+//   durable decisions on PostgreSQL: group commit against one commit per change and whole-state rewrites.
+var mode = args.FirstOrDefault();
+var outPath = Option("--out");
+if (mode == "durable" && Option("--pg") is { } pg)
 {
-    Console.Error.WriteLine("usage: WabaActors.Benchmarks domain [--out <file.md>]");
+    return await DurableProgram.RunAsync(pg, outPath);
+}
+
+if (mode != "domain")
+{
+    Console.Error.WriteLine("usage: WabaActors.Benchmarks domain [--out <file.md>] | durable --pg <connection string> [--out <file.md>]");
     return 2;
 }
 
-var outAt = Array.IndexOf(args, "--out");
-var outPath = outAt >= 0 && outAt + 1 < args.Length ? args[outAt + 1] : null;
 const int Million = DomainScenarios.Million;
 var report = new Report();
 Console.WriteLine(Report.Environment);
@@ -45,3 +52,9 @@ if (outPath is not null)
 
 GC.KeepAlive(DomainScenarios.Sink);
 return 0;
+
+string? Option(string name)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+}

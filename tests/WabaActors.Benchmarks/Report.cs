@@ -6,7 +6,7 @@ using System.Text;
 namespace WabaActors.Benchmarks;
 
 /// <summary>Prints each figure as it comes and, on request, writes them all as Markdown tables.</summary>
-public sealed class Report
+public sealed class Report(string title = "Domain micro-benchmarks", string latencyNote = "Latency is per op, from batches of ops timed together (ns).")
 {
     private readonly List<Measurement> _timings = [];
     private readonly List<(string Name, double Bytes)> _memory = [];
@@ -39,12 +39,12 @@ public sealed class Report
     public void WriteMarkdown(string path)
     {
         var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Domain micro-benchmarks, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm}Z; {Environment}.");
-        md.AppendLine("Latency is per op, from batches of ops timed together (ns).").AppendLine();
-        md.AppendLine("| scenario | ops/s | p50 ns | p99 ns | p999 ns |").AppendLine("| --- | ---: | ---: | ---: | ---: |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"{title}, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm}Z; {Environment}.");
+        md.AppendLine(latencyNote).AppendLine();
+        md.AppendLine("| scenario | ops/s | p50 ns | p99 ns | p999 ns | errors |").AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
         foreach (var m in _timings)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {m.Name} | {m.OpsPerSecond:N0} | {m.P50:N1} | {m.P99:N1} | {m.P999:N1} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {m.Name} | {m.OpsPerSecond:N0} | {m.P50:N1} | {m.P99:N1} | {m.P999:N1} | {m.Errors} |");
         }
 
         md.AppendLine().AppendLine("| ratio (large / small) | ops/s | p50 | p99 |").AppendLine("| --- | ---: | ---: | ---: |");

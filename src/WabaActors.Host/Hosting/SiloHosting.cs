@@ -63,7 +63,16 @@ public static class SiloHosting
                 $"{WabaOptions.Section}:Storage=PostgreSql needs ConnectionStrings:WabaActors (env ConnectionStrings__WabaActors).");
         }
 
-        return new NpgsqlDataSourceBuilder(connectionString) { Name = "WabaActors" }.Build();
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "WabaActors" };
+        if (dataSource.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            // The hot statements are few and repeated: prepared once per connection, they skip the
+            // parse and plan on every commit (measured: ×2.3 group-commit throughput, ADR 0003).
+            dataSource.ConnectionStringBuilder.MaxAutoPrepare = 32;
+            dataSource.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        }
+
+        return dataSource.Build();
     }
 
     private static IPAddress AdvertisedAddress(ClusterOptions cluster)

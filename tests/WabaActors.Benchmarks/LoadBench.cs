@@ -1,0 +1,59 @@
+using System.Diagnostics;
+
+namespace WabaActors.Benchmarks;
+
+/// <summary>
+/// Concurrent async load: <c>workers</c> loops, each awaiting one operation at a time and timing it
+/// with <see cref="Stopwatch.GetTimestamp()"/>; after a warm-up, latencies of the measured period are
+/// merged into percentiles (ns) and the throughput is completed ops over that period.
+/// </summary>
+public static class LoadBench
+{
+    public static async Task<Measurement> RunAsync(string name, Func<long, Task> op, int workers, TimeSpan warmup, TimeSpan duration)
+    {
+        var next = -1L;
+        var measuring = false;
+        var stop = false;
+        var latencies = new List<long>[workers];
+        var errors = 0L;
+
+        async Task Worker(int w)
+        {
+            var mine = latencies[w] = new List<long>(1 << 16);
+            while (!Volatile.Read(ref stop))
+            {
+                var start = Stopwatch.GetTimestamp();
+                try
+                {
+                    await op(Interlocked.Increment(ref next));
+                }
+                catch (Exception) when (!Volatile.Read(ref stop))
+                {
+                    Interlocked.Increment(ref errors);
+                }
+
+                if (Volatile.Read(ref measuring))
+                {
+                    mine.Add(Stopwatch.GetTimestamp() - start);
+                }
+            }
+        }
+
+        var tasks = Enumerable.Range(0, workers).Select(w => Task.Run(() => Worker(w))).ToArray();
+        await Task.Delay(warmup);
+        Volatile.Write(ref measuring, true);
+        var began = Stopwatch.GetTimestamp();
+        await Task.Delay(duration);
+        Volatile.Write(ref measuring, false);
+        var seconds = Stopwatch.GetElapsedTime(began).TotalSeconds;
+        Volatile.Write(ref stop, true);
+        await Task.WhenAll(tasks);
+
+        var all = latencies.SelectMany(l => l).Select(t => t * 1e9 / Stopwatch.Frequency).ToArray();
+        Array.Sort(all);
+        return new Measurement(name, all.Length / seconds, At(all, .50), At(all, .99), At(all, .999)) { Errors = errors };
+    }
+
+    private static double At(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}

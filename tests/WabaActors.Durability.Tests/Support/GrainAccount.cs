@@ -1,0 +1,86 @@
+using System.Globalization;
+using WabaActors.Contracts;
+using WabaActors.Contracts.Accounts;
+using WabaActors.Contracts.Common;
+using WabaActors.Contracts.Messaging;
+using WabaActors.Contracts.Numbers;
+
+namespace WabaActors.Durability.Tests.Support;
+
+/// <summary>An account driven through the grains as the HTTP API drives them. The grain factory is passed per call: a restarted cluster has a new client.</summary>
+public sealed record GrainAccount(string Tenant, string Waba)
+{
+    public Scope Scope => new(Tenant, Waba);
+
+    public string QuotaKey => "account:" + Waba;
+
+    public IAccountGrain Grain(IGrainFactory grains) => grains.GetGrain<IAccountGrain>(Waba);
+
+    public static INumberGrain Number(IGrainFactory grains, string phone) => grains.GetGrain<INumberGrain>(phone);
+
+    /// <summary>A live account (steps 1–4 done) with <paramref name="phones"/> registered.</summary>
+    public static async Task<GrainAccount> LiveAsync(IGrainFactory grains, params string[] phones)
+    {
+        var account = new GrainAccount("tenant-" + Ids.Short(), "waba-" + Ids.Short());
+        var grain = account.Grain(grains);
+        Ok(await grain.CreateAsync(account.Tenant, "Acme"));
+        Ok(await grain.SubmitEmailAsync(account.Tenant, "ops@acme.example"));
+        Ok(await grain.ConfirmEmailAsync(account.Tenant));
+        Ok(await grain.SubmitBusinessManagerAsync(account.Tenant, new BusinessManagerRequest("1234567890", true, "Acme s.r.o.", "https://acme.example")));
+        Ok(await grain.SubmitCompanyProfileAsync(account.Tenant, new CompanyProfileRequest("Acme s.r.o.", "shopping_retail", "We sell things.")));
+        foreach (var phone in phones)
+        {
+            Ok(await grain.AddNumberAsync(account.Tenant, new AddNumberRequest(phone, "sms", false, null)));
+            var code = await Number(grains, phone).GetSimulatedCodeAsync();
+            Assert.NotNull(code);
+            Assert.Equal("registered", Ok(await Number(grains, phone).VerifyAsync(account.Scope, code)).Status);
+        }
+
+        Assert.Equal("live", Ok(await grain.GetAsync(account.Tenant)).Status);
+        return account;
+    }
+
+    public async Task<AccountView> ViewAsync(IGrainFactory grains) => Ok(await Grain(grains).GetAsync(Tenant));
+
+    public async Task<IReadOnlyList<EventView>> EventsAsync(IGrainFactory grains) => Ok(await Grain(grains).GetEventsAsync(Tenant, 0, 1000)).Events;
+
+    public async Task<WindowView> InboundAsync(IGrainFactory grains, string phone, string customer, string messageId, DateTimeOffset timestamp) =>
+        Ok(await Number(grains, phone).RecordInboundAsync(Scope, new InboundMessage(customer, messageId, timestamp)));
+
+    public async Task<WindowView> WindowAsync(IGrainFactory grains, string phone, string customer) =>
+        Ok(await Number(grains, phone).GetWindowAsync(Scope, customer));
+
+    public async Task<PermitDecision> PermitAsync(IGrainFactory grains, string phone, string customer, string type, string messageId) =>
+        Ok(await Number(grains, phone).RequestPermitAsync(Scope, new PermitRequest(customer, type, messageId)));
+
+    public static T Ok<T>(Reply<T> reply)
+    {
+        Assert.True(reply.IsSuccess, $"expected success, got {reply.Failure?.Code}: {reply.Failure?.Message}");
+        return reply.Value!;
+    }
+}
+
+/// <summary>Keys for one test: every test has its own database, so they only need to be distinct within it.</summary>
+public static class Ids
+{
+    private static int _next;
+
+    public static string Short() => Guid.NewGuid().ToString("N")[..10];
+
+    /// <summary>A 12-digit E.164 number without the <c>+</c>.</summary>
+    public static string Phone() => "4206" + Next().ToString("D8", CultureInfo.InvariantCulture);
+
+    /// <summary>A 10-digit WhatsApp user id.</summary>
+    public static string Customer() => "77" + Next().ToString("D8", CultureInfo.InvariantCulture);
+
+    public static string Message() => "msg-" + Next().ToString(CultureInfo.InvariantCulture);
+
+    private static int Next() => Interlocked.Increment(ref _next);
+}
+
+/// <summary>Instants as PostgreSQL keeps them (microseconds): what "the same to the microsecond" compares.</summary>
+public static class Micro
+{
+    public static DateTimeOffset? Truncate(DateTimeOffset? value) =>
+        value is { } v ? new DateTimeOffset(v.UtcTicks - v.UtcTicks % TimeSpan.TicksPerMicrosecond, TimeSpan.Zero) : null;
+}
