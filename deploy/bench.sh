@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 what=${1:-all}
-stamp=$(date -u +%Y-%m-%dT%H%M)
+stamp=$(date -u +%Y-%m-%dT%H%M%S)
 out=docs/benchmarks
 mkdir -p "$out"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1

@@ -22,7 +22,7 @@ public static class Eventually
 
                 last = $"value {value}";
             }
-            catch (Exception e) when (watch.Elapsed < limit)
+            catch (Exception e) when (e is not HostFailedException && watch.Elapsed < limit)
             {
                 last = $"{e.GetType().Name}: {e.Message}";
             }

@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace WabaActors.Durability.Tests.Support;
+
+/// <summary>
+/// The real host (src/WabaActors.Host's build output, never rebuilt here) run as a child process on
+/// PostgreSQL: <c>dotnet WabaActors.Host.dll --urls …</c>. Its stdout and stderr are kept for failure
+/// messages; it is killed (SIGKILL, the whole tree) when disposed, whatever happened.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private HostProcess(Process process, string name, int httpPort)
+    {
+        _process = process;
+        Name = name;
+        BaseAddress = new Uri($"http://127.0.0.1:{httpPort}");
+        Http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
+        {
+            BaseAddress = BaseAddress,
+            Timeout = Settings.CallTimeout,
+        };
+    }
+
+    public string Name { get; }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Http { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The host's build output for this test build's configuration (bin/Release when the tests are built Release).</summary>
+    public static string HostDll
+    {
+        get
+        {
+            var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var (framework, configuration) = (testBin.Name, testBin.Parent!.Name);
+            var root = testBin;
+            while (root is not null && !File.Exists(Path.Combine(root.FullName, "WabaActors.sln")))
+            {
+                root = root.Parent;
+            }
+
+            if (root is null)
+            {
+                throw new InvalidOperationException($"WabaActors.sln not found above {AppContext.BaseDirectory}.");
+            }
+
+            var dll = Path.Combine(root.FullName, "src", "WabaActors.Host", "bin", configuration, framework, "WabaActors.Host.dll");
+            return File.Exists(dll)
+                ? dll
+                : throw new InvalidOperationException($"{dll} does not exist: build the solution first (dotnet build WabaActors.sln -c {configuration}).");
+        }
+    }
+
+    /// <summary>A free TCP port on this machine (the listener is closed again; the host binds it next).</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Any, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Starts the host on <paramref name="connectionString"/> in PostgreSQL mode and waits until /health/ready answers 200.</summary>
+    public static async Task<HostProcess> StartAsync(string name, string connectionString, int httpPort, int siloPort, int gatewayPort)
+    {
+        var dll = HostDll;
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{httpPort}");
+
+        // Only this test's settings: nothing the runner's shell exported (keys, another database) leaks in.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("WabaActors__", StringComparison.OrdinalIgnoreCase)
+                     || k.StartsWith("Auth__", StringComparison.OrdinalIgnoreCase) || k.StartsWith("ConnectionStrings__", StringComparison.OrdinalIgnoreCase)
+                     || k.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["WabaActors__Storage"] = "PostgreSql";
+        start.Environment["ConnectionStrings__WabaActors"] = connectionString;
+        start.Environment["WabaActors__Cluster__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["WabaActors__Cluster__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["WabaActors__Cluster__AdvertisedAddress"] = "127.0.0.1";
+
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var host = new HostProcess(process, name, httpPort);
+        process.OutputDataReceived += (_, e) => host.Append("out", e.Data);
+        process.ErrorDataReceived += (_, e) => host.Append("err", e.Data);
+        if (!process.Start())
+        {
+            throw new InvalidOperationException($"{name}: dotnet did not start.");
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await Eventually.ReachedAsync(
+                async () =>
+                {
+                    if (process.HasExited)
+                    {
+                        throw new HostFailedException($"{name} exited with {process.ExitCode} before it was ready.");
+                    }
+
+                    using var ready = await host.Http.GetAsync("/health/ready");
+                    return ready.StatusCode;
+                },
+                status => status == HttpStatusCode.OK,
+                $"{name} ready");
+        }
+        catch (Exception e)
+        {
+            var failure = new HostFailedException($"{e.Message}\n{host.Output}", e);
+            await host.DisposeAsync();
+            throw failure;
+        }
+
+        return host;
+    }
+
+    /// <summary>SIGKILL on Linux: no shutdown code runs, open connections (HTTP and PostgreSQL) just drop.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(Settings.Timeout);
+    }
+
+    /// <summary>The captured stdout and stderr (the last lines), for failure messages.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                var text = _output.ToString();
+                return $"--- {Name} output (last 16 kB) ---\n{(text.Length > 16_000 ? text[^16_000..] : text)}";
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await KillAsync();
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started.
+        }
+        finally
+        {
+            Http.Dispose();
+            _process.Dispose();
+        }
+    }
+
+    private void Append(string stream, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.Append(stream).Append("| ").AppendLine(line);
+        }
+    }
+}
+
+public sealed class HostFailedException(string message, Exception? inner = null) : Exception(message, inner);
