@@ -13,7 +13,7 @@ public class SchemaMigratorMigrate
     public void EmbedsTheNumberedFilesInOrder()
     {
         Assert.Equal(
-            ["001 orleans_clustering", "002 orleans_persistence", "003 orleans_reminders"],
+            ["001 orleans_clustering", "002 orleans_persistence", "003 orleans_reminders", "004 waba_state"],
             SchemaScript.Embedded.Select(s => $"{s.Version:000} {s.Name}"));
         Assert.All(SchemaScript.Embedded, s => Assert.Matches("^[0-9a-f]{64}$", s.Sha256));
     }
@@ -38,7 +38,8 @@ public class SchemaMigratorMigrate
             SchemaScript.Embedded.Select(s => $"{s.Version}|{s.Name}|{s.Sha256}"),
             await db.ColumnAsync("SELECT version || '|' || name || '|' || sha256 FROM schema_version ORDER BY version"));
         Assert.Equal(
-            ["orleans_membership", "orleans_membership_version", "orleans_reminders", "orleans_storage", "orleansquery", "schema_version"],
+            ["orleans_membership", "orleans_membership_version", "orleans_reminders", "orleans_storage", "orleansquery", "schema_version",
+             "waba_event", "waba_number_grant", "waba_quota", "waba_quota_grant", "waba_window"],
             await db.ColumnAsync("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1"));
     }
 
@@ -52,7 +53,9 @@ public class SchemaMigratorMigrate
             "WHERE table_schema = 'public' AND data_type = 'timestamp without time zone'"));
         Assert.Equal(
             ["orleans_membership.iamalivetime", "orleans_membership.starttime", "orleans_membership_version.modifiedon",
-             "orleans_reminders.starttime", "orleans_storage.modifiedon", "schema_version.applied_at"],
+             "orleans_reminders.starttime", "orleans_storage.modifiedon", "schema_version.applied_at",
+             "waba_event.at", "waba_number_grant.granted_at", "waba_number_grant.window_expires_at",
+             "waba_quota_grant.counted_at", "waba_window.expires_at"],
             await db.ColumnAsync(
                 "SELECT table_name || '.' || column_name FROM information_schema.columns " +
                 "WHERE table_schema = 'public' AND data_type = 'timestamp with time zone' ORDER BY 1"));
@@ -103,14 +106,14 @@ public class SchemaMigratorMigrate
         await using var db = await TestDatabase.CreateAsync(migrate: true);
         var edited = SchemaScript.Embedded
             .Select(s => s.Version == 2 ? SchemaScript.Parse("002_orleans_persistence.sql", s.Sql + "\n-- edited\n") : s)
-            .Append(SchemaScript.Parse("004_later.sql", "CREATE TABLE later (id integer);"))
+            .Append(SchemaScript.Parse("099_later.sql", "CREATE TABLE later (id integer);"))
             .ToList();
 
         var error = await Assert.ThrowsAsync<SchemaMigrationException>(() => Migrator(db.DataSource, edited).MigrateAsync());
 
         Assert.Contains("002_orleans_persistence changed after it was applied", error.Message, StringComparison.Ordinal);
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'later'"));
-        Assert.Equal(3L, await db.ScalarAsync<long>("SELECT count(*) FROM schema_version"));
+        Assert.Equal((long)SchemaScript.Embedded.Count, await db.ScalarAsync<long>("SELECT count(*) FROM schema_version"));
     }
 
     [Fact]
@@ -118,13 +121,13 @@ public class SchemaMigratorMigrate
     {
         await using var db = await TestDatabase.CreateAsync(migrate: true);
         var broken = SchemaScript.Embedded
-            .Append(SchemaScript.Parse("004_broken.sql", "CREATE TABLE half (id integer);\nSELECT no_such_function();"))
+            .Append(SchemaScript.Parse("099_broken.sql", "CREATE TABLE half (id integer);\nSELECT no_such_function();"))
             .ToList();
 
         var error = await Assert.ThrowsAsync<SchemaMigrationException>(() => Migrator(db.DataSource, broken).MigrateAsync());
 
-        Assert.Contains("004_broken failed", error.Message, StringComparison.Ordinal);
+        Assert.Contains("099_broken failed", error.Message, StringComparison.Ordinal);
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'half'"));
-        Assert.Equal(3L, await db.ScalarAsync<long>("SELECT count(*) FROM schema_version"));
+        Assert.Equal((long)SchemaScript.Embedded.Count, await db.ScalarAsync<long>("SELECT count(*) FROM schema_version"));
     }
 }
