@@ -6,6 +6,7 @@ using WabaActors.Domain.Messaging;
 using WabaActors.Domain.Rules;
 using WabaActors.Durability.Tests.Support;
 using WabaActors.Storage.PostgreSql;
+using Xunit.Abstractions;
 
 namespace WabaActors.Durability.Tests;
 
@@ -15,7 +16,7 @@ namespace WabaActors.Durability.Tests;
 /// written only under the quota's current epoch, so a stale activation's grant never lands unseen.
 /// Against <see cref="PostgreSqlMessagingStore"/> directly, with real commits.
 /// </summary>
-public sealed class QuotaFence : IAsyncLifetime
+public sealed class QuotaFence(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Limit = 50;
     private const string Insert = "INSERT INTO gc_probe SELECT $1::bigint * 10 + g FROM generate_series(1, $2::int) AS g";
@@ -136,6 +137,7 @@ public sealed class QuotaFence : IAsyncLifetime
         }
 
         Assert.Equal(60, seen + refused);
+        output.WriteLine($"{seen} in-flight grants committed first and were loaded by the new owner, {refused} refused by the fence");
     }
 
     [Fact]
@@ -152,6 +154,7 @@ public sealed class QuotaFence : IAsyncLifetime
         Assert.Equal((long)rows.Sum(), await Db.ScalarAsync<long>("SELECT count(*) FROM gc_probe"));
         var (batches, changes) = writer.Stats;
         Assert.Equal(1_000, changes);
+        output.WriteLine($"{changes} changes in {batches} commits");
         Assert.True(batches < changes / 4, $"{batches} commits for {changes} changes: the calls were not grouped");
     }
 

@@ -74,7 +74,7 @@ public class SiloKilledUnderLoad(ITestOutputHelper output)
 
         await kill.WaitAsync(Settings.Timeout);
 
-        // A dead process keeps no sockets open: dispose what the in-process kill left of the silo.
+        // What the in-process kill left of the silo (its connections, its group-commit writer) goes too, as with a dead process.
         await Task.Run(() => ((InProcessSiloHandle)victim).SiloHost.Dispose()).WaitAsync(Settings.Timeout);
         await during;
         var afterKill = acks.Summary;

@@ -23,7 +23,19 @@ public sealed partial class AccountGrain
         state.State.LastSequence = sequence;
         state.State.Account = change.State;
         await state.WriteStateAsync();
-        await history.AppendAsync(Waba, state.State.Unpublished);
+        try
+        {
+            await history.AppendAsync(Waba, state.State.Unpublished);
+        }
+        catch (Exception e)
+        {
+            // The change is committed with its entries, but they did not reach the history. The next
+            // change would overwrite Unpublished and lose them: drop this activation instead, so the
+            // next one re-appends them on activation.
+            AccountLog.PublishFailed(logger, Waba, e);
+            DeactivateOnIdle();
+            throw;
+        }
         if (events.Count > 0)
         {
             AccountLog.Changed(logger, Waba, string.Join(',', events.Select(e => e.Type)));

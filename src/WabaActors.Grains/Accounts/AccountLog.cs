@@ -12,4 +12,7 @@ internal static partial class AccountLog
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Account {Waba}: the gate could not reach number {PhoneHash}")]
     public static partial void GatePushFailed(ILogger logger, string waba, string phoneHash, Exception error);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Account {Waba}: history entries could not be appended; re-appended on reactivation")]
+    public static partial void PublishFailed(ILogger logger, string waba, Exception error);
 }

@@ -41,7 +41,7 @@ public sealed partial class NumberGrain
 
         if (recorded.Value is { } change)
         {
-            await store.AppendNumberAsync(Phone, change, null);
+            await AppendAsync(change, null);
         }
 
         return _windows.Get(customer, now).ToView();
@@ -108,10 +108,29 @@ public sealed partial class NumberGrain
         if (decision.Allowed)
         {
             var grant = _ledger.Record(id, customer, type.Value, decision, now);
-            await store.AppendNumberAsync(Phone, null, grant);
+            await AppendAsync(null, grant);
         }
 
         return decision.ToContract(id.Value);
+    }
+
+    /// <summary>
+    /// Persists a change already applied in memory. If the write fails, this activation holds a change
+    /// that is not durable, and a retry would be answered from it ("no change") without ever being
+    /// written: the activation is dropped so that the next one rebuilds from what is committed.
+    /// </summary>
+    private async Task AppendAsync(WindowChange? window, PermitGranted? grant)
+    {
+        try
+        {
+            await store.AppendNumberAsync(Phone, window, grant);
+        }
+        catch (Exception e)
+        {
+            NumberLog.WriteFailed(logger, PersonalData.Hash(Phone), e);
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     public ValueTask UpdateGateAsync(AccountGate gate)

@@ -12,4 +12,7 @@ internal static partial class NumberLog
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Number {PhoneHash} activated with {Windows} windows and {Grants} grants")]
     public static partial void Activated(ILogger logger, string phoneHash, int windows, int grants);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "Number {PhoneHash}: a window or grant could not be written; reloading from storage")]
+    public static partial void WriteFailed(ILogger logger, string phoneHash, Exception error);
 }

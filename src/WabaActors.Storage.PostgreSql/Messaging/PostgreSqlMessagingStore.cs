@@ -16,7 +16,7 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
         var pending = new List<Task>(2);
         if (window is { } w)
         {
-            pending.Add(writer.ExecuteAsync(Sql.UpsertWindow, phone, w.Customer, w.At, w.Closed));
+            pending.Add(writer.ExecuteAsync(Sql.UpsertWindow, phone, w.Customer, w.At, w.Closed, rules.ServiceWindow));
         }
 
         if (grant is not null)
@@ -101,9 +101,19 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
 
     private static class Sql
     {
+        // Only a later change replaces the stored one (the rules of CustomerWindows; $5 = the window):
+        // a single activation only writes such changes, but after a silo failure a stale duplicate
+        // activation may write an older one last, and an acknowledged window must not move back.
+        // Open: the last message was at expires_at − window; closed: expires_at is the close instant.
         public const string UpsertWindow = """
             INSERT INTO waba_window (phone, customer, expires_at, closed) VALUES ($1, $2, $3, $4)
             ON CONFLICT (phone, customer) DO UPDATE SET expires_at = EXCLUDED.expires_at, closed = EXCLUDED.closed
+            WHERE CASE
+                WHEN NOT EXCLUDED.closed AND NOT waba_window.closed THEN EXCLUDED.expires_at > waba_window.expires_at
+                WHEN NOT EXCLUDED.closed THEN EXCLUDED.expires_at - $5::interval > waba_window.expires_at
+                WHEN NOT waba_window.closed THEN EXCLUDED.expires_at >= waba_window.expires_at - $5::interval
+                ELSE EXCLUDED.expires_at > waba_window.expires_at
+            END
             """;
 
         public const string InsertNumberGrant = """

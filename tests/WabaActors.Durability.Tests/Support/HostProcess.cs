@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -12,6 +13,24 @@ namespace WabaActors.Durability.Tests.Support;
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
+    // Should the test run itself be torn down, no host is left behind either.
+    private static readonly ConcurrentDictionary<Process, bool> Running = new();
+
+    static HostProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (var process in Running.Keys)
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+        }
+    };
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
@@ -107,6 +126,7 @@ public sealed class HostProcess : IAsyncDisposable
             throw new InvalidOperationException($"{name}: dotnet did not start.");
         }
 
+        Running[process] = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
@@ -171,6 +191,7 @@ public sealed class HostProcess : IAsyncDisposable
         }
         finally
         {
+            Running.TryRemove(_process, out _);
             Http.Dispose();
             _process.Dispose();
         }

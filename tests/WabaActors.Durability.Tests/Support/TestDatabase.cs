@@ -24,7 +24,11 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         Name = name;
         ConnectionString = connectionString;
-        DataSource = NpgsqlDataSource.Create(connectionString);
+        // Prepared statements as the host's data source has them (SiloHosting): the stores run as in production.
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
+        builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        DataSource = builder.Build();
         Open[name] = DataSource;
     }
 

@@ -1,0 +1,34 @@
+namespace WabaActors.Durability.Tests.Support;
+
+/// <summary>
+/// Makes PostgreSQL refuse every insert and update of one table (a trigger that raises), as a full
+/// disk or a lost connection would, while the grains stay alive. Dropped on dispose.
+/// </summary>
+public sealed class RefusedWrites : IAsyncDisposable
+{
+    private readonly TestDatabase _db;
+    private readonly string _table;
+    private bool _dropped;
+
+    private RefusedWrites(TestDatabase db, string table) => (_db, _table) = (db, table);
+
+    public static async Task<RefusedWrites> OnAsync(TestDatabase db, string table)
+    {
+        // Table names are constants of the tests, never input.
+        await db.ExecuteAsync("""
+            CREATE OR REPLACE FUNCTION waba_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'write refused by the test'; END $$
+            """);
+        await db.ExecuteAsync($"CREATE TRIGGER waba_test_refuse BEFORE INSERT OR UPDATE ON {table} FOR EACH ROW EXECUTE FUNCTION waba_test_refuse()");
+        return new RefusedWrites(db, table);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_dropped)
+        {
+            _dropped = true;
+            await _db.ExecuteAsync($"DROP TRIGGER waba_test_refuse ON {_table}");
+        }
+    }
+}
