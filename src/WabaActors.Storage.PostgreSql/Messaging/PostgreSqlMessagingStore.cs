@@ -22,7 +22,7 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
         if (grant is not null)
         {
             pending.Add(writer.ExecuteAsync(Sql.InsertNumberGrant, phone, grant.MessageId, grant.Customer, (short)grant.Type,
-                Instant(grant.GrantedAtTicks), Instant(grant.WindowExpiresAtTicks), grant.Used, grant.Limit));
+                Instant(grant.GrantedAtTicks), Instant(grant.WindowExpiresAtTicks), grant.Used, grant.Limit, rules.GrantRetention));
         }
 
         await Task.WhenAll(pending);
@@ -65,7 +65,7 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
     // little later than the live one, never earlier (windows are truncated: they close earlier).
     public async ValueTask<bool> AppendQuotaAsync(string quotaKey, long epoch, PermitGranted grant, CancellationToken ct = default) =>
         await writer.ExecuteAsync(Sql.InsertQuotaGrant, quotaKey, grant.MessageId, grant.Customer, Instant(CeilingToMicroseconds(grant.GrantedAtTicks)),
-            grant.Used ?? 0, grant.Limit ?? 0, epoch) == 1;
+            grant.Used ?? 0, grant.Limit ?? 0, epoch, rules.GrantRetention) == 1;
 
     private static long CeilingToMicroseconds(long ticks) =>
         (ticks + TimeSpan.TicksPerMicrosecond - 1) / TimeSpan.TicksPerMicrosecond * TimeSpan.TicksPerMicrosecond;
@@ -116,12 +116,15 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
             END
             """;
 
+        // A message id granted again after its retention ($9) replaces the old row; within it the row
+        // stays (a stale duplicate activation cannot replace an acknowledged grant).
         public const string InsertNumberGrant = """
             INSERT INTO waba_number_grant (phone, message_id, customer, message_type, granted_at, window_expires_at, used, recipient_limit)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             ON CONFLICT (phone, message_id) DO UPDATE SET customer = EXCLUDED.customer, message_type = EXCLUDED.message_type,
                 granted_at = EXCLUDED.granted_at, window_expires_at = EXCLUDED.window_expires_at, used = EXCLUDED.used,
                 recipient_limit = EXCLUDED.recipient_limit
+            WHERE waba_number_grant.granted_at <= EXCLUDED.granted_at - $9::interval
             """;
 
         // $2 = now: open windows; $3 = now − window: closed markers still guarding against redelivery.
@@ -143,13 +146,14 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
 
         // The fence: the row is written only while $7 is still the quota's epoch, read under a share
         // lock so that an epoch bump waits for this commit (and then sees the row) or wins (and this
-        // writes nothing). A message id granted again after its retention replaces the old row (the
+        // writes nothing). A message id granted again after its retention ($8) replaces the old row (the
         // ledger replays it within the retention, so only a truly new grant gets here).
         public const string InsertQuotaGrant = """
             INSERT INTO waba_quota_grant (quota_key, message_id, customer, counted_at, used, recipient_limit, epoch)
             SELECT $1, $2, $3, $4, $5, $6, q.epoch FROM waba_quota q WHERE q.quota_key = $1 AND q.epoch = $7 FOR SHARE
             ON CONFLICT (quota_key, message_id) DO UPDATE SET customer = EXCLUDED.customer, counted_at = EXCLUDED.counted_at,
                 used = EXCLUDED.used, recipient_limit = EXCLUDED.recipient_limit, epoch = EXCLUDED.epoch
+            WHERE waba_quota_grant.counted_at <= EXCLUDED.counted_at - $8::interval
             """;
 
         public const string LoadQuotaGrants = """
