@@ -33,16 +33,13 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
     private long _changes;
 
     /// <summary>Queues one statement (<c>$1</c>… parameters); completes with its rows affected once committed.</summary>
-    public Task<int> ExecuteAsync(string sql, params object?[] args)
-    {
-        var write = new PendingWrite(sql, args);
-        if (!_queue.Writer.TryWrite(write))
-        {
-            throw new ObjectDisposedException(nameof(GroupCommitWriter));
-        }
+    public Task<int> ExecuteAsync(string sql, params object?[] args) => Enqueue(new PendingWrite(sql, args, null));
 
-        return write.Done.Task;
-    }
+    /// <summary>Queues one row of <paramref name="statement"/>; completes with 1 once committed (0: not written, see <see cref="RowStatement.ReturnsKeys"/>).</summary>
+    public Task<int> AppendRowAsync(RowStatement statement, params object?[] row) => Enqueue(new PendingWrite(statement.Sql, row, statement));
+
+    private Task<int> Enqueue(PendingWrite write) =>
+        _queue.Writer.TryWrite(write) ? write.Done.Task : throw new ObjectDisposedException(nameof(GroupCommitWriter));
 
     public async ValueTask DisposeAsync()
     {
@@ -98,33 +95,129 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
 
     private async Task<int[]> ExecuteBatchAsync(List<PendingWrite> writes)
     {
+        // Rows first (their RETURNING results are read in order), then single statements.
+        var executions = PlanExecutions(writes);
         await using var connection = await _dataSource.OpenConnectionAsync();
         await using var batch = new NpgsqlBatch(connection);
-        foreach (var write in writes)
+        foreach (var execution in executions)
         {
-            var command = new NpgsqlBatchCommand(write.Sql);
-            foreach (var arg in write.Args)
-            {
-                command.Parameters.Add(new NpgsqlParameter { Value = arg ?? DBNull.Value });
-            }
-
-            batch.BatchCommands.Add(command);
+            batch.BatchCommands.Add(execution.ToCommand());
         }
 
-        await batch.ExecuteNonQueryAsync();
         var affected = new int[writes.Count];
-        for (var i = 0; i < affected.Length; i++)
+        await using (var reader = await batch.ExecuteReaderAsync())
         {
-            affected[i] = batch.BatchCommands[i].RecordsAffected;
+            foreach (var execution in executions.Where(e => e.Statement is { ReturnsKeys: true }))
+            {
+                var written = new HashSet<string>(StringComparer.Ordinal);
+                while (await reader.ReadAsync())
+                {
+                    written.Add(execution.Statement!.Key([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue)], returned: true));
+                }
+
+                foreach (var (index, row) in execution.Rows)
+                {
+                    affected[index] = written.Contains(execution.Statement!.Key(row)) ? 1 : 0;
+                }
+
+                await reader.NextResultAsync();
+            }
+
+            while (await reader.NextResultAsync())
+            {
+            }
+        }
+
+        for (var i = 0; i < executions.Count; i++)
+        {
+            switch (executions[i].Statement)
+            {
+                case null:
+                    affected[executions[i].Rows[0].Index] = batch.BatchCommands[i].RecordsAffected;
+                    break;
+                case { ReturnsKeys: false }:
+                    executions[i].Rows.ForEach(r => affected[r.Index] = 1);
+                    break;
+            }
         }
 
         return affected;
     }
 
+    /// <summary>
+    /// Groups the queued rows of each <see cref="RowStatement"/> into as few executions as their keys
+    /// allow (a key seen again starts the next execution), returning statements first.
+    /// </summary>
+    private static List<Execution> PlanExecutions(List<PendingWrite> writes)
+    {
+        var executions = new List<Execution>();
+        foreach (var group in writes.Select((w, i) => (Write: w, Index: i)).Where(x => x.Write.Statement is not null)
+                     .GroupBy(x => x.Write.Statement!).OrderByDescending(g => g.Key.ReturnsKeys))
+        {
+            var rounds = new List<(HashSet<string> Keys, Execution Execution)>();
+            foreach (var (write, index) in group)
+            {
+                var key = group.Key.Key(write.Args);
+                var round = rounds.FirstOrDefault(r => !r.Keys.Contains(key));
+                if (round.Execution is null)
+                {
+                    round = ([], new Execution(group.Key.Sql, group.Key, []));
+                    rounds.Add(round);
+                }
+
+                round.Keys.Add(key);
+                round.Execution.Rows.Add((index, write.Args));
+            }
+
+            executions.AddRange(rounds.Select(r => r.Execution));
+        }
+
+        executions.AddRange(writes.Select((w, i) => (Write: w, Index: i)).Where(x => x.Write.Statement is null)
+            .Select(x => new Execution(x.Write.Sql, null, [(x.Index, x.Write.Args)])));
+        return executions;
+    }
+
+    /// <summary>One statement of a batch: a single write, or every row of a <see cref="RowStatement"/> in one round.</summary>
+    private sealed record Execution(string Sql, RowStatement? Statement, List<(int Index, object?[] Row)> Rows)
+    {
+        public NpgsqlBatchCommand ToCommand()
+        {
+            if (Statement is null)
+            {
+                var single = new NpgsqlBatchCommand(Sql);
+                foreach (var arg in Rows[0].Row)
+                {
+                    single.Parameters.Add(new NpgsqlParameter { Value = arg ?? DBNull.Value });
+                }
+
+                return single;
+            }
+
+            var command = new NpgsqlBatchCommand(Sql);
+            for (var c = 0; c < Statement.Columns.Length; c++)
+            {
+                var column = Array.CreateInstance(Statement.Columns[c], Rows.Count);
+                for (var r = 0; r < Rows.Count; r++)
+                {
+                    column.SetValue(Rows[r].Row[c], r);
+                }
+
+                command.Parameters.Add(new NpgsqlParameter { Value = column });
+            }
+
+            foreach (var constant in Statement.Constants)
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = constant });
+            }
+
+            return command;
+        }
+    }
+
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "A group commit of {Count} changes failed; retrying them one by one")]
     private static partial void LogBatchFailed(ILogger logger, int count, Exception error);
 
-    private sealed record PendingWrite(string Sql, object?[] Args)
+    private sealed record PendingWrite(string Sql, object?[] Args, RowStatement? Statement)
     {
         public TaskCompletionSource<int> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -11,18 +11,30 @@ namespace WabaActors.Storage.PostgreSql;
 /// </summary>
 public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupCommitWriter writer, WabaRules rules) : IMessagingStore
 {
+    // Each kind of change is one multi-row statement per group commit (RowStatement).
+    private readonly RowStatement _windows = new(Sql.UpsertWindow,
+        [typeof(string), typeof(long), typeof(DateTimeOffset), typeof(bool)], [0, 1], ReturnsKeys: false, rules.ServiceWindow);
+
+    private readonly RowStatement _numberGrants = new(Sql.InsertNumberGrant,
+        [typeof(string), typeof(string), typeof(long), typeof(short), typeof(DateTimeOffset), typeof(DateTimeOffset?), typeof(int?), typeof(int?)],
+        [0, 1], ReturnsKeys: false, rules.GrantRetention);
+
+    private readonly RowStatement _quotaGrants = new(Sql.InsertQuotaGrant,
+        [typeof(string), typeof(string), typeof(long), typeof(DateTimeOffset), typeof(int), typeof(int), typeof(long)],
+        [0, 1], ReturnsKeys: true, rules.GrantRetention);
+
     public async ValueTask AppendNumberAsync(string phone, WindowChange? window, PermitGranted? grant, CancellationToken ct = default)
     {
         var pending = new List<Task>(2);
         if (window is { } w)
         {
-            pending.Add(writer.ExecuteAsync(Sql.UpsertWindow, phone, w.Customer, w.At, w.Closed, rules.ServiceWindow));
+            pending.Add(writer.AppendRowAsync(_windows, phone, w.Customer, w.At, w.Closed));
         }
 
         if (grant is not null)
         {
-            pending.Add(writer.ExecuteAsync(Sql.InsertNumberGrant, phone, grant.MessageId, grant.Customer, (short)grant.Type,
-                Instant(grant.GrantedAtTicks), Instant(grant.WindowExpiresAtTicks), grant.Used, grant.Limit, rules.GrantRetention));
+            pending.Add(writer.AppendRowAsync(_numberGrants, phone, grant.MessageId, grant.Customer, (short)grant.Type,
+                Instant(grant.GrantedAtTicks), Instant(grant.WindowExpiresAtTicks), grant.Used, grant.Limit));
         }
 
         await Task.WhenAll(pending);
@@ -64,8 +76,8 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
     // PostgreSQL keeps microseconds: a counting instant is rounded up, so a reloaded slot frees a
     // little later than the live one, never earlier (windows are truncated: they close earlier).
     public async ValueTask<bool> AppendQuotaAsync(string quotaKey, long epoch, PermitGranted grant, CancellationToken ct = default) =>
-        await writer.ExecuteAsync(Sql.InsertQuotaGrant, quotaKey, grant.MessageId, grant.Customer, Instant(CeilingToMicroseconds(grant.GrantedAtTicks)),
-            grant.Used ?? 0, grant.Limit ?? 0, epoch, rules.GrantRetention) == 1;
+        await writer.AppendRowAsync(_quotaGrants, quotaKey, grant.MessageId, grant.Customer, Instant(CeilingToMicroseconds(grant.GrantedAtTicks)),
+            grant.Used ?? 0, grant.Limit ?? 0, epoch) == 1;
 
     private static long CeilingToMicroseconds(long ticks) =>
         (ticks + TimeSpan.TicksPerMicrosecond - 1) / TimeSpan.TicksPerMicrosecond * TimeSpan.TicksPerMicrosecond;
@@ -106,7 +118,8 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
         // activation may write an older one last, and an acknowledged window must not move back.
         // Open: the last message was at expires_at − window; closed: expires_at is the close instant.
         public const string UpsertWindow = """
-            INSERT INTO waba_window (phone, customer, expires_at, closed) VALUES ($1, $2, $3, $4)
+            INSERT INTO waba_window (phone, customer, expires_at, closed)
+            SELECT * FROM unnest($1::text[], $2::bigint[], $3::timestamptz[], $4::boolean[])
             ON CONFLICT (phone, customer) DO UPDATE SET expires_at = EXCLUDED.expires_at, closed = EXCLUDED.closed
             WHERE CASE
                 WHEN NOT EXCLUDED.closed AND NOT waba_window.closed THEN EXCLUDED.expires_at > waba_window.expires_at
@@ -120,7 +133,7 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
         // stays (a stale duplicate activation cannot replace an acknowledged grant).
         public const string InsertNumberGrant = """
             INSERT INTO waba_number_grant (phone, message_id, customer, message_type, granted_at, window_expires_at, used, recipient_limit)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::smallint[], $5::timestamptz[], $6::timestamptz[], $7::integer[], $8::integer[])
             ON CONFLICT (phone, message_id) DO UPDATE SET customer = EXCLUDED.customer, message_type = EXCLUDED.message_type,
                 granted_at = EXCLUDED.granted_at, window_expires_at = EXCLUDED.window_expires_at, used = EXCLUDED.used,
                 recipient_limit = EXCLUDED.recipient_limit
@@ -144,16 +157,21 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
             ON CONFLICT (quota_key) DO UPDATE SET epoch = waba_quota.epoch + 1 RETURNING epoch
             """;
 
-        // The fence: the row is written only while $7 is still the quota's epoch, read under a share
-        // lock so that an epoch bump waits for this commit (and then sees the row) or wins (and this
-        // writes nothing). A message id granted again after its retention ($8) replaces the old row (the
+        // The fence: a row is written only while its epoch is still the quota's, read under a share
+        // lock so that an epoch bump waits for this commit (and then sees the row) or wins (and the row
+        // is not written — it does not come back in RETURNING). A message id granted again after its retention ($8) replaces the old row (the
         // ledger replays it within the retention, so only a truly new grant gets here).
         public const string InsertQuotaGrant = """
             INSERT INTO waba_quota_grant (quota_key, message_id, customer, counted_at, used, recipient_limit, epoch)
-            SELECT $1, $2, $3, $4, $5, $6, q.epoch FROM waba_quota q WHERE q.quota_key = $1 AND q.epoch = $7 FOR SHARE
+            SELECT r.quota_key, r.message_id, r.customer, r.counted_at, r.used, r.recipient_limit, q.epoch
+            FROM unnest($1::text[], $2::text[], $3::bigint[], $4::timestamptz[], $5::integer[], $6::integer[], $7::bigint[])
+                AS r(quota_key, message_id, customer, counted_at, used, recipient_limit, epoch)
+            JOIN waba_quota q ON q.quota_key = r.quota_key AND q.epoch = r.epoch
+            FOR SHARE OF q
             ON CONFLICT (quota_key, message_id) DO UPDATE SET customer = EXCLUDED.customer, counted_at = EXCLUDED.counted_at,
                 used = EXCLUDED.used, recipient_limit = EXCLUDED.recipient_limit, epoch = EXCLUDED.epoch
             WHERE waba_quota_grant.counted_at <= EXCLUDED.counted_at - $8::interval
+            RETURNING quota_key, message_id
             """;
 
         public const string LoadQuotaGrants = """
