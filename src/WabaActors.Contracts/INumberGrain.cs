@@ -34,15 +34,19 @@ public interface INumberGrain : IGrainWithStringKey
     [Alias("DecideDisplayName")]
     ValueTask<Reply<NumberView>> DecideDisplayNameAsync(Scope owner, ReviewDecisionRequest request);
 
-    /// <summary>A customer's message: opens or extends the window; durable before it answers.</summary>
-    [Alias("RecordInbound")]
+    /// <summary>
+    /// A customer's message: opens or extends the window; durable before it answers. The hot calls
+    /// interleave with each other and with the cold ones (decisions are made between awaits, answers
+    /// wait for durability), so a number keeps many writes in one group commit.
+    /// </summary>
+    [Alias("RecordInbound"), AlwaysInterleave]
     ValueTask<Reply<WindowView>> RecordInboundAsync(Scope owner, InboundMessage message);
 
     /// <summary>May this message go out now? Idempotent per message id.</summary>
-    [Alias("RequestPermit")]
+    [Alias("RequestPermit"), AlwaysInterleave]
     ValueTask<Reply<PermitDecision>> RequestPermitAsync(Scope owner, PermitRequest request);
 
-    [Alias("GetWindow")]
+    [Alias("GetWindow"), AlwaysInterleave]
     ValueTask<Reply<WindowView>> GetWindowAsync(Scope owner, string customer);
 
     /// <summary>The account's gate changed (status, review, restrictions, limit).</summary>

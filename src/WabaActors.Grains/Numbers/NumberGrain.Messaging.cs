@@ -6,13 +6,15 @@ using WabaActors.Domain.Common;
 using WabaActors.Domain.Identity;
 using WabaActors.Domain.Messaging;
 using WabaActors.Grains.Mapping;
+using WabaActors.Grains.Storage;
 
 namespace WabaActors.Grains.Numbers;
 
 /// <summary>
 /// The hot path: inbound messages open windows; permits are decided here in memory, and only a
-/// template to a customer with no open window asks the quota grain. Each change is appended to the
-/// store and the caller hears "ok" once it is durable.
+/// template to a customer with no open window asks the quota grain. These calls interleave while
+/// writes commit (group commit needs many in flight); each change is appended to the store and every
+/// answer waits for the grain's <see cref="DurableTail"/>, so "ok" is said only once durable.
 /// </summary>
 public sealed partial class NumberGrain
 {
@@ -39,12 +41,9 @@ public sealed partial class NumberGrain
             return recorded.Error!.ToFailure();
         }
 
-        if (recorded.Value is { } change)
-        {
-            await AppendAsync(change, null);
-        }
-
-        return _windows.Get(customer, now).ToView();
+        var window = _windows.Get(customer, now).ToView();
+        await DurableAsync(recorded.Value is { } change ? _tail.Append(store.AppendNumberAsync(Phone, change, null).AsTask()) : _tail.Current);
+        return window;
     }
 
     public ValueTask<Reply<WindowView>> GetWindowAsync(Scope owner, string customer)
@@ -82,6 +81,7 @@ public sealed partial class NumberGrain
 
         if (replay.Value is { } original)
         {
+            await DurableAsync(_tail.Current);
             return original.ToContract(id.Value);
         }
 
@@ -89,6 +89,7 @@ public sealed partial class NumberGrain
         var domainGate = gate.ToDomain();
         if ((SendRules.CheckGate(domainGate) ?? SendRules.CheckNumber(number.IsRegistered)) is { } denied)
         {
+            await DurableAsync(_tail.Current);
             return denied.ToContract(id.Value);
         }
 
@@ -105,25 +106,23 @@ public sealed partial class NumberGrain
             return new Failure(ErrorCodes.MessageIdReused, "This messageId was already used for another customer or message type.");
         }
 
-        if (decision.Allowed)
-        {
-            var grant = _ledger.Record(id, customer, type.Value, decision, now);
-            await AppendAsync(null, grant);
-        }
-
+        var written = decision.Allowed
+            ? _tail.Append(store.AppendNumberAsync(Phone, null, _ledger.Record(id, customer, type.Value, decision, now)).AsTask())
+            : _tail.Current;
+        await DurableAsync(written);
         return decision.ToContract(id.Value);
     }
 
     /// <summary>
-    /// Persists a change already applied in memory. If the write fails, this activation holds a change
-    /// that is not durable, and a retry would be answered from it ("no change") without ever being
-    /// written: the activation is dropped so that the next one rebuilds from what is committed.
+    /// Waits until what an answer rests on is committed. If a write failed, this activation holds a
+    /// change that is not durable (a retry would be answered from it and never written): it is
+    /// dropped so that the next one rebuilds from what is committed.
     /// </summary>
-    private async Task AppendAsync(WindowChange? window, PermitGranted? grant)
+    private async Task DurableAsync(Task written)
     {
         try
         {
-            await store.AppendNumberAsync(Phone, window, grant);
+            await written;
         }
         catch (Exception e)
         {

@@ -32,6 +32,7 @@ public sealed partial class NumberGrain(
 {
     private readonly CustomerWindows _windows = new(rules.ServiceWindow, rules.FutureTimestampTolerance);
     private readonly PermitLedger _ledger = new(rules.GrantRetention);
+    private readonly DurableTail _tail = new();
     private AccountGate? _gate;
     private DateTimeOffset _gateFetchedAt;
 

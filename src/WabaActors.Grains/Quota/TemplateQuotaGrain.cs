@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WabaActors.Contracts;
@@ -15,8 +16,11 @@ namespace WabaActors.Grains.Quota;
 /// <summary>
 /// The rolling set of unique template recipients of one account or portfolio. A counted recipient
 /// is appended to the store (with the grant that counted it) before the grant is answered, and the
-/// set is rebuilt from those grants on activation.
+/// set is rebuilt from those grants on activation. Reentrant: a grant is decided between awaits and
+/// answered only once every write it rests on is durable (<see cref="DurableTail"/>), so many grants
+/// of one quota share a group commit.
 /// </summary>
+[Reentrant]
 public sealed class TemplateQuotaGrain(
     IMessagingStore store,
     WabaRules rules,
@@ -26,6 +30,7 @@ public sealed class TemplateQuotaGrain(
     private readonly TemplateRecipients _recipients = new(rules.TemplateRecipientPeriod);
     private readonly PermitLedger _ledger = new(rules.GrantRetention);
     private long _epoch;
+    private readonly DurableTail _tail = new();
 
     private string Key => this.GetPrimaryKeyString();
 
@@ -53,46 +58,67 @@ public sealed class TemplateQuotaGrain(
 
         if (replay.Value is { } original)
         {
+            await DurableAsync(_tail.Current);
             return original.ToContract(request.MessageId);
         }
 
         var counted = _recipients.TryCount(customer, limit, now);
+        PermitDecision answer;
+        Task written;
         if (counted.Change is { } change)
         {
             var decision = SendDecision.Allow(null, counted.Usage);
             var grant = PermitGranted.From(request.MessageId, request.Customer, MessageType.Template, decision, change.At);
-            bool written;
-            try
-            {
-                written = await store.AppendQuotaAsync(Key, _epoch, grant);
-            }
-            catch (Exception e)
-            {
-                // The slot is counted in memory but not durably: drop this activation so the next
-                // one rebuilds the set from what is committed, and let the caller retry.
-                QuotaLog.WriteFailed(logger, Key, e);
-                DeactivateOnIdle();
-                throw;
-            }
-
-            if (!written)
-            {
-                // A newer activation owns this quota (a stale duplicate after a silo failure): this
-                // one's view may be out of date, so it grants nothing more and goes away.
-                QuotaLog.Fenced(logger, Key, _epoch);
-                DeactivateOnIdle();
-                throw new QuotaFencedException(Key);
-            }
-
             _ledger.Apply(grant);
-            return decision.ToContract(request.MessageId);
+            written = _tail.Append(WriteAsync(grant));
+            answer = decision.ToContract(request.MessageId);
+        }
+        else
+        {
+            written = _tail.Current;
+            answer = counted.Granted
+                ? SendDecision.Allow(null, counted.Usage).ToContract(request.MessageId)
+                : SendDecision.Deny(DenyReason.TemplateRecipientLimitReached,
+                    $"{counted.Usage.Used} of {limit} template recipients used in the rolling 24 h.", counted.Usage.NextSlotAt)
+                    .ToContract(request.MessageId);
         }
 
-        return counted.Granted
-            ? SendDecision.Allow(null, counted.Usage).ToContract(request.MessageId)
-            : SendDecision.Deny(DenyReason.TemplateRecipientLimitReached,
-                $"{counted.Usage.Used} of {limit} template recipients used in the rolling 24 h.", counted.Usage.NextSlotAt)
-                .ToContract(request.MessageId);
+        await DurableAsync(written);
+        return answer;
+    }
+
+    private async Task WriteAsync(PermitGranted grant)
+    {
+        if (!await store.AppendQuotaAsync(Key, _epoch, grant))
+        {
+            throw new QuotaFencedException(Key);
+        }
+    }
+
+    /// <summary>
+    /// Waits until what the answer rests on is committed. A fenced write means a newer activation owns
+    /// the quota (a stale duplicate after a silo failure); a failed one leaves a slot counted in memory
+    /// only. Either way this activation grants nothing more and goes away: the next one rebuilds from
+    /// what is committed, and the caller retries.
+    /// </summary>
+    private async Task DurableAsync(Task written)
+    {
+        try
+        {
+            await written;
+        }
+        catch (QuotaFencedException)
+        {
+            QuotaLog.Fenced(logger, Key, _epoch);
+            DeactivateOnIdle();
+            throw;
+        }
+        catch (Exception e)
+        {
+            QuotaLog.WriteFailed(logger, Key, e);
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     public ValueTask<RecipientLimitView> UsageAsync(int limit)
