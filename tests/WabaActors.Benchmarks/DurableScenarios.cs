@@ -37,6 +37,18 @@ public sealed class DurableScenarios : IAsyncDisposable
 
     public (long Batches, long Changes) GroupCommits => _writer.Stats;
 
+    /// <summary>WAL bytes written by the server so far, and the rows and bytes of our two hot tables (for bytes per decision).</summary>
+    public async Task<(long WalBytes, long Rows, long TableBytes)> StorageAsync()
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT (SELECT wal_bytes FROM pg_stat_wal)::bigint, " +
+            "(SELECT count(*) FROM waba_window) + (SELECT count(*) FROM waba_quota_grant), " +
+            "pg_total_relation_size('waba_window') + pg_total_relation_size('waba_quota_grant')");
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
     /// <summary>A fresh database on the server of <paramref name="connectionString"/>, migrated, with quotas and whole states ready.</summary>
     public static async Task<DurableScenarios> CreateAsync(string connectionString)
     {

@@ -5,6 +5,8 @@ using WabaActors.Domain.Messaging;
 //   times the domain's hot sets against a naive baseline, then measures their heap per entry;
 // dotnet run -c Release --project tests/WabaActors.Benchmarks -- durable --pg <connection string> [--out results.md]
 //   durable decisions on PostgreSQL: group commit against one commit per change and whole-state rewrites.
+// dotnet run -c Release --project tests/WabaActors.Benchmarks -- grains [--pg <connection string>] [--only permits,windows,memory,cold,durable] [--out results.md]
+//   the grains in a co-hosted silo: permits, 10 vs 1M windows, heap per window; with --pg, cold activation and durable decisions.
 var mode = args.FirstOrDefault();
 var outPath = Option("--out");
 if (mode == "durable" && Option("--pg") is { } pg)
@@ -12,9 +14,26 @@ if (mode == "durable" && Option("--pg") is { } pg)
     return await DurableProgram.RunAsync(pg, outPath);
 }
 
+if (mode == "grains")
+{
+    return await GrainProgram.RunAsync(Option("--pg"), outPath, Option("--only"));
+}
+
+// redis --redis host:port [--connections n (16)] [--out f.md]: the durable workload on the Redis peer (RedisPeer.cs);
+// http-setup --url http://host:port [--accounts a --numbers n --windows w --counted c] [--out numbers.txt]: for WrkPermits.lua.
+if (mode == "redis" && Option("--redis") is { } redis)
+{
+    return await RedisProgram.RunAsync(redis, int.Parse(Option("--connections") ?? "16", System.Globalization.CultureInfo.InvariantCulture), outPath);
+}
+
+if (mode == "http-setup" && Option("--url") is { } url)
+{
+    return await HttpSetup.RunAsync(url, Count("--accounts", 20), Count("--numbers", 10), Count("--windows", 50), Count("--counted", 50), outPath);
+}
+
 if (mode != "domain")
 {
-    Console.Error.WriteLine("usage: WabaActors.Benchmarks domain [--out <file.md>] | durable --pg <connection string> [--out <file.md>]");
+    Console.Error.WriteLine("usage: WabaActors.Benchmarks domain [--out <file.md>] | durable --pg <connection string> [--out <file.md>] | grains [--pg <connection string>] [--out <file.md>]");
     return 2;
 }
 
@@ -52,6 +71,8 @@ if (outPath is not null)
 
 GC.KeepAlive(DomainScenarios.Sink);
 return 0;
+
+int Count(string name, int otherwise) => Option(name) is { } value ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : otherwise;
 
 string? Option(string name)
 {

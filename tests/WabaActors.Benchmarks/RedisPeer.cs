@@ -34,6 +34,7 @@ public sealed class RedisPeer : IAsyncDisposable
     {
         var options = ConfigurationOptions.Parse(endpoint);
         options.AbortOnConnectFail = true;
+        options.AllowAdmin = true; // CONFIG GET, to print the persistence settings measured
         options.SyncTimeout = options.AsyncTimeout = 30_000;
         var multiplexers = new ConnectionMultiplexer[connections];
         for (var c = 0; c < connections; c++)
@@ -101,14 +102,13 @@ public sealed class RedisPeer : IAsyncDisposable
     }
 
     private async Task<string> Inbound(IDatabase db, string phone, string customer, long timestampMs) =>
-        (await db.ScriptEvaluateAsync(_sha, [_prefix + "w:" + phone + ":" + customer], ["inbound", timestampMs]))
-        .ToString(CultureInfo.InvariantCulture);
+        (string?)await db.ScriptEvaluateAsync(_sha, [_prefix + "w:" + phone + ":" + customer], ["inbound", timestampMs]) ?? "";
 
     private async Task<string> Permit(IDatabase db, string phone, string quota, string customer, string type, string messageId, long nowMs, int limit) =>
-        (await db.ScriptEvaluateAsync(
+        (string?)(await db.ScriptEvaluateAsync(
             _sha,
             [_prefix + "w:" + phone + ":" + customer, _prefix + "q:" + quota, _prefix + "g:" + phone + ":" + messageId],
-            ["permit", nowMs, customer, type, limit])).ToString(CultureInfo.InvariantCulture);
+            ["permit", nowMs, customer, type, limit])) ?? "";
 
     private static async Task Expect(string what, Task<string> answer, string expected)
     {

@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using NpgsqlTypes;
+using WabaActors.Contracts.Messaging;
+using WabaActors.Domain.Rules;
+using WabaActors.Grains.Storage;
+using WabaActors.Storage.PostgreSql;
+
+namespace WabaActors.Benchmarks;
+
+/// <summary>
+/// The grains on PostgreSQL (fsync on), one silo wired as the host's PostgreSql storage, on a fresh
+/// migrated database: the cold activation of a number with <see cref="ColdWindows"/> live windows,
+/// and durable decisions (window opens and template permits) end to end through the grains.
+/// The rules are the document's with a template limit of 1M, so grants never run out.
+/// </summary>
+public sealed class PostgreSqlGrainScenarios : IAsyncDisposable
+{
+    public const int ColdWindows = 100_000;
+    public const int ColdRuns = 7;
+    public const int Numbers = 1_000;
+    public const int HotWindows = 1_000;
+    /// <summary>Customer indexes of the hot number: a range of 2^28 that no run of <see cref="Decisions"/> (run &lt;&lt; 28) reaches.</summary>
+    private const long HotCustomer = 15L << 28;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly GrainSilo _silo;
+    private BenchAccounts? _decisions;
+    private int _run;
+
+    private PostgreSqlGrainScenarios(NpgsqlDataSource dataSource, GrainSilo silo) => (_dataSource, _silo) = (dataSource, silo);
+
+    public (long Batches, long Changes) GroupCommits => _silo.Services.GetRequiredService<GroupCommitWriter>().Stats;
+
+    /// <summary>A fresh database on the server of <paramref name="connectionString"/>, migrated with <see cref="SchemaMigrator"/>, and a silo on it.</summary>
+    public static async Task<PostgreSqlGrainScenarios> CreateAsync(string connectionString)
+    {
+        var database = $"waba_grains_{DateTime.UtcNow:yyyyMMddHHmmss}";
+        await using (var admin = NpgsqlDataSource.Create(connectionString))
+        {
+            await using var create = admin.CreateCommand($"CREATE DATABASE {database}");
+            await create.ExecuteNonQueryAsync();
+        }
+
+        // As SiloHosting builds it: the hot statements auto-prepared.
+        var dataSource = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            Database = database,
+            MaxAutoPrepare = 32,
+            AutoPrepareMinUsages = 2,
+        }.ConnectionString).Build();
+        await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+        var rules = WabaRules.Document with { TemplateRecipientLimit = DomainScenarios.Million };
+        return new PostgreSqlGrainScenarios(dataSource, await GrainSilo.StartPostgreSqlAsync(rules, dataSource));
+    }
+
+    /// <summary>
+    /// One number onboarded through the grains, deactivated, <see cref="ColdWindows"/> live windows
+    /// COPYed into waba_window; then <see cref="ColdRuns"/> times: deactivate, and time the first call
+    /// (GetWindowAsync, which activates it: grain state + windows + grants loaded). Also times
+    /// <see cref="IMessagingStore.LoadNumberAsync"/> alone. Milliseconds, in run order.
+    /// </summary>
+    public async Task<(double[] Activations, double[] Loads)> ColdActivationAsync(Action<string> log)
+    {
+        var cold = await BenchAccounts.OnboardAsync(_silo.Grains, "waba-cold", "4206", 1);
+        var (phone, scope, number) = (cold.Phones[0], cold.Scopes[0], cold.Numbers[0]);
+        await _silo.Management.DeactivateGrain(number.GetGrainId());
+
+        var now = DateTimeOffset.UtcNow;
+        var took = Stopwatch.StartNew();
+        await using (var connection = await _dataSource.OpenConnectionAsync())
+        {
+            // Live windows, their expiries spread over the next day as arrivals would leave them.
+            var step = TimeSpan.FromHours(23).Ticks / ColdWindows;
+            await using (var copy = await connection.BeginBinaryImportAsync("COPY waba_window (phone, customer, expires_at, closed) FROM STDIN (FORMAT BINARY)"))
+            {
+                for (var k = 0; k < ColdWindows; k++)
+                {
+                    await copy.StartRowAsync();
+                    await copy.WriteAsync(phone, NpgsqlDbType.Text);
+                    await copy.WriteAsync(Customers.Id(k), NpgsqlDbType.Bigint);
+                    await copy.WriteAsync(now.AddHours(1).AddTicks(k * step), NpgsqlDbType.TimestampTz);
+                    await copy.WriteAsync(false, NpgsqlDbType.Boolean);
+                }
+
+                await copy.CompleteAsync();
+            }
+
+            // Production tables have statistics (autovacuum analyzes after 10% changes).
+            await using var analyze = new NpgsqlCommand("ANALYZE waba_window", connection);
+            await analyze.ExecuteNonQueryAsync();
+        }
+
+        log($"copied {ColdWindows:N0} windows for one number in {took.Elapsed.TotalMilliseconds:N0} ms");
+        var customer = Customers.Text(ColdWindows / 2);
+        var activations = new double[ColdRuns];
+        for (var r = 0; r < ColdRuns; r++)
+        {
+            await _silo.Management.DeactivateGrain(number.GetGrainId());
+            var start = Stopwatch.GetTimestamp();
+            var window = BenchAccounts.Ok(await number.GetWindowAsync(scope, customer));
+            activations[r] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (!window.Open)
+            {
+                throw new InvalidOperationException("the reactivated number lost a window");
+            }
+        }
+
+        var store = _silo.Services.GetRequiredService<IMessagingStore>();
+        var loads = new double[ColdRuns];
+        for (var r = 0; r < ColdRuns; r++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var journal = await store.LoadNumberAsync(phone, DateTimeOffset.UtcNow);
+            loads[r] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (journal.Windows.Count != ColdWindows)
+            {
+                throw new InvalidOperationException($"loaded {journal.Windows.Count} windows, expected {ColdWindows}");
+            }
+        }
+
+        return (activations, loads);
+    }
+
+    /// <summary>Onboards <see cref="Numbers"/> numbers (500 accounts, 500 quotas) through the grains on PostgreSQL, untimed.</summary>
+    public async Task PrepareDecisionsAsync(Action<string> log)
+    {
+        var took = Stopwatch.StartNew();
+        _decisions = await BenchAccounts.OnboardAsync(_silo.Grains, "waba-durable", "4205", Numbers);
+        log($"onboarded {Numbers:N0} numbers on PostgreSQL in {took.Elapsed.TotalSeconds:N1} s");
+    }
+
+    /// <summary>
+    /// Alternately a customer's first message to one of the numbers (a window opened: one commit) and
+    /// a template to a customer with no window (the quota counts a new recipient, then the number
+    /// records the grant: two commits), every customer new; each acknowledged once durable.
+    /// </summary>
+    public Func<long, Task> Decisions()
+    {
+        var accounts = _decisions ?? throw new InvalidOperationException("PrepareDecisionsAsync first");
+        var run = Interlocked.Increment(ref _run);
+        return i =>
+        {
+            var n = (int)Customers.Pick(i, Numbers);
+            var customer = Customers.Text(((long)run << 28) + i);
+            var id = string.Create(CultureInfo.InvariantCulture, $"wamid.d{run}.{i}");
+            return (i & 1) == 0
+                ? InboundAsync(accounts.Numbers[n].RecordInboundAsync(accounts.Scopes[n], new InboundMessage(customer, id, DateTimeOffset.UtcNow)))
+                : TemplateAsync(accounts.Numbers[n].RequestPermitAsync(accounts.Scopes[n], new PermitRequest(customer, "template", id)));
+        };
+    }
+
+    /// <summary>
+    /// Session permits inside open windows, all on one number (each grant written before the answer):
+    /// how many durable decisions a single number makes per second. Opens <see cref="HotWindows"/> windows first.
+    /// </summary>
+    public async Task<Func<long, Task>> HotNumberAsync()
+    {
+        var accounts = _decisions ?? throw new InvalidOperationException("PrepareDecisionsAsync first");
+        var (number, scope) = (accounts.Numbers[0], accounts.Scopes[0]);
+        var now = DateTimeOffset.UtcNow;
+        await Parallel.ForEachAsync(Enumerable.Range(0, HotWindows), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (k, _) =>
+            await InboundAsync(number.RecordInboundAsync(scope, new InboundMessage(Customers.Text(HotCustomer + k), $"wamid.hot.in.{k}", now))));
+        var run = Interlocked.Increment(ref _run);
+        return i => PermitAsync(number.RequestPermitAsync(scope,
+            new PermitRequest(Customers.Text(HotCustomer + Customers.Pick(i, HotWindows)), "session", string.Create(CultureInfo.InvariantCulture, $"wamid.h{run}.{i}"))));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _silo.DisposeAsync();
+        await _dataSource.DisposeAsync();
+    }
+
+    private static async Task InboundAsync(ValueTask<Contracts.Common.Reply<WindowView>> call)
+    {
+        if (!BenchAccounts.Ok(await call).Open)
+        {
+            throw new InvalidOperationException("an inbound message did not open the window");
+        }
+    }
+
+    private static async Task PermitAsync(ValueTask<Contracts.Common.Reply<PermitDecision>> call)
+    {
+        var decision = BenchAccounts.Ok(await call);
+        if (!decision.Allowed)
+        {
+            throw new InvalidOperationException($"a session permit inside an open window was denied ({decision.Reason})");
+        }
+    }
+
+    private static async Task TemplateAsync(ValueTask<Contracts.Common.Reply<PermitDecision>> call)
+    {
+        var decision = BenchAccounts.Ok(await call);
+        if (!decision.Allowed || decision.TemplateRecipients is null)
+        {
+            throw new InvalidOperationException($"a template to a new customer was not counted ({decision.Reason})");
+        }
+    }
+}

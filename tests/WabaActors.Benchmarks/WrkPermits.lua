@@ -1,0 +1,103 @@
+-- wrk script: permit requests against a running host, numbers and customers from `http-setup`
+-- (deploy/bench.sh http runs it all).
+--
+--   wrk -t2 -c128 -d15s --latency -s WrkPermits.lua http://127.0.0.1:PORT -- numbers.txt
+--   wrk -t2 -c128 -d15s --latency -s WrkPermits.lua http://127.0.0.1:PORT -- live
+--
+-- numbers.txt, one line per number: `path windowBase windows countedBase counted`; customer k is
+-- "4207" .. k in 8 digits. Every request has a new messageId (thread, run, counter). The mix, by
+-- counter mod 4: 0, 1 a session permit to a customer whose window is open (1 grain call);
+-- 2 a template to such a customer (allowed, not counted; 1 call); 3 a template to a customer the
+-- account has already counted, with no window (allowed, not counted again; number -> quota, 2 calls).
+-- All are grants, so every one is also recorded in the number's ledger (idempotency).
+-- `live` instead sends GET /health/live (the ASP.NET ceiling of the machine).
+-- WRK_CHECK=1 in the environment parses every answer and counts "allowed":true (slower: use it
+-- for the warm-up only). done() prints one RESULT line with p50/p90/p99/p99.9 in ms.
+
+local threads = {}
+
+function setup(thread)
+  thread:set("id", #threads)
+  table.insert(threads, thread)
+end
+
+local numbers = {}
+local counter = 0
+local prefix = ""
+local live = nil
+
+allowed, denied = 0, 0
+
+function init(args)
+  if args[1] == "live" then
+    live = wrk.format("GET", "/health/live")
+    return
+  end
+
+  for line in io.lines(args[1] or "numbers.txt") do
+    local path, wb, wn, cb, cn = line:match("^(%S+) (%d+) (%d+) (%d+) (%d+)$")
+    if path then
+      numbers[#numbers + 1] = { path .. "/permits", tonumber(wb), tonumber(wn), tonumber(cb), tonumber(cn) }
+    end
+  end
+  assert(#numbers > 0, "no numbers in " .. tostring(args[1]))
+  prefix = string.format("w%d-%d-%d-", id, os.time(), math.random(0, 999999))
+  counter = id * 7919
+  wrk.headers["Content-Type"] = "application/json"
+end
+
+local function customer(k)
+  return "4207" .. string.format("%08d", k)
+end
+
+function request()
+  if live then
+    return live
+  end
+
+  counter = counter + 1
+  local count = #numbers
+  local n = numbers[counter % count + 1]
+  local k = math.floor(counter / count)
+  local kind = counter % 4
+  local who, type
+  if kind == 3 and n[5] > 0 then
+    who, type = customer(n[4] + k % n[5]), "template"
+  else
+    who, type = customer(n[2] + k % n[3]), (kind == 2) and "template" or "session"
+  end
+
+  return wrk.format("POST", n[1], nil,
+    '{"customer":"' .. who .. '","type":"' .. type .. '","messageId":"' .. prefix .. counter .. '"}')
+end
+
+if os.getenv("WRK_CHECK") == "1" then
+  function response(status, headers, body)
+    if status == 200 and string.find(body, '"allowed":true', 1, true) then
+      allowed = allowed + 1
+    else
+      denied = denied + 1
+      if denied <= 3 then
+        io.stderr:write(string.format("not a grant: %d %s\n", status, body))
+      end
+    end
+  end
+end
+
+function done(summary, latency, requests)
+  local seconds = summary.duration / 1e6
+  local e = summary.errors
+  local granted, refused = 0, 0
+  for _, thread in ipairs(threads) do
+    granted = granted + (thread:get("allowed") or 0)
+    refused = refused + (thread:get("denied") or 0)
+  end
+
+  io.write(string.format(
+    "RESULT requests %d seconds %.2f rps %.0f p50_ms %.3f p90_ms %.3f p99_ms %.3f p999_ms %.3f max_ms %.3f " ..
+    "errors connect %d read %d write %d status %d timeout %d checked_allowed %d checked_other %d\n",
+    summary.requests, seconds, summary.requests / seconds,
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
+    latency:percentile(99.9) / 1000, latency.max / 1000,
+    e.connect, e.read, e.write, e.status, e.timeout, granted, refused))
+end
