@@ -156,7 +156,7 @@ if [[ $what == http ]]; then
     echo
     echo "\`deploy/bench.sh http\`, $stamp UTC; $(nproc) CPUs shared by the host and wrk ($(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2), 2 threads);"
     echo "host: Release, embedded default (memory storage), ASPNETCORE_ENVIRONMENT=Production, log level Warning."
-    echo "Setup over the API (http-setup): $(grep -c . "$work/numbers.txt") registered numbers ($(cut -d' ' -f1 "$work/numbers.txt" | sed 's|/numbers/.*||' | sort -u | wc -l) accounts, verified), $(awk '{s += $3} END {print s}' "$work/numbers.txt") open windows, $(awk '!seen[$4]++ {s += $5} END {print s}' "$work/numbers.txt") counted recipients."
+    echo "Setup over the API (http-setup): $(grep -c . "$work/numbers.txt") registered numbers ($(cut -d' ' -f1 "$work/numbers.txt" | sed 's|/numbers/.*||' | sort -u | wc -l) accounts, verified), $(commas "$(awk '{s += $3} END {print s}' "$work/numbers.txt")") open windows, $(commas "$(awk '!seen[$4]++ {s += $5} END {print s}' "$work/numbers.txt")") counted recipients."
     echo "Mix (WrkPermits.lua): 1/2 session permits to customers with open windows, 1/4 templates to such customers,"
     echo "1/4 templates to already-counted customers without a window (number → quota); each request a new messageId."
     echo "Warm-up 10 s with every answer parsed: $checked. Each row is one ${seconds} s wrk run; latency in ms, p99.9 from wrk's histogram;"

@@ -86,7 +86,7 @@ public sealed partial class NumberGrain
         }
 
         var gate = await CurrentGateAsync(now);
-        var domainGate = gate.ToDomain();
+        var domainGate = _domainGate!;
         if ((SendRules.CheckGate(domainGate) ?? SendRules.CheckNumber(number.IsRegistered)) is { } denied)
         {
             await DurableAsync(_tail.Current);
@@ -190,6 +190,7 @@ public sealed partial class NumberGrain
         if (_gate is null || gate.Version >= _gate.Version)
         {
             _gate = gate;
+            _domainGate = gate.ToDomain();
         }
     }
 }

@@ -34,6 +34,7 @@ public sealed partial class NumberGrain(
     private readonly PermitLedger _ledger = new(rules.GrantRetention);
     private readonly DurableTail _tail = new();
     private AccountGate? _gate;
+    private SendGate? _domainGate;
     private DateTimeOffset _gateFetchedAt;
 
     private string Phone => this.GetPrimaryKeyString();
