@@ -52,10 +52,14 @@ public sealed class GrainScenarios : IAsyncDisposable
     {
         var silo = await GrainSilo.StartInMemoryAsync(WabaRules.Document);
         var took = System.Diagnostics.Stopwatch.StartNew();
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var scenarios = new GrainScenarios(silo,
             await BenchAccounts.OnboardAsync(silo.Grains, "waba-permits", "4207", permits ? Numbers : 0),
             await BenchAccounts.OnboardAsync(silo.Grains, "waba-windows", "4208", windows ? 2 : 0));
-        log($"onboarded {scenarios._permits.Count + scenarios._windows.Count:N0} numbers through the grains in {took.Elapsed.TotalSeconds:N1} s");
+        var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
+        log($"onboarded {scenarios._permits.Count + scenarios._windows.Count:N0} numbers through the grains in {took.Elapsed.TotalSeconds:N1} s; "
+            + $"GC heap per onboarded account (account + 2 number activations, their state, history, quota grain): "
+            + $"{(heapAfter - heapBefore) / Math.Max(1.0, (scenarios._permits.Count + scenarios._windows.Count) / 2.0):N0} bytes");
 
         var now = DateTimeOffset.UtcNow;
         if (permits)
