@@ -33,7 +33,7 @@ if (mode == "http-setup" && Option("--url") is { } url)
 
 if (mode != "domain")
 {
-    Console.Error.WriteLine("usage: WabaActors.Benchmarks domain [--out <file.md>] | durable --pg <connection string> [--out <file.md>] | grains [--pg <connection string>] [--out <file.md>]");
+    Console.Error.WriteLine("usage: WabaActors.Benchmarks domain [--out <file.md>] | durable --pg <connection string> [--out <file.md>] | grains [--pg <connection string>] [--only …] [--out <file.md>] | redis --redis <host:port> [--connections n] [--out <file.md>] | http-setup --url <base url> --out <numbers.txt>; deploy/bench.sh runs them all");
     return 2;
 }
 
