@@ -62,15 +62,17 @@ public sealed partial class NumberGrain
             return Failures.NumberNotFound;
         }
 
-        var v = new Validator();
-        var customer = v.Parse("customer", () => CustomerId.Parse(request.Customer));
-        var id = v.Parse("messageId", () => MessageId.Parse(request.MessageId));
+        // Parsed directly (no validator, no closures) on the hot path; all errors are collected only
+        // when something is wrong.
+        var parsedCustomer = CustomerId.Parse(request.Customer);
+        var parsedId = MessageId.Parse(request.MessageId);
         MessageType? type = request.Type switch { "session" => MessageType.Session, "template" => MessageType.Template, _ => null };
-        v.Check(type is not null, "type", "type must be 'session' or 'template'.");
-        if (!v.IsValid)
+        if (!parsedCustomer.IsSuccess || !parsedId.IsSuccess || type is null)
         {
-            return v.ToError().ToFailure();
+            return InvalidPermit(parsedCustomer.Error, parsedId.Error, type is null);
         }
+
+        var (customer, id) = (parsedCustomer.Value, parsedId.Value);
 
         var now = clock.GetUtcNow();
         var replay = _ledger.Replay(id, customer, type!.Value, now);
@@ -130,6 +132,18 @@ public sealed partial class NumberGrain
             DeactivateOnIdle();
             throw;
         }
+    }
+
+    private static Failure InvalidPermit(DomainError? customer, DomainError? messageId, bool badType)
+    {
+        var v = new Validator();
+        foreach (var error in new[] { customer, messageId }.OfType<DomainError>())
+        {
+            v.Add(error.Errors!.Keys.First(), error.Message);
+        }
+
+        v.Check(!badType, "type", "type must be 'session' or 'template'.");
+        return v.ToError().ToFailure();
     }
 
     public ValueTask UpdateGateAsync(AccountGate gate)
