@@ -31,7 +31,7 @@ public sealed class SendDesk(WabaRules rules)
             return new PermitOutcome(original, null, null) { IsReplay = true };
         }
 
-        if ((SendRules.CheckAccount(account, rules, now) ?? SendRules.CheckNumber(numberRegistered)) is { } denied)
+        if ((SendRules.CheckGate(account.Gate(rules)) ?? SendRules.CheckNumber(numberRegistered)) is { } denied)
         {
             return new PermitOutcome(denied, null, null);
         }

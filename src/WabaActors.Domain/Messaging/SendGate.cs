@@ -7,7 +7,4 @@ namespace WabaActors.Domain.Messaging;
 /// for the review (Meta's rule), and the restrictions. Small, so the account can hand it to its
 /// numbers and they can decide session messages alone.
 /// </summary>
-public sealed record SendGate(AccountStatus Status, bool Disabled, bool HeldForReview, Restrictions Restrictions)
-{
-    public static SendGate NotLive { get; } = new(AccountStatus.Onboarding, false, false, Restrictions.None);
-}
+public sealed record SendGate(AccountStatus Status, bool Disabled, bool HeldForReview, Restrictions Restrictions);

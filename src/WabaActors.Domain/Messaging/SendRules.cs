@@ -1,6 +1,5 @@
 using WabaActors.Domain.Identity;
 using WabaActors.Domain.Onboarding;
-using WabaActors.Domain.Rules;
 
 namespace WabaActors.Domain.Messaging;
 
@@ -11,9 +10,6 @@ namespace WabaActors.Domain.Messaging;
 /// </summary>
 public static class SendRules
 {
-    /// <summary>Denies every send from an account that is blocked, not live, or (Meta) still under review.</summary>
-    public static SendDecision? CheckAccount(Account account, WabaRules rules, DateTimeOffset now) => CheckGate(account.Gate(rules));
-
     /// <summary>Denies every send through a gate that is blocked, not live, or held for the review.</summary>
     public static SendDecision? CheckGate(SendGate gate) => gate.Status switch
     {
