@@ -8,6 +8,7 @@
 # /tmp/waba-pg.env); `source` it to get WABA_PG_CONNECTION and
 # ConnectionStrings__WabaActors in your shell. Port: $PGPORT_WABA or 55432, or
 # the next free one. fsync stays ON: the project measures durable commits.
+# Extra server settings: $WABA_PG_OPTIONS (e.g. "-c shared_buffers=1GB"), used by deploy/bench.sh.
 # Installs Debian's `postgresql` package if initdb is missing.
 set -euo pipefail
 
@@ -89,7 +90,7 @@ cmd_start() {
     if port_in_use "$port"; then port=$((port + 1)); continue; fi
     rm -f "$dir/postgres.log"
     if as_pg "$PGBIN/pg_ctl" start -w -t 60 -D "$dir/data" -l "$dir/postgres.log" \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=on -c max_connections=200" >/dev/null; then
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=on -c max_connections=200 ${WABA_PG_OPTIONS:-}" >/dev/null; then
       break
     fi
     if grep -q 'could not bind\|in use' "$dir/postgres.log" 2>/dev/null; then

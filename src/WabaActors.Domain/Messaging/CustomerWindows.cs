@@ -12,7 +12,7 @@ namespace WabaActors.Domain.Messaging;
 /// </summary>
 public sealed class CustomerWindows(TimeSpan window, TimeSpan futureTolerance)
 {
-    private readonly Dictionary<long, long> _entries = [];
+    private readonly LongMap<long> _entries = new();
     private readonly Queue<(long Customer, long PruneAt)> _expiry = new();
     private readonly long _window = window.Ticks;
 
@@ -81,7 +81,7 @@ public sealed class CustomerWindows(TimeSpan window, TimeSpan futureTolerance)
     /// <summary>Applies a change: from a command, or replayed from storage on activation.</summary>
     public void Apply(WindowChange change)
     {
-        _entries[change.Customer] = change.Closed ? -change.ExpiresAtTicks : change.ExpiresAtTicks;
+        _entries.Set(change.Customer, change.Closed ? -change.ExpiresAtTicks : change.ExpiresAtTicks);
         _expiry.Enqueue((change.Customer, change.Closed ? change.ExpiresAtTicks + _window : change.ExpiresAtTicks));
     }
 

@@ -1,3 +1,5 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using WabaActors.Domain.Common;
 using WabaActors.Domain.Identity;
 
@@ -6,11 +8,20 @@ namespace WabaActors.Domain.Messaging;
 /// <summary>
 /// Grants by message id, kept for the retention period so that a retried message gets the same
 /// answer and is counted once. Denials are not kept: they are decided afresh.
+/// <para>
+/// A number keeps every grant of the last 24 h, so at hundreds of thousands of permits a second
+/// this is most of what a silo holds. It is held without a heap object per grant: the key is a
+/// 128-bit hash of the message id (XxHash128, seeded per process, so ids cannot be chosen to
+/// collide) and the value a struct, so the garbage collector never walks or copies grants
+/// (docs/adr/0007-flat-window-table.md). The persisted grant keeps the id itself.
+/// </para>
 /// </summary>
 public sealed class PermitLedger(TimeSpan retention)
 {
-    private readonly Dictionary<string, PermitGranted> _grants = new(StringComparer.Ordinal);
-    private readonly Queue<PermitGranted> _order = new();
+    private static readonly long Seed = Random.Shared.NextInt64();
+
+    private readonly Dictionary<UInt128, Grant> _grants = [];
+    private readonly Queue<(UInt128 Key, long GrantedAtTicks)> _order = new();
     private readonly long _retention = retention.Ticks;
 
     public int Count => _grants.Count;
@@ -22,7 +33,7 @@ public sealed class PermitLedger(TimeSpan retention)
     public Result<SendDecision?> Replay(MessageId id, CustomerId customer, MessageType type, DateTimeOffset now)
     {
         Prune(now);
-        if (!_grants.TryGetValue(id.Value, out var grant))
+        if (!_grants.TryGetValue(Key(id.Value), out var grant))
         {
             return (SendDecision?)null;
         }
@@ -46,13 +57,14 @@ public sealed class PermitLedger(TimeSpan retention)
     /// </summary>
     public void Apply(PermitGranted grant)
     {
-        if (_grants.TryGetValue(grant.MessageId, out var kept) && kept.GrantedAtTicks >= grant.GrantedAtTicks)
+        var key = Key(grant.MessageId);
+        if (_grants.TryGetValue(key, out var kept) && kept.GrantedAtTicks >= grant.GrantedAtTicks)
         {
             return;
         }
 
-        _grants[grant.MessageId] = grant;
-        _order.Enqueue(grant);
+        _grants[key] = new Grant(grant);
+        _order.Enqueue((key, grant.GrantedAtTicks));
     }
 
     public void Prune(DateTimeOffset now)
@@ -61,10 +73,29 @@ public sealed class PermitLedger(TimeSpan retention)
         while (_order.TryPeek(out var head) && head.GrantedAtTicks <= cutoff)
         {
             _order.Dequeue();
-            if (_grants.TryGetValue(head.MessageId, out var kept) && ReferenceEquals(kept, head))
+            if (_grants.TryGetValue(head.Key, out var kept) && kept.GrantedAtTicks == head.GrantedAtTicks)
             {
-                _grants.Remove(head.MessageId);
+                _grants.Remove(head.Key);
             }
         }
+    }
+
+    private static UInt128 Key(string messageId) =>
+        XxHash128.HashToUInt128(MemoryMarshal.AsBytes(messageId.AsSpan()), Seed);
+
+    /// <summary>What a replay answers, without the id (the key stands for it). No references.</summary>
+    private readonly struct Grant(PermitGranted grant)
+    {
+        private readonly long _windowExpiresAtTicks = grant.WindowExpiresAtTicks ?? long.MinValue;
+        private readonly int _used = grant.Used ?? -1;
+        private readonly int _limit = grant.Limit ?? -1;
+
+        public long Customer { get; } = grant.Customer;
+        public long GrantedAtTicks { get; } = grant.GrantedAtTicks;
+        public MessageType Type { get; } = grant.Type;
+
+        public SendDecision ToDecision() => SendDecision.Allow(
+            _windowExpiresAtTicks == long.MinValue ? null : new DateTimeOffset(_windowExpiresAtTicks, TimeSpan.Zero),
+            _used >= 0 && _limit >= 0 ? new RecipientUsage(_used, _limit, null) : null);
     }
 }

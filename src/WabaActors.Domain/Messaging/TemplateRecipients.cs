@@ -1,3 +1,4 @@
+using WabaActors.Domain.Common;
 using WabaActors.Domain.Identity;
 
 namespace WabaActors.Domain.Messaging;
@@ -12,7 +13,7 @@ namespace WabaActors.Domain.Messaging;
 /// </summary>
 public sealed class TemplateRecipients(TimeSpan period)
 {
-    private readonly Dictionary<long, long> _countedAt = [];
+    private readonly LongMap<long> _countedAt = new();
     private readonly Queue<RecipientCounted> _order = new();
     private readonly long _period = period.Ticks;
     private long _last = long.MinValue;
@@ -60,7 +61,7 @@ public sealed class TemplateRecipients(TimeSpan period)
         }
 
         _last = change.AtTicks;
-        _countedAt[change.Customer] = change.AtTicks;
+        _countedAt.Set(change.Customer, change.AtTicks);
         _order.Enqueue(change);
     }
 

@@ -109,10 +109,10 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
         {
             foreach (var execution in executions.Where(e => e.Statement is { ReturnsKeys: true }))
             {
-                var written = new HashSet<string>(StringComparer.Ordinal);
+                var written = new HashSet<RowKey>();
                 while (await reader.ReadAsync())
                 {
-                    written.Add(execution.Statement!.Key([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue)], returned: true));
+                    written.Add(new RowKey(reader.GetValue(0), reader.GetValue(1)));
                 }
 
                 foreach (var (index, row) in execution.Rows)
@@ -154,7 +154,7 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
         foreach (var group in writes.Select((w, i) => (Write: w, Index: i)).Where(x => x.Write.Statement is not null)
                      .GroupBy(x => x.Write.Statement!).OrderByDescending(g => g.Key.ReturnsKeys))
         {
-            var rounds = new List<(HashSet<string> Keys, Execution Execution)>();
+            var rounds = new List<(HashSet<RowKey> Keys, Execution Execution)>();
             foreach (var (write, index) in group)
             {
                 var key = group.Key.Key(write.Args);
@@ -196,13 +196,7 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
             var command = new NpgsqlBatchCommand(Sql);
             for (var c = 0; c < Statement.Columns.Length; c++)
             {
-                var column = Array.CreateInstance(Statement.Columns[c], Rows.Count);
-                for (var r = 0; r < Rows.Count; r++)
-                {
-                    column.SetValue(Rows[r].Row[c], r);
-                }
-
-                command.Parameters.Add(new NpgsqlParameter { Value = column });
+                command.Parameters.Add(new NpgsqlParameter { Value = Statement.Column(Rows, c) });
             }
 
             foreach (var constant in Statement.Constants)

@@ -13,15 +13,15 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
 {
     // Each kind of change is one multi-row statement per group commit (RowStatement).
     private readonly RowStatement _windows = new(Sql.UpsertWindow,
-        [typeof(string), typeof(long), typeof(DateTimeOffset), typeof(bool)], [0, 1], ReturnsKeys: false, rules.ServiceWindow);
+        [typeof(string), typeof(long), typeof(DateTimeOffset), typeof(bool)], [0, 1], returnsKeys: false, rules.ServiceWindow);
 
     private readonly RowStatement _numberGrants = new(Sql.InsertNumberGrant,
         [typeof(string), typeof(string), typeof(long), typeof(short), typeof(DateTimeOffset), typeof(DateTimeOffset?), typeof(int?), typeof(int?)],
-        [0, 1], ReturnsKeys: false, rules.GrantRetention);
+        [0, 1], returnsKeys: false, rules.GrantRetention);
 
     private readonly RowStatement _quotaGrants = new(Sql.InsertQuotaGrant,
         [typeof(string), typeof(string), typeof(long), typeof(DateTimeOffset), typeof(int), typeof(int), typeof(long)],
-        [0, 1], ReturnsKeys: true, rules.GrantRetention);
+        [0, 1], returnsKeys: true, rules.GrantRetention);
 
     public async ValueTask AppendNumberAsync(string phone, WindowChange? window, PermitGranted? grant, CancellationToken ct = default)
     {
