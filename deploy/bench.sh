@@ -14,6 +14,9 @@ stamp=$(date -u +%Y-%m-%dT%H%M%S)
 out=docs/benchmarks
 mkdir -p "$out"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+# The throwaway server gets the memory and WAL settings of a write-heavy production server (fsync and
+# synchronous_commit stay on; every scenario, baselines included, runs against the same server).
+export WABA_PG_OPTIONS=${WABA_PG_OPTIONS:--c shared_buffers=1GB -c wal_buffers=64MB -c max_wal_size=8GB -c checkpoint_timeout=30min}
 dotnet build tests/WabaActors.Benchmarks -c Release -v q -nologo
 bench="dotnet tests/WabaActors.Benchmarks/bin/Release/net10.0/WabaActors.Benchmarks.dll"
 

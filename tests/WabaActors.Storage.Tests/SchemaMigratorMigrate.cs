@@ -13,7 +13,7 @@ public class SchemaMigratorMigrate
     public void EmbedsTheNumberedFilesInOrder()
     {
         Assert.Equal(
-            ["001 orleans_clustering", "002 orleans_persistence", "003 orleans_reminders", "004 waba_state", "005 waba_state_indexes"],
+            ["001 orleans_clustering", "002 orleans_persistence", "003 orleans_reminders", "004 waba_state", "005 waba_state_indexes", "006 lean_hot_indexes"],
             SchemaScript.Embedded.Select(s => $"{s.Version:000} {s.Name}"));
         Assert.All(SchemaScript.Embedded, s => Assert.Matches("^[0-9a-f]{64}$", s.Sha256));
     }

@@ -70,6 +70,10 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
             });
         }
 
+        // Read through the primary key (ADR 0007) and ordered here, where it costs no sort memory in
+        // the server: the domain's expiry queues want their changes oldest first.
+        windows.Sort((a, b) => PruneOrder(a).CompareTo(PruneOrder(b)));
+        grants.Sort(static (a, b) => a.GrantedAtTicks.CompareTo(b.GrantedAtTicks));
         return new NumberJournal(windows, grants);
     }
 
@@ -104,8 +108,14 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
             });
         }
 
+        grants.Sort(static (a, b) => a.GrantedAtTicks != b.GrantedAtTicks
+            ? a.GrantedAtTicks.CompareTo(b.GrantedAtTicks)
+            : string.CompareOrdinal(a.MessageId, b.MessageId));
         return new QuotaJournal(epoch, grants);
     }
+
+    /// <summary>When the window leaves memory: an open one at its expiry, a close marker a window after the close.</summary>
+    private long PruneOrder(WindowChange change) => change.Closed ? change.ExpiresAtTicks + rules.ServiceWindow.Ticks : change.ExpiresAtTicks;
 
     private static DateTimeOffset? Instant(long? ticks) => ticks is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null;
 
@@ -144,12 +154,11 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
         public const string LoadWindows = """
             SELECT customer, expires_at, closed FROM waba_window
             WHERE phone = $1 AND ((NOT closed AND expires_at > $2) OR (closed AND expires_at > $3))
-            ORDER BY expires_at
             """;
 
         public const string LoadNumberGrants = """
             SELECT message_id, customer, message_type, granted_at, window_expires_at, used, recipient_limit
-            FROM waba_number_grant WHERE phone = $1 AND granted_at > $2 ORDER BY granted_at
+            FROM waba_number_grant WHERE phone = $1 AND granted_at > $2
             """;
 
         public const string NextQuotaEpoch = """
@@ -176,7 +185,7 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
 
         public const string LoadQuotaGrants = """
             SELECT message_id, customer, counted_at, used, recipient_limit FROM waba_quota_grant
-            WHERE quota_key = $1 AND counted_at > $2 ORDER BY counted_at, message_id
+            WHERE quota_key = $1 AND counted_at > $2
             """;
     }
 }
