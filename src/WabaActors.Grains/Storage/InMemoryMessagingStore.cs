@@ -14,8 +14,8 @@ namespace WabaActors.Grains.Storage;
 public sealed class InMemoryMessagingStore([FromKeyedServices(WabaClock.Key)] TimeProvider clock, WabaRules rules) : IMessagingStore
 {
     private readonly ConcurrentDictionary<string, Log<WindowChange>> _windows = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Log<PermitGranted>> _numberGrants = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Log<PermitGranted>> _quotaGrants = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Log<GrantRow>> _numberGrants = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Log<GrantRow>> _quotaGrants = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _epochs = new(StringComparer.Ordinal);
 
     public ValueTask AppendNumberAsync(string phone, WindowChange? window, PermitGranted? grant, CancellationToken ct = default)
@@ -27,7 +27,7 @@ public sealed class InMemoryMessagingStore([FromKeyedServices(WabaClock.Key)] Ti
 
         if (grant is not null)
         {
-            _numberGrants.GetOrAdd(phone, _ => GrantLog()).Add(grant, Now);
+            _numberGrants.GetOrAdd(phone, _ => GrantLog()).Add(new GrantRow(grant), Now);
         }
 
         return ValueTask.CompletedTask;
@@ -36,7 +36,7 @@ public sealed class InMemoryMessagingStore([FromKeyedServices(WabaClock.Key)] Ti
     public ValueTask<NumberJournal> LoadNumberAsync(string phone, DateTimeOffset since, CancellationToken ct = default)
     {
         var windows = _windows.TryGetValue(phone, out var w) ? w.LiveAfter(since.UtcTicks) : [];
-        var grants = _numberGrants.TryGetValue(phone, out var g) ? g.LiveAfter(since.UtcTicks - rules.GrantRetention.Ticks) : [];
+        var grants = _numberGrants.TryGetValue(phone, out var g) ? g.LiveAfter(since.UtcTicks - rules.GrantRetention.Ticks, r => r.ToGrant()) : [];
         return ValueTask.FromResult(new NumberJournal(windows, grants));
     }
 
@@ -47,20 +47,20 @@ public sealed class InMemoryMessagingStore([FromKeyedServices(WabaClock.Key)] Ti
             return ValueTask.FromResult(false);
         }
 
-        _quotaGrants.GetOrAdd(quotaKey, _ => GrantLog()).Add(grant, Now);
+        _quotaGrants.GetOrAdd(quotaKey, _ => GrantLog()).Add(new GrantRow(grant), Now);
         return ValueTask.FromResult(true);
     }
 
     public ValueTask<QuotaJournal> LoadQuotaAsync(string quotaKey, DateTimeOffset since, CancellationToken ct = default)
     {
         var epoch = _epochs.AddOrUpdate(quotaKey, 1, (_, e) => e + 1);
-        var grants = _quotaGrants.TryGetValue(quotaKey, out var g) ? g.LiveAfter(since.UtcTicks - rules.TemplateRecipientPeriod.Ticks) : [];
+        var grants = _quotaGrants.TryGetValue(quotaKey, out var g) ? g.LiveAfter(since.UtcTicks - rules.TemplateRecipientPeriod.Ticks, r => r.ToGrant()) : [];
         return ValueTask.FromResult(new QuotaJournal(epoch, grants));
     }
 
     private long Now => clock.GetUtcNow().UtcTicks;
 
-    private Log<PermitGranted> GrantLog() => new(g => g.GrantedAtTicks + rules.GrantRetention.Ticks);
+    private Log<GrantRow> GrantLog() => new(g => g.GrantedAtTicks + rules.GrantRetention.Ticks);
 
     /// <summary>An append-only list, readable while written, whose entries live until <c>endOf</c>.</summary>
     private sealed class Log<T>(Func<T, long> endOf)
@@ -82,12 +82,25 @@ public sealed class InMemoryMessagingStore([FromKeyedServices(WabaClock.Key)] Ti
         }
 
         /// <summary>The entries still alive after <paramref name="ticks"/>, in write order.</summary>
-        public IReadOnlyList<T> LiveAfter(long ticks)
+        public IReadOnlyList<T> LiveAfter(long ticks) => LiveAfter(ticks, i => i);
+
+        public IReadOnlyList<TOut> LiveAfter<TOut>(long ticks, Func<T, TOut> map)
         {
             lock (_items)
             {
-                return _items.Where(i => endOf(i) > ticks).ToList();
+                return _items.Where(i => endOf(i) > ticks).Select(map).ToList();
             }
         }
+    }
+
+    /// <summary>A grant as kept here: a struct, so the log holds no object per grant but its id.</summary>
+    private readonly record struct GrantRow(string MessageId, long Customer, MessageType Type, long GrantedAtTicks, long? WindowExpiresAtTicks, int? Used, int? Limit)
+    {
+        public GrantRow(PermitGranted g)
+            : this(g.MessageId, g.Customer, g.Type, g.GrantedAtTicks, g.WindowExpiresAtTicks, g.Used, g.Limit)
+        {
+        }
+
+        public PermitGranted ToGrant() => new(MessageId, Customer, Type, GrantedAtTicks) { WindowExpiresAtTicks = WindowExpiresAtTicks, Used = Used, Limit = Limit };
     }
 }
