@@ -23,21 +23,15 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
         [typeof(string), typeof(string), typeof(long), typeof(DateTimeOffset), typeof(int), typeof(int), typeof(long)],
         [0, 1], returnsKeys: true, rules.GrantRetention);
 
-    public async ValueTask AppendNumberAsync(string phone, WindowChange? window, PermitGranted? grant, CancellationToken ct = default)
+    public ValueTask AppendNumberAsync(string phone, WindowChange? window, PermitGranted? grant, CancellationToken ct = default)
     {
-        var pending = new List<Task>(2);
-        if (window is { } w)
-        {
-            pending.Add(writer.AppendRowAsync(_windows, phone, w.Customer, w.At, w.Closed));
-        }
-
-        if (grant is not null)
-        {
-            pending.Add(writer.AppendRowAsync(_numberGrants, phone, grant.MessageId, grant.Customer, (short)grant.Type,
-                Instant(grant.GrantedAtTicks), Instant(grant.WindowExpiresAtTicks), grant.Used, grant.Limit));
-        }
-
-        await Task.WhenAll(pending);
+        // One change is the common case: its own task, with no list and no WhenAll.
+        var windowWrite = window is { } w ? writer.AppendRowAsync(_windows, phone, w.Customer, w.At, w.Closed) : null;
+        var grantWrite = grant is null ? null : writer.AppendRowAsync(_numberGrants, phone, grant.MessageId, grant.Customer, (short)grant.Type,
+            Instant(grant.GrantedAtTicks), Instant(grant.WindowExpiresAtTicks), grant.Used, grant.Limit);
+        return windowWrite is null ? (grantWrite is null ? ValueTask.CompletedTask : new ValueTask(grantWrite))
+            : grantWrite is null ? new ValueTask(windowWrite)
+            : new ValueTask(Task.WhenAll(windowWrite, grantWrite));
     }
 
     public async ValueTask<NumberJournal> LoadNumberAsync(string phone, DateTimeOffset since, CancellationToken ct = default)
