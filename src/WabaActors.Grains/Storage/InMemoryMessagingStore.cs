@@ -22,12 +22,12 @@ public sealed class InMemoryMessagingStore([FromKeyedServices(WabaClock.Key)] Ti
     {
         if (window is { } w)
         {
-            _windows.GetOrAdd(phone, _ => new(c => c.Closed ? c.ExpiresAtTicks + rules.ServiceWindow.Ticks : c.ExpiresAtTicks)).Add(w, Now);
+            _windows.GetOrAdd(phone, static (_, self) => self.WindowLog(), this).Add(w, Now);
         }
 
         if (grant is not null)
         {
-            _numberGrants.GetOrAdd(phone, _ => GrantLog()).Add(new GrantRow(grant), Now);
+            _numberGrants.GetOrAdd(phone, static (_, self) => self.GrantLog(), this).Add(new GrantRow(grant), Now);
         }
 
         return ValueTask.CompletedTask;
@@ -47,7 +47,7 @@ public sealed class InMemoryMessagingStore([FromKeyedServices(WabaClock.Key)] Ti
             return ValueTask.FromResult(false);
         }
 
-        _quotaGrants.GetOrAdd(quotaKey, _ => GrantLog()).Add(new GrantRow(grant), Now);
+        _quotaGrants.GetOrAdd(quotaKey, static (_, self) => self.GrantLog(), this).Add(new GrantRow(grant), Now);
         return ValueTask.FromResult(true);
     }
 
@@ -59,6 +59,8 @@ public sealed class InMemoryMessagingStore([FromKeyedServices(WabaClock.Key)] Ti
     }
 
     private long Now => clock.GetUtcNow().UtcTicks;
+
+    private Log<WindowChange> WindowLog() => new(c => c.Closed ? c.ExpiresAtTicks + rules.ServiceWindow.Ticks : c.ExpiresAtTicks);
 
     private Log<GrantRow> GrantLog() => new(g => g.GrantedAtTicks + rules.GrantRetention.Ticks);
 
