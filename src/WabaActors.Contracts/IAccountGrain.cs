@@ -64,7 +64,11 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("ApplyWebhook")]
     ValueTask<Reply<WebhookResult>> ApplyWebhookAsync(AccountWebhook change);
 
-    /// <summary>The tenant that owns this WABA id; null when no account was created. For webhooks, which name only the WABA id.</summary>
-    [Alias("GetOwner")]
+    /// <summary>
+    /// The tenant that owns this WABA id; null when no account was created. For webhooks, which name
+    /// only the WABA id. Interleaves: the owner never changes once set, and inbound traffic should not
+    /// queue behind a slow account call.
+    /// </summary>
+    [Alias("GetOwner"), Orleans.Concurrency.AlwaysInterleave]
     ValueTask<string?> GetOwnerAsync();
 }
