@@ -61,6 +61,15 @@ public class WebhookSecurityTests(ApiFixture fixture)
         Assert.Equal(1, reply.Receipt().Applied);
     }
 
+    [Fact]
+    public async Task BodyOver1MiBIs413()
+    {
+        var body = new byte[(1024 * 1024) + 1];
+        Array.Fill(body, (byte)' ');
+
+        (await _api.WebhookRaw(body, Sign(body))).Problem(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+    }
+
     [Theory]
     [InlineData("{ not json")]
     [InlineData("")]

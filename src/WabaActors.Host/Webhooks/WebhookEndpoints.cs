@@ -22,9 +22,11 @@ public static class WebhookEndpoints
     {
         var g = app.MapGroup(Path).WithTags("Webhooks");
         g.MapGet("", Handshake).WithName("VerifyWhatsAppWebhook")
+            .WithSummary("Meta's subscription handshake: echoes hub.challenge when hub.verify_token matches WabaActors:Webhooks:VerifyToken.")
             .Produces<string>(StatusCodes.Status200OK, "text/plain").ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         g.MapPost("", Receive).WithName("ReceiveWhatsAppWebhook")
+            .WithSummary("Meta's webhook delivery, signed with X-Hub-Signature-256; 200 with a receipt once every change is stored.")
             .Accepts<JsonElement>("application/json").Produces<WebhookReceipt>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
