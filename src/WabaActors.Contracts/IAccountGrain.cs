@@ -1,6 +1,7 @@
 using WabaActors.Contracts.Accounts;
 using WabaActors.Contracts.Common;
 using WabaActors.Contracts.Numbers;
+using WabaActors.Contracts.Webhooks;
 
 namespace WabaActors.Contracts;
 
@@ -52,4 +53,22 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <summary>The gate a number of this account decides sends with.</summary>
     [Alias("GetGate")]
     ValueTask<AccountGate> GetGateAsync();
+
+    /// <summary>
+    /// Applies one change Meta sent by webhook. Meta names only the WABA id, so no tenant is asked:
+    /// the account knows its own. A change already applied (same digest, within the retention) is a
+    /// <see cref="WebhookResult.Duplicate"/> and changes nothing; an account never created answers
+    /// <see cref="WebhookResult.UnknownAccount"/> and stores nothing. A value the rules cannot take
+    /// (an unknown ban state, a number not on the account) is a failure and changes nothing.
+    /// </summary>
+    [Alias("ApplyWebhook")]
+    ValueTask<Reply<WebhookResult>> ApplyWebhookAsync(AccountWebhook change);
+
+    /// <summary>
+    /// The tenant that owns this WABA id; null when no account was created. For webhooks, which name
+    /// only the WABA id. Interleaves: the owner never changes once set, and inbound traffic should not
+    /// queue behind a slow account call.
+    /// </summary>
+    [Alias("GetOwner"), Orleans.Concurrency.AlwaysInterleave]
+    ValueTask<string?> GetOwnerAsync();
 }

@@ -46,6 +46,15 @@ public interface INumberGrain : IGrainWithStringKey
     [Alias("RequestPermit"), AlwaysInterleave]
     ValueTask<Reply<PermitDecision>> RequestPermitAsync(Scope owner, PermitRequest request);
 
+    /// <summary>
+    /// Meta answered a send to <paramref name="customer"/> with 131047 (outside the window): the window
+    /// is closed as of <paramref name="at"/>. A close older than the customer's latest message changes
+    /// nothing, so a late or redelivered close never shuts a window a newer message opened. Durable
+    /// before it answers the window as it then stands.
+    /// </summary>
+    [Alias("CloseWindow"), AlwaysInterleave]
+    ValueTask<Reply<WindowView>> CloseWindowAsync(Scope owner, string customer, DateTimeOffset at);
+
     [Alias("GetWindow"), AlwaysInterleave]
     ValueTask<Reply<WindowView>> GetWindowAsync(Scope owner, string customer);
 

@@ -24,6 +24,7 @@ public static class GrainsServiceCollectionExtensions
         // grain with numbers could not reactivate. System.Text.Json writes them by their declared type.
         services.TryAddKeyedSingleton<IGrainStorageSerializer, SystemTextJsonGrainStorageSerializer>(StorageNames.Grains);
         services.AddOptions<GrainOptions>().BindConfiguration(GrainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebhookDedupeOptions>().BindConfiguration(WebhookDedupeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IMessagingStore, InMemoryMessagingStore>();
         services.TryAddSingleton<IHistoryStore, InMemoryHistoryStore>();
         services.TryAddSingleton<IWhatsAppGateway, SimulatedWhatsAppGateway>();

@@ -3,6 +3,7 @@ using Scalar.AspNetCore;
 using WabaActors.Domain.Rules;
 using WabaActors.Host.Api;
 using WabaActors.Host.Hosting;
+using WabaActors.Host.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddWabaSilo();
@@ -25,6 +26,7 @@ app.MapNumbersEndpoints();
 app.MapReviewsEndpoints();
 app.MapMessagingEndpoints();
 app.MapEventsEndpoints();
+app.MapWebhookEndpoints();
 app.MapAdminEndpoints(options);
 
 app.Lifetime.ApplicationStarted.Register(() => HostLog.Listening(

@@ -33,6 +33,8 @@ public class HostTests(ApiFixture fixture)
         { "get", "/v1/admin/clock" },
         { "post", "/v1/admin/clock/advance" },
         { "get", "/v1/admin/simulator/numbers/{phone}/verification-code" },
+        { "get", "/v1/webhooks/whatsapp" },
+        { "post", "/v1/webhooks/whatsapp" },
     };
 
     private readonly ApiClient _api = fixture.Api;
@@ -65,7 +67,8 @@ public class HostTests(ApiFixture fixture)
         var document = (await _api.Get("/openapi/v1.json")).Ok();
 
         var description = document.Str("info.description")!;
-        foreach (var code in new[] { "validation_failed", "not_found", "step_out_of_order", "code_resend_too_soon", "message_id_reused" })
+        foreach (var code in new[] { "validation_failed", "not_found", "step_out_of_order", "code_resend_too_soon", "message_id_reused",
+            "invalid_signature", "invalid_verify_token", "webhooks_not_configured", "number_addition_restricted" })
         {
             Assert.Contains($"`{code}`", description, StringComparison.Ordinal);
         }

@@ -23,4 +23,10 @@ public static class AccountEventTypes
     public const string DisplayNameSubmitted = "display_name_submitted";
     public const string DisplayNameReviewOverdue = "display_name_review_overdue";
     public const string DisplayNameDecided = "display_name_decided";
+    public const string RestrictionsChanged = "restrictions_changed";
+    public const string AccountDisabled = "account_disabled";
+    public const string AccountReinstated = "account_reinstated";
+    public const string BanScheduled = "ban_scheduled";
+    public const string TemplateLimitChanged = "template_limit_changed";
+    public const string NumberLimitChanged = "number_limit_changed";
 }

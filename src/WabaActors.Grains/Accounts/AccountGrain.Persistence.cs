@@ -22,7 +22,7 @@ public sealed partial class AccountGrain
         state.State.Unpublished = [.. events.Select(e => new StoredEvent(++sequence, e))];
         state.State.LastSequence = sequence;
         state.State.Account = change.State;
-        await state.WriteStateAsync();
+        await WriteAsync();
         try
         {
             await history.AppendAsync(Waba, state.State.Unpublished);
@@ -51,6 +51,23 @@ public sealed partial class AccountGrain
             }
 
             await PushGateAsync(gate, change.State, skipGateFor);
+        }
+    }
+
+    /// <summary>
+    /// Writes the state. On failure this activation holds a change that is not stored (and, for a
+    /// webhook, a digest that would refuse Meta's retry): it is dropped so the next one reloads.
+    /// </summary>
+    private async Task WriteAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
         }
     }
 

@@ -24,6 +24,7 @@ public sealed partial class AccountGrain(
     WabaRules rules,
     [FromKeyedServices(WabaClock.Key)] TimeProvider clock,
     IOptions<GrainOptions> options,
+    IOptions<WebhookDedupeOptions> dedupe,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain, IRemindable
 {
     private string Waba => this.GetPrimaryKeyString();

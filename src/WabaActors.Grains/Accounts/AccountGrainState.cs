@@ -15,4 +15,7 @@ public sealed class AccountGrainState
     [Id(0)] public Account? Account { get; set; }
     [Id(1)] public long LastSequence { get; set; }
     [Id(2)] public List<StoredEvent> Unpublished { get; set; } = [];
+
+    /// <summary>Webhook changes applied within the retention, so that a redelivery changes nothing (ADR 0005).</summary>
+    [Id(3)] public List<SeenWebhook> SeenWebhooks { get; set; } = [];
 }

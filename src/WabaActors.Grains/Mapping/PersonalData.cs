@@ -4,7 +4,7 @@ using System.Text;
 namespace WabaActors.Grains.Mapping;
 
 /// <summary>Phone numbers and customer ids are personal data: logs carry a short hash instead.</summary>
-internal static class PersonalData
+public static class PersonalData
 {
     public static string Hash(string value) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)).AsSpan(0, 6));

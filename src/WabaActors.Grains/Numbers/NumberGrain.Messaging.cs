@@ -46,6 +46,32 @@ public sealed partial class NumberGrain
         return window;
     }
 
+    public async ValueTask<Reply<WindowView>> CloseWindowAsync(Scope owner, string customer, DateTimeOffset at)
+    {
+        if (Owned(owner) is null)
+        {
+            return Failures.NumberNotFound;
+        }
+
+        var parsed = CustomerId.Parse(customer);
+        if (!parsed.IsSuccess)
+        {
+            return parsed.Error!.ToFailure();
+        }
+
+        var now = clock.GetUtcNow();
+        if (at > now + rules.FutureTimestampTolerance)
+        {
+            // A close in the future would hide messages not yet sent.
+            return new Failure(ErrorCodes.TimestampInFuture, "The status timestamp lies in the future.");
+        }
+
+        var change = _windows.Close(parsed.Value, at, now);
+        var window = _windows.Get(parsed.Value, now).ToView();
+        await DurableAsync(change is { } closed ? _tail.Append(store.AppendNumberAsync(Phone, closed, null).AsTask()) : _tail.Current);
+        return window;
+    }
+
     public ValueTask<Reply<WindowView>> GetWindowAsync(Scope owner, string customer)
     {
         var parsed = CustomerId.Parse(customer);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using WabaActors.Domain.Common;
+using WabaActors.Host.Webhooks;
 
 namespace WabaActors.Host.Api;
 
@@ -46,6 +47,7 @@ public static class ApiHosting
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<UnavailableExceptionHandler>();
         services.AddSingleton<Clock>();
+        services.AddWabaWebhooks();
         services.AddOpenApi(o => o.AddDocumentTransformer<ErrorCodesDocumentTransformer>());
         services.AddHealthChecks().AddCheck<SiloReadyCheck>("silo", tags: ["ready"]);
         return builder;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using WabaActors.Contracts.Common;
 using WabaActors.Domain.Common;
+using WabaActors.Host.Webhooks;
 
 namespace WabaActors.Host.Api;
 
@@ -15,6 +16,9 @@ public static class Problems
     {
         [ErrorCodes.ValidationFailed] = StatusCodes.Status400BadRequest,
         [ErrorCodes.NotFound] = StatusCodes.Status404NotFound,
+        [WebhookErrorCodes.InvalidSignature] = StatusCodes.Status401Unauthorized,
+        [WebhookErrorCodes.InvalidVerifyToken] = StatusCodes.Status403Forbidden,
+        [WebhookErrorCodes.WebhooksNotConfigured] = StatusCodes.Status503ServiceUnavailable,
         [ErrorCodes.StepOutOfOrder] = StatusCodes.Status409Conflict,
         [ErrorCodes.OnboardingCompleted] = StatusCodes.Status409Conflict,
         [ErrorCodes.NotBusinessManagerAdmin] = StatusCodes.Status422UnprocessableEntity,

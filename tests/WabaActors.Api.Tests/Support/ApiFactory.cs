@@ -16,12 +16,25 @@ namespace WabaActors.Api.Tests.Support;
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>
 {
-    public ApiFactory() => UseKestrel(0);
+    private readonly bool _webhooks;
+
+    /// <param name="webhooks">Configure Meta's app secret and verify token (<see cref="Webhooks"/>); false leaves webhooks unconfigured.</param>
+    public ApiFactory(bool webhooks = true)
+    {
+        _webhooks = webhooks;
+        UseKestrel(0);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("WabaActors:Clock", "Simulated");
         builder.UseSetting("WabaActors:Gateway", "Simulated");
+        if (_webhooks)
+        {
+            builder.UseSetting("WabaActors:Webhooks:AppSecret", Webhooks.AppSecret);
+            builder.UseSetting("WabaActors:Webhooks:VerifyToken", Webhooks.VerifyToken);
+        }
+
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         var siloPort = FreePort();
         var gatewayPort = FreePort();

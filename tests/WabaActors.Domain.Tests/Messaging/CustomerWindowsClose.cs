@@ -134,4 +134,26 @@ public class CustomerWindowsClose
         Assert.Null(between);
         Assert.False(windows.Get(Alice, now).Open);
     }
+
+    [Fact]
+    [Trait("Rule", Rule)]
+    public void KeepsNewerWindowGivenCloseRedeliveredAfterLaterMessage()
+    {
+        var clock = Clock.New();
+        var windows = Windows.New();
+        windows.RecordInbound(Alice, clock.GetUtcNow(), clock.GetUtcNow());
+        clock.Advance(TimeSpan.FromMinutes(30));
+        var closedAt = clock.GetUtcNow();
+        windows.Close(Alice, closedAt, closedAt);
+        clock.Advance(TimeSpan.FromMinutes(30));
+        var sentAt = clock.GetUtcNow();
+        windows.RecordInbound(Alice, sentAt, sentAt);
+        clock.Advance(TimeSpan.FromMinutes(5));
+
+        // Meta redelivers the failed status (131047) of the earlier send.
+        var change = windows.Close(Alice, closedAt, clock.GetUtcNow());
+
+        Assert.Null(change);
+        Assert.Equal(new WindowState(true, sentAt + Day), windows.Get(Alice, clock.GetUtcNow()));
+    }
 }

@@ -1,0 +1,12 @@
+namespace WabaActors.Contracts.Webhooks;
+
+/// <summary>
+/// <c>phone_number_name_update</c>: the display-name <c>decision</c> (APPROVED, DECLINED) for the
+/// number <see cref="Phone"/> (the digits of <c>display_phone_number</c>), with the <c>rejection_reason</c>.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("waba.DisplayNameWebhook")]
+public sealed record DisplayNameWebhook(
+    string Digest,
+    [property: Id(0)] string Phone,
+    [property: Id(1)] string? Decision,
+    [property: Id(2)] string? Reason) : AccountWebhook(Digest);

@@ -1,0 +1,122 @@
+using WabaActors.Domain.Common;
+using WabaActors.Domain.Events;
+
+namespace WabaActors.Domain.Onboarding;
+
+/// <summary>What Meta decides about the account (webhooks): restrictions, the ban, capability limits.</summary>
+public sealed partial record Account
+{
+    /// <summary>
+    /// ACCOUNT_RESTRICTION: each known restriction type is active until its expiration (the latest one
+    /// when a type repeats); a type not listed keeps what it had; unknown types are ignored.
+    /// </summary>
+    public Result<Changed<Account>> ApplyRestrictions(IReadOnlyList<MetaRestriction> notices, DateTimeOffset now)
+    {
+        var v = new Validator();
+        for (var i = 0; i < notices.Count; i++)
+        {
+            v.Check(!notices[i].IsKnown || notices[i].Expiration is not null, $"restriction_info[{i}].expiration",
+                $"restriction_info[{i}].expiration is required for {notices[i].Type}.");
+        }
+
+        if (!v.IsValid)
+        {
+            return v.ToError();
+        }
+
+        DateTimeOffset? Until(string type, DateTimeOffset? current) =>
+            notices.Where(n => n.Type == type).Max(n => n.Expiration) ?? current;
+
+        var next = new Restrictions
+        {
+            BusinessInitiatedUntil = Until(MetaRestriction.BusinessInitiated, Restrictions.BusinessInitiatedUntil),
+            CustomerInitiatedUntil = Until(MetaRestriction.CustomerInitiated, Restrictions.CustomerInitiatedUntil),
+            AddPhoneNumberUntil = Until(MetaRestriction.AddPhoneNumber, Restrictions.AddPhoneNumberUntil),
+        };
+        var events = new List<AccountEvent>();
+        void Compare(string what, DateTimeOffset? before, DateTimeOffset? after)
+        {
+            if (before != after)
+            {
+                events.Add(new AccountEvent(AccountEventTypes.RestrictionsChanged, now) { Value = $"{what}:{after:O}" });
+            }
+        }
+
+        Compare("restricted_business_initiated", Restrictions.BusinessInitiatedUntil, next.BusinessInitiatedUntil);
+        Compare("restricted_customer_initiated", Restrictions.CustomerInitiatedUntil, next.CustomerInitiatedUntil);
+        Compare(ErrorCodes.NumberAdditionRestricted, Restrictions.AddPhoneNumberUntil, next.AddPhoneNumberUntil);
+        return events.Count == 0 ? Changed<Account>.Unchanged(this) : new Changed<Account>(this with { Restrictions = next }, events);
+    }
+
+    /// <summary>
+    /// DISABLED_UPDATE: <c>DISABLE</c> bans the account (blocked once live), <c>REINSTATE</c> lifts the ban
+    /// (a rejected review still blocks), <c>SCHEDULE_FOR_DISABLE</c> is recorded and changes nothing else.
+    /// </summary>
+    public Result<Changed<Account>> ApplyBanState(string? banState, DateTimeOffset now)
+    {
+        BanState? state = banState?.Trim().ToUpperInvariant() switch
+        {
+            "SCHEDULE_FOR_DISABLE" => BanState.ScheduleForDisable,
+            "DISABLE" => BanState.Disable,
+            "REINSTATE" => BanState.Reinstate,
+            _ => null,
+        };
+        if (state is null)
+        {
+            return DomainError.Invalid("waba_ban_state", "waba_ban_state must be SCHEDULE_FOR_DISABLE, DISABLE or REINSTATE.");
+        }
+
+        if (state == BanState.ScheduleForDisable)
+        {
+            return new Changed<Account>(this, [new AccountEvent(AccountEventTypes.BanScheduled, now)]);
+        }
+
+        var disabled = state == BanState.Disable;
+        if (disabled == Disabled)
+        {
+            return Changed<Account>.Unchanged(this);
+        }
+
+        var next = this with { Disabled = disabled };
+        var events = new List<AccountEvent> { new(disabled ? AccountEventTypes.AccountDisabled : AccountEventTypes.AccountReinstated, now) };
+        AddBlockTransition(Status, next.Status, now, events);
+        return new Changed<Account>(next, events);
+    }
+
+    /// <summary>
+    /// business_capability_update: the template-recipient limit from
+    /// <c>max_daily_conversations_per_business</c> and the number limit from <c>max_phone_numbers_per_*</c>,
+    /// each when present; both are checked before either applies.
+    /// </summary>
+    public Result<Changed<Account>> ApplyCapabilities(string? maxDailyConversations, string? maxPhoneNumbers, DateTimeOffset now)
+    {
+        var v = new Validator();
+        var templates = maxDailyConversations is null ? (int?)null
+            : v.Parse("max_daily_conversations_per_business", () => MessagingTier.Parse(maxDailyConversations, "max_daily_conversations_per_business"));
+        var numbers = maxPhoneNumbers is null ? (int?)null
+            : v.Parse("max_phone_numbers", () => MessagingTier.PositiveWholeNumber(maxPhoneNumbers, "max_phone_numbers",
+                "max_phone_numbers_per_waba / _per_business must be a positive whole number."));
+        if (!v.IsValid)
+        {
+            return v.ToError();
+        }
+
+        var next = this with
+        {
+            TemplateRecipientLimitOverride = templates ?? TemplateRecipientLimitOverride,
+            NumberLimitOverride = numbers ?? NumberLimitOverride,
+        };
+        var events = new List<AccountEvent>();
+        if (next.TemplateRecipientLimitOverride != TemplateRecipientLimitOverride)
+        {
+            events.Add(new AccountEvent(AccountEventTypes.TemplateLimitChanged, now) { Value = MessagingTier.Describe(templates!.Value) });
+        }
+
+        if (next.NumberLimitOverride != NumberLimitOverride)
+        {
+            events.Add(new AccountEvent(AccountEventTypes.NumberLimitChanged, now) { Value = MessagingTier.Describe(numbers!.Value) });
+        }
+
+        return events.Count == 0 ? Changed<Account>.Unchanged(this) : new Changed<Account>(next, events);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using WabaActors.Domain.Common;
+using WabaActors.Domain.Identity;
+
+namespace WabaActors.Host.Webhooks;
+
+/// <summary>
+/// Meta's envelope: <c>{ "object": "whatsapp_business_account", "entry": [{ "id", "changes": [{ "field", "value": {…} }] }] }</c>.
+/// A wrong shape is a <c>validation_failed</c> naming every path at fault; what a value holds is read later, per field.
+/// </summary>
+public static class EnvelopeParser
+{
+    public const string Object = "whatsapp_business_account";
+
+    public static Result<IReadOnlyList<WebhookEntry>> Parse(JsonElement root)
+    {
+        var v = new Validator();
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return DomainError.Invalid("body", "The body must be a JSON object (Meta's webhook envelope).");
+        }
+
+        v.Check(root.TryGetProperty("object", out var obj) && obj.ValueKind == JsonValueKind.String && obj.GetString() == Object,
+            "object", $"object must be '{Object}'.");
+        if (!root.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array)
+        {
+            v.Add("entry", "entry must be an array.");
+            return v.ToError();
+        }
+
+        var parsed = new List<WebhookEntry>();
+        var i = 0;
+        foreach (var entry in entries.EnumerateArray())
+        {
+            if (Entry(entry, $"entry[{i++}]", v) is { } e)
+            {
+                parsed.Add(e);
+            }
+        }
+
+        return v.IsValid ? parsed : v.ToError();
+    }
+
+    private static WebhookEntry? Entry(JsonElement entry, string path, Validator v)
+    {
+        if (entry.ValueKind != JsonValueKind.Object)
+        {
+            v.Add(path, $"{path} must be an object.");
+            return null;
+        }
+
+        var id = entry.TryGetProperty("id", out var idValue) && idValue.ValueKind == JsonValueKind.String ? idValue.GetString() : null;
+        v.Check(WabaId.Parse(id).IsSuccess, $"{path}.id", $"{path}.id must be the WABA id ([A-Za-z0-9_-]{{1,64}}).");
+        if (!entry.TryGetProperty("changes", out var changes) || changes.ValueKind != JsonValueKind.Array)
+        {
+            v.Add($"{path}.changes", $"{path}.changes must be an array.");
+            return null;
+        }
+
+        var parsed = new List<WebhookChange>();
+        var j = 0;
+        foreach (var change in changes.EnumerateArray())
+        {
+            var at = $"{path}.changes[{j++}]";
+            var field = change.ValueKind == JsonValueKind.Object && change.TryGetProperty("field", out var f) && f.ValueKind == JsonValueKind.String
+                ? f.GetString()
+                : null;
+            v.Check(!string.IsNullOrEmpty(field), $"{at}.field", $"{at}.field must be a non-empty string.");
+            var hasValue = change.ValueKind == JsonValueKind.Object && change.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Object;
+            v.Check(hasValue, $"{at}.value", $"{at}.value must be an object.");
+            if (!string.IsNullOrEmpty(field) && hasValue)
+            {
+                parsed.Add(new WebhookChange(field, change.GetProperty("value")));
+            }
+        }
+
+        return id is null ? null : new WebhookEntry(id, parsed);
+    }
+}

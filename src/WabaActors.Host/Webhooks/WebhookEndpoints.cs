@@ -1,0 +1,116 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using WabaActors.Contracts.Common;
+using WabaActors.Host.Api;
+
+namespace WabaActors.Host.Webhooks;
+
+/// <summary>
+/// Meta's webhook (api.md "Reviews and verification", "Operating the host"): the subscription
+/// handshake, and deliveries that are verified (signature), read (envelope) and applied before
+/// they are acknowledged.
+/// </summary>
+public static class WebhookEndpoints
+{
+    public const string Path = "/v1/webhooks/whatsapp";
+    private const int MaxChallenge = 1024;
+
+    public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup(Path).WithTags("Webhooks");
+        g.MapGet("", Handshake).WithName("VerifyWhatsAppWebhook")
+            .WithSummary("Meta's subscription handshake: echoes hub.challenge when hub.verify_token matches WabaActors:Webhooks:VerifyToken.")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        g.MapPost("", Receive).WithName("ReceiveWhatsAppWebhook")
+            .WithSummary("Meta's webhook delivery, signed with X-Hub-Signature-256; 200 with a receipt once every change is stored.")
+            .Accepts<JsonElement>("application/json").Produces<WebhookReceipt>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    private static IResult Handshake(
+        [FromQuery(Name = "hub.mode")] string? mode,
+        [FromQuery(Name = "hub.verify_token")] string? token,
+        [FromQuery(Name = "hub.challenge")] string? challenge,
+        IOptions<WebhookOptions> options,
+        ILogger<WebhookMapper> logger)
+    {
+        if (string.IsNullOrEmpty(options.Value.VerifyToken))
+        {
+            return NotConfigured(logger, "WabaActors:Webhooks:VerifyToken");
+        }
+
+        var v = new Domain.Common.Validator();
+        v.Check(mode == "subscribe", "hub.mode", "hub.mode must be 'subscribe'.");
+        v.Check(!string.IsNullOrEmpty(token), "hub.verify_token", "hub.verify_token is required.");
+        v.Check(challenge is { Length: > 0 and <= MaxChallenge } && !challenge.Any(char.IsControl), "hub.challenge",
+            $"hub.challenge is required (1–{MaxChallenge} characters, no control characters).");
+        if (!v.IsValid)
+        {
+            var error = v.ToError();
+            return new Failure(error.Code, error.Message) { Errors = error.Errors }.ToProblem(null);
+        }
+
+        if (!SameSecret(token!, options.Value.VerifyToken))
+        {
+            WebhookLog.HandshakeRefused(logger);
+            return new Failure(WebhookErrorCodes.InvalidVerifyToken, "hub.verify_token does not match the configured verify token.").ToProblem(null);
+        }
+
+        return TypedResults.Text(challenge, "text/plain", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> Receive(HttpRequest request, IOptions<WebhookOptions> options, WebhookMapper mapper, ILogger<WebhookMapper> logger)
+    {
+        if (options.Value.AppSecret is not { Length: > 0 } secret)
+        {
+            return NotConfigured(logger, "WabaActors:Webhooks:AppSecret");
+        }
+
+        // The signature covers the bytes as sent: read them raw (Kestrel's 1 MiB limit applies).
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (!WebhookSignature.IsValid(body.Span, request.Headers[WebhookSignature.Header].FirstOrDefault(), secret))
+        {
+            WebhookLog.SignatureRejected(logger);
+            return new Failure(WebhookErrorCodes.InvalidSignature, $"{WebhookSignature.Header} is missing or does not match the body.").ToProblem(null);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException e)
+        {
+            return Problems.Validation("body", $"The body is not valid JSON (line {e.LineNumber + 1}).");
+        }
+
+        using (document)
+        {
+            var entries = EnvelopeParser.Parse(document.RootElement);
+            if (!entries.IsSuccess)
+            {
+                return new Failure(entries.Error!.Code, entries.Error.Message) { Errors = entries.Error.Errors }.ToProblem(null);
+            }
+
+            return TypedResults.Ok(await mapper.ApplyAsync(entries.Value));
+        }
+    }
+
+    private static IResult NotConfigured(ILogger logger, string setting)
+    {
+        WebhookLog.NotConfigured(logger, setting);
+        return new Failure(WebhookErrorCodes.WebhooksNotConfigured, $"Webhooks are not configured on this host ({setting}).").ToProblem(null);
+    }
+
+    /// <summary>Constant time whatever the inputs' lengths: both are hashed first.</summary>
+    private static bool SameSecret(string given, string expected) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+}

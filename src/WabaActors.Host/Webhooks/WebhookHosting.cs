@@ -1,0 +1,13 @@
+namespace WabaActors.Host.Webhooks;
+
+public static class WebhookHosting
+{
+    /// <summary>Meta's webhook settings and the mappers that apply deliveries to the grains.</summary>
+    public static IServiceCollection AddWabaWebhooks(this IServiceCollection services)
+    {
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        services.AddSingleton<MessagesMapper>();
+        services.AddSingleton<WebhookMapper>();
+        return services;
+    }
+}

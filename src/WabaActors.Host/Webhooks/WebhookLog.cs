@@ -1,0 +1,32 @@
+namespace WabaActors.Host.Webhooks;
+
+/// <summary>What the webhook endpoints log. Never a secret, a body or a phone number (numbers as a hash).</summary>
+internal static partial class WebhookLog
+{
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Webhook {Field} for unknown WABA {Waba} acknowledged")]
+    public static partial void UnknownWaba(ILogger logger, string field, string waba);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Webhook field {Field} for WABA {Waba} is not handled; acknowledged")]
+    public static partial void UnhandledField(ILogger logger, string field, string waba);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Webhook {Field} for WABA {Waba} not applied ({Code}): {Reason}")]
+    public static partial void NotApplied(ILogger logger, string field, string waba, string code, string reason);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Webhook {Field} for WABA {Waba}: {Result}")]
+    public static partial void Handled(ILogger logger, string field, string waba, string result);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Webhook delivery refused: missing or invalid X-Hub-Signature-256")]
+    public static partial void SignatureRejected(ILogger logger);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Webhook request refused: {Setting} is not configured")]
+    public static partial void NotConfigured(ILogger logger, string setting);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Webhook messages for number {PhoneHash} of WABA {Waba}: {What} ignored ({Code})")]
+    public static partial void MessageIgnored(ILogger logger, string phoneHash, string waba, string what, string code);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "Webhook {Field} for WABA {Waba} skipped: {Reason}")]
+    public static partial void Skipped(ILogger logger, string field, string waba, string reason);
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Warning, Message = "Webhook subscription handshake refused: wrong verify token")]
+    public static partial void HandshakeRefused(ILogger logger);
+}

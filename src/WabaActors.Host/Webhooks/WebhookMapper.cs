@@ -1,0 +1,72 @@
+using WabaActors.Contracts;
+using WabaActors.Contracts.Webhooks;
+
+namespace WabaActors.Host.Webhooks;
+
+/// <summary>
+/// Applies a delivery's changes, one after the other, to the grains: account-level fields to the
+/// account (keyed by the entry's WABA id, which knows its tenant), <c>messages</c> to the number.
+/// Returns once every change is stored. Whatever cannot be applied is logged and acknowledged, so
+/// Meta does not redeliver it for days.
+/// </summary>
+public sealed class WebhookMapper(IGrainFactory grains, MessagesMapper messages, ILogger<WebhookMapper> logger)
+{
+    public async Task<WebhookReceipt> ApplyAsync(IReadOnlyList<WebhookEntry> entries)
+    {
+        var outcomes = new List<WebhookOutcome>();
+        foreach (var entry in entries)
+        {
+            var account = grains.GetGrain<IAccountGrain>(entry.Waba);
+            foreach (var change in entry.Changes)
+            {
+                outcomes.Add(await ApplyAsync(account, entry.Waba, change));
+            }
+        }
+
+        int Count(WebhookOutcome o) => outcomes.Count(x => x == o);
+        return new WebhookReceipt(outcomes.Count, Count(WebhookOutcome.Applied), Count(WebhookOutcome.Unchanged),
+            Count(WebhookOutcome.Duplicate), Count(WebhookOutcome.Ignored));
+    }
+
+    private async Task<WebhookOutcome> ApplyAsync(IAccountGrain account, string waba, WebhookChange change)
+    {
+        if (change.Field == MessagesReader.Field)
+        {
+            return await messages.ApplyAsync(account, waba, MessagesReader.Read(change.Value));
+        }
+
+        if (!AccountChangeReader.Handles(change.Field))
+        {
+            WebhookLog.UnhandledField(logger, change.Field, waba);
+            return WebhookOutcome.Ignored;
+        }
+
+        var digest = WebhookDigest.Of(change.Field, change.Value);
+        if (AccountChangeReader.Read(change.Field, change.Value, digest, out var skipped) is not { } webhook)
+        {
+            WebhookLog.Skipped(logger, change.Field, waba, skipped!);
+            return WebhookOutcome.Ignored;
+        }
+
+        var reply = await account.ApplyWebhookAsync(webhook);
+        if (reply.Failure is { } failure)
+        {
+            WebhookLog.NotApplied(logger, change.Field, waba, failure.Code, failure.Message);
+            return WebhookOutcome.Ignored;
+        }
+
+        if (reply.Value == WebhookResult.UnknownAccount)
+        {
+            WebhookLog.UnknownWaba(logger, change.Field, waba);
+            return WebhookOutcome.Ignored;
+        }
+
+        WebhookLog.Handled(logger, change.Field, waba, reply.Value.ToString());
+        return reply.Value switch
+        {
+            WebhookResult.Applied => WebhookOutcome.Applied,
+            WebhookResult.Duplicate => WebhookOutcome.Duplicate,
+            _ => WebhookOutcome.Unchanged,
+        };
+    }
+}

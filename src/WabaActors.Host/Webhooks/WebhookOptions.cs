@@ -1,0 +1,19 @@
+namespace WabaActors.Host.Webhooks;
+
+/// <summary>
+/// Meta's webhook settings (section <see cref="Section"/>). Without <see cref="AppSecret"/> webhooks
+/// are refused (<c>503 webhooks_not_configured</c>). The dedupe knobs of the same section are the
+/// grains' (<see cref="Grains.WebhookDedupeOptions"/>). Neither value is ever logged.
+/// </summary>
+public sealed class WebhookOptions
+{
+    public const string Section = "WabaActors:Webhooks";
+
+    /// <summary>The Meta app's secret: the HMAC-SHA256 key of <c>X-Hub-Signature-256</c>.</summary>
+    public string? AppSecret { get; set; }
+
+    /// <summary>The token Meta echoes in the subscription handshake (<c>hub.verify_token</c>).</summary>
+    public string? VerifyToken { get; set; }
+
+    public bool IsConfigured => !string.IsNullOrEmpty(AppSecret);
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using WabaActors.Api.Tests.Support;
+using static WabaActors.Api.Tests.Support.Webhooks;
+
+namespace WabaActors.Api.Tests;
+
+/// <summary>api.md "Webhook mapping": Meta's restrictions (until their expiration) and capability limits.</summary>
+[Collection(ApiCollection.Name)]
+public class WebhookLimitsTests(ApiFixture fixture)
+{
+    private readonly ApiClient _api = fixture.Api;
+
+    [Fact]
+    public async Task RestrictionsDenyUntilExpirationThenLift()
+    {
+        var account = await _api.LiveAsync();
+        var replying = Ids.Customer();
+        (await _api.Post(account.Number + "/inbound", new { customer = replying, messageId = Ids.MessageId(), timestamp = Json.Iso(await _api.Now()) })).Ok();
+        var until = Seconds(await _api.Now()) + TimeSpan.FromHours(2);
+
+        (await _api.Webhook(Envelope(account.Waba, "account_update", Restriction(
+            ("RESTRICTED_BIZ_INITIATED_MESSAGING", until),
+            ("RESTRICTED_CUSTOMER_INITIATED_MESSAGING", until),
+            ("RESTRICTED_ADD_PHONE_NUMBER_ACTION", until),
+            ("RESTRICTED_SOMETHING_NEW", until))))).Ok();
+
+        var template = (await _api.Post(account.Number + "/permits", new { customer = Ids.Customer(), type = "template", messageId = Ids.MessageId() })).Ok();
+        Assert.False(template.Bool("allowed"));
+        Assert.Equal("restricted_business_initiated", template.Str("reason"));
+        Assert.Equal(until, template.Instant("retryAt"));
+        var session = (await _api.Post(account.Number + "/permits", new { customer = replying, type = "session", messageId = Ids.MessageId() })).Ok();
+        Assert.False(session.Bool("allowed"));
+        Assert.Equal("restricted_customer_initiated", session.Str("reason"));
+        Assert.Equal(until, session.Instant("retryAt"));
+        var refused = (await _api.AddNumber(account, Ids.Phone())).Problem(HttpStatusCode.Conflict, "number_addition_restricted");
+        Assert.Equal(until, refused.Instant("retryAt"));
+        Assert.Equal(3, (await _api.EventTypes(account)).Count(t => t == "restrictions_changed"));
+
+        await _api.Advance(until - await _api.Now() + TimeSpan.FromSeconds(1));
+
+        Assert.True((await _api.Post(account.Number + "/permits", new { customer = Ids.Customer(), type = "template", messageId = Ids.MessageId() })).Ok().Bool("allowed"));
+        Assert.True((await _api.Post(account.Number + "/permits", new { customer = replying, type = "session", messageId = Ids.MessageId() })).Ok().Bool("allowed"));
+        (await _api.AddNumber(account, Ids.Phone())).Created();
+    }
+
+    [Theory]
+    [InlineData("TIER_1K", 1000)]
+    [InlineData("TIER_UNLIMITED", int.MaxValue)]
+    public async Task TierSetsTheTemplateRecipientLimit(string tier, int limit)
+    {
+        var account = await _api.LiveAsync();
+
+        (await _api.Webhook(Envelope(account.Waba, "business_capability_update", new { max_daily_conversations_per_business = tier }))).Ok();
+
+        Assert.Equal(limit, (await _api.Get(account.Path)).Ok().Int("limits.templateRecipients.limit"));
+        Assert.Equal("template_limit_changed", (await _api.EventTypes(account))[^1]);
+    }
+
+    [Fact]
+    public async Task NumericLimitIsEnforcedOnTemplates()
+    {
+        var account = await _api.LiveAsync();
+
+        (await _api.Webhook(Envelope(account.Waba, "business_capability_update", new { max_daily_conversations_per_business = 2 }))).Ok();
+
+        Assert.Equal(2, (await _api.Get(account.Path)).Ok().Int("limits.templateRecipients.limit"));
+        for (var i = 0; i < 2; i++)
+        {
+            var granted = (await _api.Post(account.Number + "/permits", new { customer = Ids.Customer(), type = "template", messageId = Ids.MessageId() })).Ok();
+            Assert.True(granted.Bool("allowed"));
+            Assert.Equal(2, granted.Int("templateRecipients.limit"));
+        }
+
+        var denied = (await _api.Post(account.Number + "/permits", new { customer = Ids.Customer(), type = "template", messageId = Ids.MessageId() })).Ok();
+        Assert.Equal("template_recipient_limit_reached", denied.Str("reason"));
+    }
+
+    [Fact]
+    public async Task NumberLimitPerWabaLowersTheLimit()
+    {
+        var account = await _api.LiveAsync();
+
+        (await _api.Webhook(Envelope(account.Waba, "business_capability_update", new { max_phone_numbers_per_waba = 1 }))).Ok();
+
+        Assert.Equal(1, (await _api.Get(account.Path)).Ok().Int("limits.numbers.max"));
+        (await _api.AddNumber(account, Ids.Phone())).Problem(HttpStatusCode.Conflict, "number_limit_reached");
+        Assert.Equal("number_limit_changed", (await _api.EventTypes(account))[^1]);
+    }
+
+    [Fact]
+    public async Task NumberLimitPerBusinessRaisesTheLimit()
+    {
+        var account = await _api.LiveAsync();
+
+        (await _api.Webhook(Envelope(account.Waba, "business_capability_update", new { max_phone_numbers_per_business = "3" }))).Ok();
+
+        (await _api.AddNumber(account, Ids.Phone())).Created();
+        (await _api.AddNumber(account, Ids.Phone())).Created();
+        (await _api.AddNumber(account, Ids.Phone())).Problem(HttpStatusCode.Conflict, "number_limit_reached");
+        Assert.Equal(3, (await _api.Get(account.Path)).Ok().Int("limits.numbers.max"));
+    }
+}
