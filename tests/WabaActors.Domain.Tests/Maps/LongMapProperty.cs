@@ -1,7 +1,7 @@
 using CsCheck;
 using WabaActors.Domain.Common;
 
-namespace WabaActors.Domain.Tests.Common;
+namespace WabaActors.Domain.Tests.Maps;
 
 /// <summary>
 /// The flat map behaves as a Dictionary under any mix of sets, removals and lookups. Keys come from
