@@ -37,7 +37,7 @@ public static class ApiHosting
                     405 => "method_not_allowed",
                     413 => "payload_too_large",
                     415 => "unsupported_media_type",
-                    429 => "rate_limited",
+                    429 => ErrorCodes.RateLimited,
                     _ when ctx.ProblemDetails.Status >= 500 => "internal_error",
                     _ => "request_failed",
                 };

@@ -16,13 +16,33 @@ namespace WabaActors.Api.Tests.Support;
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>
 {
-    public ApiFactory() => UseKestrel(0);
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    /// <param name="settings">Configuration on top of the embedded default (API keys, rate limits).</param>
+    public ApiFactory(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        _settings = settings ?? new Dictionary<string, string?>();
+        UseKestrel(0);
+    }
+
+    /// <summary>Every line the host logs at Warning or above, and all of its own and the security middleware's.</summary>
+    public LogSink Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("WabaActors:Clock", "Simulated");
         builder.UseSetting("WabaActors:Gateway", "Simulated");
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
+            .AddProvider(Logs)
+            .AddFilter<LogSink>("WabaActors", LogLevel.Trace)
+            .AddFilter<LogSink>("Microsoft.AspNetCore.Authentication", LogLevel.Trace)
+            .AddFilter<LogSink>("Microsoft.AspNetCore.Authorization", LogLevel.Trace)
+            .AddFilter<LogSink>("Microsoft.AspNetCore.RateLimiting", LogLevel.Trace));
         var siloPort = FreePort();
         var gatewayPort = FreePort();
         builder.ConfigureTestServices(services =>
