@@ -13,6 +13,7 @@ builder.AddWabaSecurity();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseKnownCharsetsOnly();
 app.UseWabaSecurity();
 
 var options = app.Services.GetRequiredService<IOptions<WabaOptions>>().Value;

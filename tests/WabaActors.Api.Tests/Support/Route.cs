@@ -30,8 +30,8 @@ public sealed partial record Route(string Method, string Template, string? Name,
     /// <summary>The path with each parameter replaced by <paramref name="value"/>(its name), inserted as it is (escape it yourself).</summary>
     public string Fill(Func<string, string> value) => ParameterPattern().Replace(Template, m => value(m.Groups[1].Value));
 
-    /// <summary>The path of <paramref name="account"/> (and its number) on this route.</summary>
-    public string For(TestAccount account) => Fill(p => p switch
+    /// <summary>The path of <paramref name="account"/> (and its number) on this route, <paramref name="parameter"/> (if given) set to <paramref name="value"/>.</summary>
+    public string For(TestAccount account, string? parameter = null, string? value = null) => Fill(p => p == parameter ? value! : p switch
     {
         "tenant" => account.Tenant,
         "waba" => account.Waba,
@@ -48,7 +48,7 @@ public sealed partial record Route(string Method, string Template, string? Name,
             {
                 var accepts = e.Metadata.GetMetadata<IAcceptsMetadata>();
                 var name = e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;
-                var template = "/" + e.RoutePattern.RawText!.TrimStart('/');
+                var template = "/" + e.RoutePattern.RawText!.Trim('/');
                 return (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                     .Select(m => new Route(m, template, name, accepts?.RequestType, accepts?.IsOptional ?? false));
             })
