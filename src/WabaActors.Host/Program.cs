@@ -3,15 +3,19 @@ using Scalar.AspNetCore;
 using WabaActors.Domain.Rules;
 using WabaActors.Host.Api;
 using WabaActors.Host.Hosting;
+using WabaActors.Host.Security;
 using WabaActors.Host.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddWabaSilo();
 builder.AddWabaApi();
+builder.AddWabaSecurity();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseKnownCharsetsOnly();
+app.UseWabaSecurity();
 
 var options = app.Services.GetRequiredService<IOptions<WabaOptions>>().Value;
 app.MapOpenApi();

@@ -116,7 +116,7 @@ public class HostileInputTests(ApiFixture fixture)
         var before = await _api.Snapshot(live);
         var field = endpoint.Fields[0].Name;
 
-        var tooLarge = await _api.SendRaw(endpoint.Method, endpoint.Path(live), Padded(field, 1024 * 1024 + 1));
+        var tooLarge = await _api.SendRaw(endpoint.Method, endpoint.Path(live), Padded(field, 1024 * 1024 + 1), expectContinue: true);
         var chunked = await SendChunked(endpoint, live, Padded(field, 1024 * 1024 + 1));
         var justUnder = await _api.SendRaw(endpoint.Method, endpoint.Path(live), Padded(field, 1024 * 1024));
 
@@ -144,6 +144,7 @@ public class HostileInputTests(ApiFixture fixture)
         };
         request.Content.Headers.ContentType = new("application/json");
         request.Headers.TransferEncodingChunked = true;
+        request.Headers.ExpectContinue = true;
         return await Reply.ReadAsync(await _api.Http.SendAsync(request));
     }
 

@@ -21,4 +21,10 @@ public static class ErrorCodes
     public const string ReviewNotRequested = "review_not_requested";
     public const string TimestampInFuture = "timestamp_in_future";
     public const string MessageIdReused = "message_id_reused";
+
+    // The host's own answers (authentication, tenant isolation, rate limits): no rule decides them.
+    public const string Unauthorized = "unauthorized";
+    public const string ForbiddenTenant = "forbidden_tenant";
+    public const string OperatorKeyRequired = "operator_key_required";
+    public const string RateLimited = "rate_limited";
 }

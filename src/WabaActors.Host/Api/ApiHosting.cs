@@ -14,10 +14,19 @@ public static class ApiHosting
 {
     public const long MaxBodyBytes = 1024 * 1024;
 
+    public const int MaxRequestLineBytes = 16 * 1024;
+
     public static WebApplicationBuilder AddWabaApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = MaxBodyBytes;
+
+            // Long enough that a hostile 10k-character path segment reaches the API and gets its problem
+            // answer; beyond it Kestrel itself refuses (a bare 414).
+            k.Limits.MaxRequestLineSize = MaxRequestLineBytes;
+        });
         services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -38,12 +47,13 @@ public static class ApiHosting
                     405 => "method_not_allowed",
                     413 => "payload_too_large",
                     415 => "unsupported_media_type",
-                    429 => "rate_limited",
+                    429 => ErrorCodes.RateLimited,
                     _ when ctx.ProblemDetails.Status >= 500 => "internal_error",
                     _ => "request_failed",
                 };
             }
         });
+        services.AddSingleton<IProblemDetailsWriter, JsonProblemDetailsWriter>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<UnavailableExceptionHandler>();
         services.AddSingleton<Clock>();

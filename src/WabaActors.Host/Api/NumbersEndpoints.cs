@@ -2,6 +2,7 @@ using WabaActors.Contracts;
 using WabaActors.Contracts.Accounts;
 using WabaActors.Contracts.Common;
 using WabaActors.Contracts.Numbers;
+using WabaActors.Host.Security;
 
 namespace WabaActors.Host.Api;
 
@@ -16,7 +17,7 @@ public static class NumbersEndpoints
         g.MapPost("/verification", Verify).WithName("VerifyNumber").Produces<NumberView>().Describe(409, 422, 429);
         g.MapPut("/display-name", SetDisplayName).WithName("SetDisplayName").Produces<NumberView>().Describe();
         g.MapPost("/display-name/review", DecideDisplayName).WithName("DecideDisplayNameReview").WithTags("Reviews and verification")
-            .Produces<NumberView>().Describe(409);
+            .Produces<NumberView>().Describe(409).RequireOperatorKey();
         return app;
     }
 

@@ -35,6 +35,10 @@ public static class Problems
         [ErrorCodes.ReviewNotRequested] = StatusCodes.Status409Conflict,
         [ErrorCodes.TimestampInFuture] = StatusCodes.Status422UnprocessableEntity,
         [ErrorCodes.MessageIdReused] = StatusCodes.Status409Conflict,
+        [ErrorCodes.Unauthorized] = StatusCodes.Status401Unauthorized,
+        [ErrorCodes.ForbiddenTenant] = StatusCodes.Status403Forbidden,
+        [ErrorCodes.OperatorKeyRequired] = StatusCodes.Status403Forbidden,
+        [ErrorCodes.RateLimited] = StatusCodes.Status429TooManyRequests,
     };
 
     /// <summary>Every code this API can answer, with its status, for the OpenAPI document.</summary>
@@ -84,6 +88,9 @@ public static class Problems
     public static IResult Validation(string field, string message) =>
         new Failure(ErrorCodes.ValidationFailed, message) { Errors = DomainError.Invalid(field, message).Errors }.ToProblem(null);
 
+    /// <summary>A problem with <paramref name="code"/>'s status and no other extension (the host's own refusals).</summary>
+    public static IResult Of(string code, string detail) => new Failure(code, detail).ToProblem(null);
+
     public static IResult NotFound(string what) =>
         TypedResults.Problem(detail: $"{what} was not found.", statusCode: 404, title: Title(ErrorCodes.NotFound),
             extensions: new Dictionary<string, object?> { ["code"] = ErrorCodes.NotFound });
@@ -94,8 +101,11 @@ public static class Problems
         return char.ToUpperInvariant(words[0]) + words[1..];
     }
 
-    private static string RetryAfterSeconds(DateTimeOffset at, TimeProvider clock) =>
-        Math.Max(1, (int)Math.Ceiling((at - clock.GetUtcNow()).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+    private static string RetryAfterSeconds(DateTimeOffset at, TimeProvider clock) => RetryAfterSeconds(at - clock.GetUtcNow());
+
+    /// <summary>A <c>Retry-After</c> value: whole seconds, rounded up, at least 1.</summary>
+    public static string RetryAfterSeconds(TimeSpan wait) =>
+        Math.Max(1, (int)Math.Min(int.MaxValue, Math.Ceiling(wait.TotalSeconds))).ToString(CultureInfo.InvariantCulture);
 
     private sealed class WithRetryAfter(IResult inner, string seconds) : IResult
     {

@@ -1,5 +1,6 @@
 using WabaActors.Contracts;
 using WabaActors.Contracts.Accounts;
+using WabaActors.Host.Security;
 
 namespace WabaActors.Host.Api;
 
@@ -9,8 +10,8 @@ public static class ReviewsEndpoints
     public static IEndpointRouteBuilder MapReviewsEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup(AccountsEndpoints.Prefix).WithTags("Reviews and verification");
-        g.MapPost("/reviews/commerce-policy", DecideCommercePolicy).WithName("DecideCommercePolicyReview").Produces<AccountView>().Describe(409);
-        g.MapPost("/business-verification", SetBusinessVerification).WithName("SetBusinessVerification").Produces<AccountView>().Describe();
+        g.MapPost("/reviews/commerce-policy", DecideCommercePolicy).WithName("DecideCommercePolicyReview").Produces<AccountView>().Describe(409).RequireOperatorKey();
+        g.MapPost("/business-verification", SetBusinessVerification).WithName("SetBusinessVerification").Produces<AccountView>().Describe().RequireOperatorKey();
         return app;
     }
 

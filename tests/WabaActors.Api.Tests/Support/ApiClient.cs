@@ -30,9 +30,12 @@ public sealed class ApiClient(HttpClient http)
     }
 
     /// <summary>Sends <paramref name="content"/> as it is (null: no body at all).</summary>
-    public async Task<Reply> SendRaw(HttpMethod method, string path, byte[]? content, string? contentType = "application/json")
+    /// <param name="expectContinue">Send <c>Expect: 100-continue</c>, as curl does for large bodies: the server can
+    /// refuse (413) before the body is sent, instead of closing the connection under a client still uploading.</param>
+    public async Task<Reply> SendRaw(HttpMethod method, string path, byte[]? content, string? contentType = "application/json", bool expectContinue = false)
     {
         using var request = new HttpRequestMessage(method, path);
+        request.Headers.ExpectContinue = expectContinue ? true : null;
         if (content is not null)
         {
             request.Content = new ByteArrayContent(content);

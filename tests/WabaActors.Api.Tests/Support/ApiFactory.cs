@@ -17,13 +17,19 @@ namespace WabaActors.Api.Tests.Support;
 public sealed class ApiFactory : WebApplicationFactory<Program>
 {
     private readonly bool _webhooks;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
+    /// <param name="settings">Configuration on top of the embedded default (API keys, rate limits).</param>
     /// <param name="webhooks">Configure Meta's app secret and verify token (<see cref="Webhooks"/>); false leaves webhooks unconfigured.</param>
-    public ApiFactory(bool webhooks = true)
+    public ApiFactory(IReadOnlyDictionary<string, string?>? settings = null, bool webhooks = true)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
         _webhooks = webhooks;
         UseKestrel(0);
     }
+
+    /// <summary>Every line the host logs at Warning or above, and all of its own and the security middleware's.</summary>
+    public LogSink Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -35,7 +41,17 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             builder.UseSetting("WabaActors:Webhooks:VerifyToken", Webhooks.VerifyToken);
         }
 
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
+            .AddProvider(Logs)
+            .AddFilter<LogSink>("WabaActors", LogLevel.Trace)
+            .AddFilter<LogSink>("Microsoft.AspNetCore.Authentication", LogLevel.Trace)
+            .AddFilter<LogSink>("Microsoft.AspNetCore.Authorization", LogLevel.Trace)
+            .AddFilter<LogSink>("Microsoft.AspNetCore.RateLimiting", LogLevel.Trace));
         var siloPort = FreePort();
         var gatewayPort = FreePort();
         builder.ConfigureTestServices(services =>

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace WabaActors.Host.Security;
+
+/// <summary>
+/// <c>Authorization: Bearer &lt;key&gt;</c> → an identity holding the key's tenant. A missing or
+/// malformed header is no identity; an unknown key fails. Either way the authorization rules then
+/// answer <c>401 unauthorized</c>. Nothing about the presented key is logged.
+/// </summary>
+internal sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyRing keys)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    private const string Bearer = "Bearer ";
+
+    // Far longer than any configured key: a longer token cannot match, so it is not even hashed.
+    private const int MaxTokenLength = 1024;
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!keys.Enabled || Request.Headers.Authorization is not [{ } header]
+            || !header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        var token = header.AsSpan(Bearer.Length).Trim(' ');
+        var tenant = token.Length is > 0 and <= MaxTokenLength ? keys.Find(token) : null;
+        if (tenant is null)
+        {
+            return Task.FromResult(AuthenticateResult.Fail("The API key is not one of the configured keys."));
+        }
+
+        var identity = new ClaimsIdentity([new Claim(ApiKeyClaims.Tenant, tenant)], ApiKeyClaims.Scheme);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ApiKeyClaims.Scheme)));
+    }
+}

@@ -1,0 +1,9 @@
+namespace WabaActors.Host.Security;
+
+public static class SecurityConventions
+{
+    /// <summary>Marks an endpoint (or group) as operator-only: a tenant key gets <c>403 operator_key_required</c>.</summary>
+    public static TBuilder RequireOperatorKey<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new OperatorOnlyAttribute());
+}
