@@ -154,5 +154,6 @@ public class WebhookSecurityTests(ApiFixture fixture)
         (await api.WebhookRaw(body, Sign(body))).Problem(HttpStatusCode.ServiceUnavailable, "webhooks_not_configured");
         (await api.Get($"{WebhookPath}?hub.mode=subscribe&hub.verify_token={VerifyToken}&hub.challenge=42"))
             .Problem(HttpStatusCode.ServiceUnavailable, "webhooks_not_configured");
+        Assert.Contains(factory.Logs.Lines, line => line.Contains("[3010] Meta webhooks are off", StringComparison.Ordinal));
     }
 }

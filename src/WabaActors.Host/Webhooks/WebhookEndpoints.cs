@@ -20,6 +20,11 @@ public static class WebhookEndpoints
 
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
+        if (!app.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value.IsConfigured)
+        {
+            WebhookLog.WebhooksOff(app.ServiceProvider.GetRequiredService<ILogger<WebhookMapper>>(), Path);
+        }
+
         var g = app.MapGroup(Path).WithTags("Webhooks");
         g.MapGet("", Handshake).WithName("VerifyWhatsAppWebhook")
             .WithSummary("Meta's subscription handshake: echoes hub.challenge when hub.verify_token matches WabaActors:Webhooks:VerifyToken.")

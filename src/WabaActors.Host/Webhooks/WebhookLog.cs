@@ -29,4 +29,7 @@ internal static partial class WebhookLog
 
     [LoggerMessage(EventId = 3009, Level = LogLevel.Warning, Message = "Webhook subscription handshake refused: wrong verify token")]
     public static partial void HandshakeRefused(ILogger logger);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Warning, Message = "Meta webhooks are off: {Path} answers 503 webhooks_not_configured until WabaActors:Webhooks:AppSecret (and VerifyToken for the handshake) is set")]
+    public static partial void WebhooksOff(ILogger logger, string path);
 }
