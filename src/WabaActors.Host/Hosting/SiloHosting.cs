@@ -24,6 +24,19 @@ public static class SiloHosting
         services.AddSingleton<IValidateOptions<RulesOptions>, RulesOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RulesOptions>>().Value.ToRules());
         services.AddWabaClock(options.Clock);
+        if (options.ShutdownTimeout < TimeSpan.FromSeconds(1) || options.ShutdownTimeout > TimeSpan.FromHours(1))
+        {
+            throw new InvalidOperationException(
+                $"{WabaOptions.Section}:ShutdownTimeout must be between 00:00:01 and 01:00:00 (was {options.ShutdownTimeout}).");
+        }
+
+        services.AddOptions<HostOptions>().Configure<IOptions<WabaOptions>>((host, waba) => host.ShutdownTimeout = waba.Value.ShutdownTimeout);
+
+        if (options.Cluster.Kubernetes && options.Storage != StorageKind.PostgreSql)
+        {
+            throw new InvalidOperationException(
+                $"{WabaOptions.Section}:Cluster:Kubernetes=true needs {WabaOptions.Section}:Storage=PostgreSql (membership in PostgreSQL).");
+        }
 
         var dataSource = options.Storage == StorageKind.PostgreSql ? PostgreSqlDataSource(builder) : null;
         if (dataSource is not null)
@@ -45,7 +58,25 @@ public static class SiloHosting
                 return;
             }
 
-            silo.ConfigureEndpoints(AdvertisedAddress(cluster), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+            if (cluster.Kubernetes)
+            {
+                // Silo name = POD_NAME, advertised address = POD_IP (unless configured), listening on any
+                // address; the pods of this cluster are watched so a deleted pod's silo is declared dead at once.
+                silo.Configure<EndpointOptions>(o =>
+                {
+                    (o.SiloPort, o.GatewayPort) = (cluster.SiloPort, cluster.GatewayPort);
+                    if (cluster.AdvertisedAddress is not null)
+                    {
+                        o.AdvertisedIPAddress = AdvertisedAddress(cluster);
+                    }
+                });
+                silo.UseKubernetesHosting();
+            }
+            else
+            {
+                silo.ConfigureEndpoints(AdvertisedAddress(cluster), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+            }
+
             silo.AddPostgreSqlSchemaMigration(dataSource);
             silo.UsePostgreSqlClustering(dataSource);
             silo.AddPostgreSqlGrainStorage(StorageNames.Grains, dataSource);

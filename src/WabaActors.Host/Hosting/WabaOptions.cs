@@ -16,6 +16,14 @@ public sealed class WabaOptions
 
     /// <summary>Cluster identity and this silo's ports (several silos on one machine need distinct ports).</summary>
     public ClusterOptions Cluster { get; set; } = new();
+
+    /// <summary>
+    /// How long a stop (SIGTERM) may take: HTTP requests drain, then the silo deactivates its grains and
+    /// leaves the cluster. Sets <see cref="HostOptions.ShutdownTimeout"/>; keep it below Kubernetes'
+    /// <c>terminationGracePeriodSeconds</c> minus the preStop delay.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 public sealed class ClusterOptions
@@ -29,8 +37,14 @@ public sealed class ClusterOptions
     [System.ComponentModel.DataAnnotations.Range(1, 65535)]
     public int GatewayPort { get; set; } = 30000;
 
-    /// <summary>The address other silos reach this one at; default: loopback for Memory, the host's address for PostgreSql.</summary>
+    /// <summary>The address other silos reach this one at; default: loopback for Memory, the host's address for PostgreSql, the pod's IP on Kubernetes.</summary>
     public string? AdvertisedAddress { get; set; }
+
+    /// <summary>
+    /// Running in a Kubernetes pod (needs <c>PostgreSql</c>): Orleans' Kubernetes hosting names the silo after
+    /// the pod (<c>POD_NAME</c>), advertises <c>POD_IP</c>, and declares a silo dead as soon as its pod is deleted.
+    /// </summary>
+    public bool Kubernetes { get; set; }
 }
 
 public enum StorageKind
