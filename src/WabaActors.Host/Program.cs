@@ -30,6 +30,7 @@ app.MapNumbersEndpoints();
 app.MapReviewsEndpoints();
 app.MapMessagingEndpoints();
 app.MapEventsEndpoints();
+app.MapTemplateRecipientsEndpoints();
 app.MapWebhookEndpoints();
 app.MapAdminEndpoints(options);
 
