@@ -11,7 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddWabaSilo();
 builder.AddWabaApi();
 builder.AddWabaSecurity();
-builder.AddWabaDashboard();
+builder.AddWabaOperator();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -35,7 +35,7 @@ app.MapEventsEndpoints();
 app.MapTemplateRecipientsEndpoints();
 app.MapWebhookEndpoints();
 app.MapAdminEndpoints(options);
-app.MapWabaDashboard();
+app.MapWabaOperator();
 
 app.Lifetime.ApplicationStarted.Register(() => HostLog.Listening(
     app.Logger, string.Join(", ", app.Urls), options.Storage, options.Clock, options.Gateway,

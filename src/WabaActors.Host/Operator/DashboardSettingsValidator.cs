@@ -6,7 +6,7 @@ namespace WabaActors.Host.Operator;
 /// <summary>Stops the host at start on a dashboard path that is malformed or would shadow the host's own paths.</summary>
 public sealed partial class DashboardSettingsValidator : IValidateOptions<DashboardSettings>
 {
-    private static readonly string[] Reserved = ["/v1", "/health", "/openapi", "/scalar", "/operator"];
+    private static readonly string[] Reserved = ["/v1", "/health", "/openapi", "/scalar", OperatorPage.Prefix];
 
     public ValidateOptionsResult Validate(string? name, DashboardSettings options)
     {
