@@ -61,8 +61,8 @@ public class OperatorPageTests(SecuredApiFixture fixture)
         var chart = dom.One("data-field", "recipientChart");
         var bars = chart.All("class", "bar");
         Assert.Equal(24, bars.Count);
-
         Assert.Equal(3, bars.Count(b => b.Attr("data-count") == "1"));
+        Assert.Equal(21, bars.Count(b => b.Attr("data-count") == "0"));
 
         var shown = dom.All("data-field", "eventType").Select(e => e.Text).ToList();
         Assert.Equal(events.Reverse().Take(20).Select(e => e.Str("type")), shown);
@@ -86,6 +86,17 @@ public class OperatorPageTests(SecuredApiFixture fixture)
         Assert.Equal("error", body.Attr("data-state"));
         Assert.Equal("unauthorized", body.Attr("data-error"));
         Assert.Contains("Enter an operator key", dom.One("id", "message").Text, StringComparison.Ordinal);
+        Assert.Empty(dom.All("data-step"));
+    }
+
+    [Fact]
+    public async Task AnotherTenantsKeyIsRefusedForbiddenTenant()
+    {
+        var account = await _api.CreatedAsync(new TestAccount(Keys.B, Ids.Waba(), Ids.Phone()));
+
+        var dom = new Dom(await Chromium.DumpDomAsync(PageUrl(account) + "#key=" + Keys.OfA));
+
+        Assert.Equal("forbidden_tenant", dom.One("data-state").Attr("data-error"));
         Assert.Empty(dom.All("data-step"));
     }
 
