@@ -22,6 +22,13 @@ finish() {
   exit 0
 }
 
+# --- 0. headless Chromium for the operator-page tests (Debian's package) ------
+if ! command -v chromium >/dev/null 2>&1 && [[ -z ${CHROMIUM_PATH:-} ]]; then
+  echo "test.sh: chromium not found, installing it with apt-get..." >&2
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >&2 \
+    || echo "test.sh: could not install chromium; the operator-page tests will fail" >&2
+fi
+
 # --- 1. restore + build (a build failure still ends with a summary line) ------
 dotnet restore WabaActors.sln || { echo "test.sh: restore failed" >&2; failed=1; finish; }
 dotnet build WabaActors.sln -c Release --no-restore || { echo "test.sh: build failed" >&2; failed=1; finish; }

@@ -46,6 +46,10 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("GetEvents")]
     ValueTask<Reply<EventPage>> GetEventsAsync(string tenant, long after, int limit);
 
+    /// <summary>The template recipients counted in the rolling period by this account's quota (its own, or its portfolio's).</summary>
+    [Alias("GetTemplateRecipients")]
+    ValueTask<Reply<TemplateRecipientsView>> GetTemplateRecipientsAsync(string tenant);
+
     /// <summary>From a number of this account: its history entries, and whether it just registered. Answers the current gate.</summary>
     [Alias("NumberChanged")]
     ValueTask<AccountGate> NumberChangedAsync(string phone, IReadOnlyList<HistoryEntry> events, bool registered);

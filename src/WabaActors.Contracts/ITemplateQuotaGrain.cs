@@ -17,4 +17,8 @@ public interface ITemplateQuotaGrain : IGrainWithStringKey
 
     [Alias("Usage")]
     ValueTask<RecipientLimitView> UsageAsync(int limit);
+
+    /// <summary>The usage with the instant each recipient in the rolling period was counted (for charts).</summary>
+    [Alias("Recipients")]
+    ValueTask<TemplateRecipientsView> RecipientsAsync(int limit);
 }

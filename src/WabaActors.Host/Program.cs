@@ -3,6 +3,7 @@ using Scalar.AspNetCore;
 using WabaActors.Domain.Rules;
 using WabaActors.Host.Api;
 using WabaActors.Host.Hosting;
+using WabaActors.Host.Operator;
 using WabaActors.Host.Security;
 using WabaActors.Host.Webhooks;
 
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddWabaSilo();
 builder.AddWabaApi();
 builder.AddWabaSecurity();
+builder.AddWabaOperator();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -30,8 +32,10 @@ app.MapNumbersEndpoints();
 app.MapReviewsEndpoints();
 app.MapMessagingEndpoints();
 app.MapEventsEndpoints();
+app.MapTemplateRecipientsEndpoints();
 app.MapWebhookEndpoints();
 app.MapAdminEndpoints(options);
+app.MapWabaOperator();
 
 app.Lifetime.ApplicationStarted.Register(() => HostLog.Listening(
     app.Logger, string.Join(", ", app.Urls), options.Storage, options.Clock, options.Gateway,

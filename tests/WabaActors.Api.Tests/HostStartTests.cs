@@ -2,7 +2,7 @@ using WabaActors.Api.Tests.Support;
 
 namespace WabaActors.Api.Tests;
 
-/// <summary>Unusable security options stop the host at start with a message naming the option.</summary>
+/// <summary>Unusable security and dashboard options stop the host at start with a message naming the option.</summary>
 public class HostStartTests
 {
     [Theory]
@@ -10,6 +10,8 @@ public class HostStartTests
     [InlineData("Auth:ApiKeys:1:Tenant", "Not A Tenant", "Auth:ApiKeys:1:Tenant")]
     [InlineData("WabaActors:RateLimit:PermitsPerPeriod", "-1", "WabaActors:RateLimit:PermitsPerPeriod")]
     [InlineData("WabaActors:RateLimit:Burst", "2", "WabaActors:RateLimit:Burst")]
+    [InlineData("WabaActors:Dashboard:Path", "/v1/dashboard", "WabaActors:Dashboard:Path")]
+    [InlineData("WabaActors:Dashboard:Path", "dashboard", "WabaActors:Dashboard:Path")]
     public async Task BadOptionStopsTheHostNamingIt(string key, string value, string named)
     {
         var settings = Keys.Settings();

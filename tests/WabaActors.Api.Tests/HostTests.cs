@@ -30,6 +30,7 @@ public class HostTests(ApiFixture fixture)
         { "post", Account + "/numbers/{phone}/permits" },
         { "get", Account + "/numbers/{phone}/windows/{customer}" },
         { "get", Account + "/events" },
+        { "get", Account + "/template-recipients" },
         { "get", "/v1/admin/clock" },
         { "post", "/v1/admin/clock/advance" },
         { "get", "/v1/admin/simulator/numbers/{phone}/verification-code" },

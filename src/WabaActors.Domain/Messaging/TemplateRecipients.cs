@@ -24,6 +24,13 @@ public sealed class TemplateRecipients(TimeSpan period)
         return new RecipientUsage(_order.Count, limit, NextSlotAt(limit));
     }
 
+    /// <summary>When each recipient still in the rolling period was counted, oldest first (no customer ids: they are personal data).</summary>
+    public IReadOnlyList<DateTimeOffset> CountedAt(DateTimeOffset now)
+    {
+        Prune(now);
+        return [.. _order.Select(c => c.At)];
+    }
+
     public bool IsCounted(CustomerId customer, DateTimeOffset now)
     {
         Prune(now);

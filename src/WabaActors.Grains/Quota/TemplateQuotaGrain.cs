@@ -126,4 +126,12 @@ public sealed class TemplateQuotaGrain(
         var usage = _recipients.Usage(limit, clock.GetUtcNow());
         return ValueTask.FromResult(new RecipientLimitView(usage.Used, usage.Limit, usage.NextSlotAt));
     }
+
+    public ValueTask<TemplateRecipientsView> RecipientsAsync(int limit)
+    {
+        var now = clock.GetUtcNow();
+        var usage = _recipients.Usage(limit, now);
+        return ValueTask.FromResult(new TemplateRecipientsView(
+            usage.Used, usage.Limit, usage.NextSlotAt, now - rules.TemplateRecipientPeriod, now, _recipients.CountedAt(now)));
+    }
 }

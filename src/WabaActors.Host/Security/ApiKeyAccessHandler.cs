@@ -18,7 +18,8 @@ internal sealed class ApiKeyAccessHandler(ApiKeyRing keys) : AuthorizationHandle
             return Task.CompletedTask;
         }
 
-        if (!keys.Enabled || !ApiPaths.NeedsKey(http.Request.Path))
+        var operatorOnly = http.GetEndpoint()?.Metadata.GetMetadata<OperatorOnlyAttribute>() is not null;
+        if (!keys.Enabled || !(ApiPaths.NeedsKey(http.Request.Path) || operatorOnly))
         {
             context.Succeed(requirement);
             return Task.CompletedTask;
@@ -28,7 +29,7 @@ internal sealed class ApiKeyAccessHandler(ApiKeyRing keys) : AuthorizationHandle
         {
             null => ErrorCodes.Unauthorized,
             ApiKeyRing.Operator => null,
-            _ when ApiPaths.IsAdmin(http.Request.Path) || http.GetEndpoint()?.Metadata.GetMetadata<OperatorOnlyAttribute>() is not null
+            _ when ApiPaths.IsAdmin(http.Request.Path) || operatorOnly
                 => ErrorCodes.OperatorKeyRequired,
             var tenant when http.GetRouteValue("tenant") is string routeTenant && !string.Equals(routeTenant, tenant, StringComparison.Ordinal)
                 => ErrorCodes.ForbiddenTenant,

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace WabaActors.Host.Security;
 
 /// <summary>
-/// <c>Authorization: Bearer &lt;key&gt;</c> → an identity holding the key's tenant. A missing or
+/// <c>Authorization: Bearer &lt;key&gt;</c> (or, on <see cref="BrowserKeyAttribute"/> endpoints, HTTP Basic
+/// with the key as password) → an identity holding the key's tenant. A missing or
 /// malformed header is no identity; an unknown key fails. Either way the authorization rules then
 /// answer <c>401 unauthorized</c>. Nothing about the presented key is logged.
 /// </summary>
@@ -21,13 +22,26 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!keys.Enabled || Request.Headers.Authorization is not [{ } header]
-            || !header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
+        if (!keys.Enabled || Request.Headers.Authorization is not [{ } header])
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var token = header.AsSpan(Bearer.Length).Trim(' ');
+        ReadOnlySpan<char> token;
+        if (header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
+        {
+            token = header.AsSpan(Bearer.Length).Trim(' ');
+        }
+        else if (Context.GetEndpoint()?.Metadata.GetMetadata<BrowserKeyAttribute>() is not null
+            && BasicPassword.From(header, MaxTokenLength) is { } password)
+        {
+            token = password;
+        }
+        else
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
         var tenant = token.Length is > 0 and <= MaxTokenLength ? keys.Find(token) : null;
         if (tenant is null)
         {

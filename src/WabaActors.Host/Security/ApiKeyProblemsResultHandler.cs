@@ -18,7 +18,9 @@ internal sealed class ApiKeyProblemsResultHandler : IAuthorizationMiddlewareResu
     {
         if (authorizeResult.Challenged)
         {
-            context.Response.Headers.WWWAuthenticate = "Bearer";
+            context.Response.Headers.WWWAuthenticate = context.GetEndpoint()?.Metadata.GetMetadata<BrowserKeyAttribute>() is null
+                ? "Bearer"
+                : new Microsoft.Extensions.Primitives.StringValues([BrowserKeyAttribute.Challenge, "Bearer"]);
             return Problems.Of(ErrorCodes.Unauthorized, "This call needs 'Authorization: Bearer <key>' with a configured API key.").ExecuteAsync(context);
         }
 

@@ -6,4 +6,9 @@ public static class SecurityConventions
     public static TBuilder RequireOperatorKey<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new OperatorOnlyAttribute());
+
+    /// <summary>Lets a browser present the key as the password of HTTP Basic (<see cref="BrowserKeyAttribute"/>).</summary>
+    public static TBuilder AllowBrowserKey<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new BrowserKeyAttribute());
 }
