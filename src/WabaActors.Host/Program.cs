@@ -4,12 +4,14 @@ using WabaActors.Domain.Rules;
 using WabaActors.Host.Api;
 using WabaActors.Host.Hosting;
 using WabaActors.Host.Security;
+using WabaActors.Host.Telemetry;
 using WabaActors.Host.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddWabaSilo();
 builder.AddWabaApi();
 builder.AddWabaSecurity();
+builder.AddWabaTelemetry();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -25,6 +27,7 @@ if (app.Environment.IsDevelopment())
 }
 
 app.MapHealthEndpoints();
+app.MapWabaTelemetry();
 app.MapAccountsEndpoints();
 app.MapNumbersEndpoints();
 app.MapReviewsEndpoints();

@@ -18,7 +18,9 @@ internal sealed class ApiKeyAccessHandler(ApiKeyRing keys) : AuthorizationHandle
             return Task.CompletedTask;
         }
 
-        if (!keys.Enabled || !ApiPaths.NeedsKey(http.Request.Path))
+        // Operator-only endpoints outside /v1 (the metrics scrape) need a key too.
+        var operatorOnly = http.GetEndpoint()?.Metadata.GetMetadata<OperatorOnlyAttribute>() is not null;
+        if (!keys.Enabled || !(ApiPaths.NeedsKey(http.Request.Path) || operatorOnly))
         {
             context.Succeed(requirement);
             return Task.CompletedTask;
@@ -28,7 +30,7 @@ internal sealed class ApiKeyAccessHandler(ApiKeyRing keys) : AuthorizationHandle
         {
             null => ErrorCodes.Unauthorized,
             ApiKeyRing.Operator => null,
-            _ when ApiPaths.IsAdmin(http.Request.Path) || http.GetEndpoint()?.Metadata.GetMetadata<OperatorOnlyAttribute>() is not null
+            _ when operatorOnly || ApiPaths.IsAdmin(http.Request.Path)
                 => ErrorCodes.OperatorKeyRequired,
             var tenant when http.GetRouteValue("tenant") is string routeTenant && !string.Equals(routeTenant, tenant, StringComparison.Ordinal)
                 => ErrorCodes.ForbiddenTenant,
