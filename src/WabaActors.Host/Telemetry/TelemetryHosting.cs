@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenTelemetry;
@@ -53,6 +54,7 @@ public static class TelemetryHosting
             }
         });
 
+        services.ConfigureOpenTelemetryMeterProvider((sp, metrics) => metrics.AddView(OwnInstrumentsOnly(sp.GetService<IMeterFactory>())));
         if (options.Traces ?? otlp is not null)
         {
             otel.WithTracing(tracing =>
@@ -101,6 +103,14 @@ public static class TelemetryHosting
             options.Enabled ? otlp?.Display ?? "off" : "off"));
         return app;
     }
+
+    /// <summary>
+    /// A meter provider listens to meters by name, process-wide: in a process with several hosts (the
+    /// API tests) it would merge their instruments, and one host's disposal would end the others'
+    /// series. Instruments of a meter made by another host's <see cref="IMeterFactory"/> are dropped.
+    /// </summary>
+    private static Func<Instrument, MetricStreamConfiguration?> OwnInstrumentsOnly(IMeterFactory? own) =>
+        instrument => instrument.Meter.Scope is IMeterFactory scope && !ReferenceEquals(scope, own) ? MetricStreamConfiguration.Drop : null;
 
     private static bool IsScrape(PathString path, TelemetryOptions options) =>
         path.StartsWithSegments(options.MetricsPath, StringComparison.OrdinalIgnoreCase)
