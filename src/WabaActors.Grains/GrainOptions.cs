@@ -8,13 +8,13 @@ public sealed class GrainOptions
     public const string Section = "WabaActors:Grains";
 
     /// <summary>The longest a number decides with its account's gate before reading it again (pushes keep it current in between).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "WabaActors:Grains:GateRefresh must be between {1} and {2}.")]
     public TimeSpan GateRefresh { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// The period of the deadline and outbox reminders after their first tick (they are removed once
     /// handled). Must be ≥ Orleans' <c>ReminderOptions.MinimumReminderPeriod</c>.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "WabaActors:Grains:ReminderPeriod must be between {1} and {2}.")]
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 }

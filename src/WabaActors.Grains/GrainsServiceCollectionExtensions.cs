@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
 using Orleans.Storage;
 using WabaActors.Grains.Gateway;
 using WabaActors.Grains.Storage;
+using WabaActors.Grains.Telemetry;
 
 namespace WabaActors.Grains;
 
@@ -25,6 +27,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddKeyedSingleton<IGrainStorageSerializer, SystemTextJsonGrainStorageSerializer>(StorageNames.Grains);
         services.AddOptions<GrainOptions>().BindConfiguration(GrainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WebhookDedupeOptions>().BindConfiguration(WebhookDedupeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(sp => new GrainMetrics(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<IMessagingStore, InMemoryMessagingStore>();
         services.TryAddSingleton<IHistoryStore, InMemoryHistoryStore>();
         services.TryAddSingleton<IWhatsAppGateway, SimulatedWhatsAppGateway>();

@@ -12,10 +12,10 @@ public sealed class WebhookDedupeOptions
     public const string Section = "WabaActors:Webhooks";
 
     /// <summary>How long a change is remembered after it was applied (Meta retries a failed delivery for up to 7 days).</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00", ErrorMessage = "WabaActors:Webhooks:DedupeRetention must be between {1} and {2}.")]
     public TimeSpan DedupeRetention { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>The most changes one account remembers; the oldest are forgotten first.</summary>
-    [Range(1, 10_000)]
+    [Range(1, 10_000, ErrorMessage = "WabaActors:Webhooks:DedupeCapacity must be between {1} and {2}.")]
     public int DedupeCapacity { get; set; } = 256;
 }

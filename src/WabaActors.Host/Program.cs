@@ -5,6 +5,7 @@ using WabaActors.Host.Api;
 using WabaActors.Host.Hosting;
 using WabaActors.Host.Operator;
 using WabaActors.Host.Security;
+using WabaActors.Host.Telemetry;
 using WabaActors.Host.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.AddWabaSilo();
 builder.AddWabaApi();
 builder.AddWabaSecurity();
 builder.AddWabaOperator();
+builder.AddWabaTelemetry();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -27,6 +29,7 @@ if (app.Environment.IsDevelopment())
 }
 
 app.MapHealthEndpoints();
+app.MapWabaTelemetry();
 app.MapAccountsEndpoints();
 app.MapNumbersEndpoints();
 app.MapReviewsEndpoints();

@@ -4,6 +4,7 @@ using WabaActors.Contracts.Common;
 using WabaActors.Contracts.Numbers;
 using WabaActors.Domain.Onboarding;
 using WabaActors.Grains.Mapping;
+using WabaActors.Grains.Telemetry;
 
 namespace WabaActors.Grains.Accounts;
 
@@ -16,7 +17,14 @@ public sealed partial class AccountGrain
     {
         if (reminderName == ReviewReminder && state.State.Account is { } account)
         {
-            await SaveAsync(account.CommerceReviewDeadlineReached(clock.GetUtcNow()));
+            var now = clock.GetUtcNow();
+            var change = account.CommerceReviewDeadlineReached(now);
+            if (change.HasChanges)
+            {
+                metrics.ReminderLate(DeadlineReminder.CommerceReview, now - account.CommerceReview!.DueAt);
+            }
+
+            await SaveAsync(change);
         }
     }
 

@@ -10,6 +10,7 @@ using WabaActors.Domain.Onboarding;
 using WabaActors.Domain.Rules;
 using WabaActors.Grains.Mapping;
 using WabaActors.Grains.Storage;
+using WabaActors.Grains.Telemetry;
 using WabaActors.Grains.Time;
 
 namespace WabaActors.Grains.Accounts;
@@ -25,6 +26,7 @@ public sealed partial class AccountGrain(
     [FromKeyedServices(WabaClock.Key)] TimeProvider clock,
     IOptions<GrainOptions> options,
     IOptions<WebhookDedupeOptions> dedupe,
+    GrainMetrics metrics,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain, IRemindable
 {
     private string Waba => this.GetPrimaryKeyString();

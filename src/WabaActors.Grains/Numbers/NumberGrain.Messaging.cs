@@ -42,6 +42,7 @@ public sealed partial class NumberGrain
         }
 
         var window = _windows.Get(customer, now).ToView();
+        ReportWindows();
         await DurableAsync(recorded.Value is { } change ? _tail.Append(store.AppendNumberAsync(Phone, change, null).AsTask()) : _tail.Current);
         return window;
     }
@@ -68,6 +69,7 @@ public sealed partial class NumberGrain
 
         var change = _windows.Close(parsed.Value, at, now);
         var window = _windows.Get(parsed.Value, now).ToView();
+        ReportWindows();
         await DurableAsync(change is { } closed ? _tail.Append(store.AppendNumberAsync(Phone, closed, null).AsTask()) : _tail.Current);
         return window;
     }
@@ -78,6 +80,7 @@ public sealed partial class NumberGrain
         Reply<WindowView> reply = Owned(owner) is null ? Failures.NumberNotFound
             : !parsed.IsSuccess ? parsed.Error!.ToFailure()
             : _windows.Get(parsed.Value, clock.GetUtcNow()).ToView();
+        ReportWindows();
         return ValueTask.FromResult(reply);
     }
 
@@ -110,6 +113,7 @@ public sealed partial class NumberGrain
         if (replay.Value is { } original)
         {
             await DurableAsync(_tail.Current);
+            metrics.Decided(original.Reason, type.Value);
             return original.ToContract(id.Value);
         }
 
@@ -118,10 +122,12 @@ public sealed partial class NumberGrain
         if ((SendRules.CheckGate(domainGate) ?? SendRules.CheckNumber(number.IsRegistered)) is { } denied)
         {
             await DurableAsync(_tail.Current);
+            metrics.Decided(denied.Reason, type.Value);
             return denied.ToContract(id.Value);
         }
 
         var window = _windows.Get(customer, now);
+        ReportWindows();
         var decision = (type, window.Open) switch
         {
             (MessageType.Session, _) => SendRules.DecideSession(window, domainGate.Restrictions, now),
@@ -138,6 +144,7 @@ public sealed partial class NumberGrain
             ? _tail.Append(store.AppendNumberAsync(Phone, null, _ledger.Record(id, customer, type.Value, decision, now)).AsTask())
             : _tail.Current;
         await DurableAsync(written);
+        metrics.Decided(decision.Reason, type.Value);
         return decision.ToContract(id.Value);
     }
 

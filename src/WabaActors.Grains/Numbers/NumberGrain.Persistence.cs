@@ -7,6 +7,7 @@ using WabaActors.Domain.Events;
 using WabaActors.Domain.Numbers;
 using WabaActors.Domain.Onboarding;
 using WabaActors.Grains.Mapping;
+using WabaActors.Grains.Telemetry;
 
 namespace WabaActors.Grains.Numbers;
 
@@ -81,7 +82,13 @@ public sealed partial class NumberGrain
         }
         else if (reminderName == DisplayNameReminder && state.State.Number is { } number)
         {
-            var change = number.DisplayNameDeadlineReached(clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            var change = number.DisplayNameDeadlineReached(now);
+            if (change.HasChanges)
+            {
+                metrics.ReminderLate(DeadlineReminder.DisplayName, now - number.DisplayName!.Review.DueAt);
+            }
+
             await ApplyAsync(new Scope(number.Tenant, number.Waba), change);
             await EnsureDisplayNameReminderAsync(state.State.Number!);
         }

@@ -13,6 +13,7 @@ using WabaActors.Domain.Rules;
 using WabaActors.Grains.Gateway;
 using WabaActors.Grains.Mapping;
 using WabaActors.Grains.Storage;
+using WabaActors.Grains.Telemetry;
 using WabaActors.Grains.Time;
 
 namespace WabaActors.Grains.Numbers;
@@ -28,6 +29,7 @@ public sealed partial class NumberGrain(
     WabaRules rules,
     [FromKeyedServices(WabaClock.Key)] TimeProvider clock,
     IOptions<GrainOptions> options,
+    GrainMetrics metrics,
     ILogger<NumberGrain> logger) : Grain, INumberGrain, IRemindable
 {
     private readonly CustomerWindows _windows = new(rules.ServiceWindow, rules.FutureTimestampTolerance);
@@ -36,6 +38,7 @@ public sealed partial class NumberGrain(
     private AccountGate? _gate;
     private SendGate? _domainGate;
     private DateTimeOffset _gateFetchedAt;
+    private int _windowsReported;
 
     private string Phone => this.GetPrimaryKeyString();
 
@@ -52,12 +55,31 @@ public sealed partial class NumberGrain(
             _ledger.Apply(grant);
         }
 
+        ReportWindows();
         NumberLog.Activated(logger, PersonalData.Hash(Phone), journal.Windows.Count, journal.Grants.Count);
         if (state.State.Outbox.Count > 0)
         {
             // Not awaited here: the account may be waiting on this number (reading its view), and an
             // activating grain answers nothing until OnActivateAsync returns. A timer runs it next.
             this.RegisterGrainTimer(_ => FlushOutboxAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.WindowsHeld(-_windowsReported);
+        _windowsReported = 0;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Moves the active-windows gauge by what this grain's window count changed since it last reported (no-op when unchanged).</summary>
+    private void ReportWindows()
+    {
+        var tracked = _windows.Tracked;
+        if (tracked != _windowsReported)
+        {
+            metrics.WindowsHeld(tracked - _windowsReported);
+            _windowsReported = tracked;
         }
     }
 

@@ -9,4 +9,7 @@ internal static partial class QuotaLog
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Template quota {QuotaKey}: a grant could not be written; reloading from storage")]
     public static partial void WriteFailed(ILogger logger, string quotaKey, Exception error);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Template quota {QuotaKey} activated at epoch {Epoch} with {Grants} grants")]
+    public static partial void Activated(ILogger logger, string quotaKey, long epoch, int grants);
 }

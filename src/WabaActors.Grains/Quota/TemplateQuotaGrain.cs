@@ -9,6 +9,7 @@ using WabaActors.Domain.Messaging;
 using WabaActors.Domain.Rules;
 using WabaActors.Grains.Mapping;
 using WabaActors.Grains.Storage;
+using WabaActors.Grains.Telemetry;
 using WabaActors.Grains.Time;
 
 namespace WabaActors.Grains.Quota;
@@ -25,6 +26,7 @@ public sealed class TemplateQuotaGrain(
     IMessagingStore store,
     WabaRules rules,
     [FromKeyedServices(WabaClock.Key)] TimeProvider clock,
+    GrainMetrics metrics,
     ILogger<TemplateQuotaGrain> logger) : Grain, ITemplateQuotaGrain
 {
     private readonly TemplateRecipients _recipients = new(rules.TemplateRecipientPeriod);
@@ -43,6 +45,8 @@ public sealed class TemplateQuotaGrain(
             _recipients.Apply(new RecipientCounted(grant.Customer, grant.GrantedAtTicks));
             _ledger.Apply(grant);
         }
+
+        QuotaLog.Activated(logger, Key, _epoch, journal.Grants.Count);
     }
 
     public async ValueTask<PermitDecision> GrantAsync(TemplateGrantRequest request, int limit)
@@ -63,6 +67,7 @@ public sealed class TemplateQuotaGrain(
         }
 
         var counted = _recipients.TryCount(customer, limit, now);
+        metrics.Counted(counted.Outcome);
         PermitDecision answer;
         Task written;
         if (counted.Change is { } change)

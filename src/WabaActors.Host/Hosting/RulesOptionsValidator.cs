@@ -13,7 +13,7 @@ public sealed class RulesOptionsValidator : IValidateOptions<RulesOptions>
             var errors = options.ToRules().Validate();
             return errors.Count == 0
                 ? ValidateOptionsResult.Success
-                : ValidateOptionsResult.Fail(errors.Select(e => $"{RulesOptions.Section}: {e}"));
+                : ValidateOptionsResult.Fail(errors.Select(e => $"{RulesOptions.Section}:{e}"));
         }
         catch (ArgumentException e)
         {

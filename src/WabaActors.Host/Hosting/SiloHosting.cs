@@ -20,6 +20,7 @@ public static class SiloHosting
         var options = builder.Configuration.GetSection(WabaOptions.Section).Get<WabaOptions>() ?? new WabaOptions();
         var services = builder.Services;
         services.AddOptions<WabaOptions>().BindConfiguration(WabaOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WabaOptions>, WabaOptionsValidator>();
         services.AddOptions<RulesOptions>().BindConfiguration(RulesOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RulesOptions>, RulesOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RulesOptions>>().Value.ToRules());

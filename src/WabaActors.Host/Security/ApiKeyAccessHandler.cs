@@ -18,6 +18,7 @@ internal sealed class ApiKeyAccessHandler(ApiKeyRing keys) : AuthorizationHandle
             return Task.CompletedTask;
         }
 
+        // Operator-only endpoints outside /v1 (the dashboard, the metrics scrape) need a key too.
         var operatorOnly = http.GetEndpoint()?.Metadata.GetMetadata<OperatorOnlyAttribute>() is not null;
         if (!keys.Enabled || !(ApiPaths.NeedsKey(http.Request.Path) || operatorOnly))
         {

@@ -70,10 +70,12 @@ public static class WebhookEndpoints
         return TypedResults.Text(challenge, "text/plain", Encoding.UTF8);
     }
 
-    private static async Task<IResult> Receive(HttpRequest request, IOptions<WebhookOptions> options, WebhookMapper mapper, ILogger<WebhookMapper> logger)
+    private static async Task<IResult> Receive(
+        HttpRequest request, IOptions<WebhookOptions> options, WebhookMapper mapper, WebhookMetrics metrics, ILogger<WebhookMapper> logger)
     {
         if (options.Value.AppSecret is not { Length: > 0 } secret)
         {
+            metrics.Refused("not_configured");
             return NotConfigured(logger, "WabaActors:Webhooks:AppSecret");
         }
 
@@ -84,6 +86,7 @@ public static class WebhookEndpoints
         if (!WebhookSignature.IsValid(body.Span, request.Headers[WebhookSignature.Header].FirstOrDefault(), secret))
         {
             WebhookLog.SignatureRejected(logger);
+            metrics.Refused("invalid_signature");
             return new Failure(WebhookErrorCodes.InvalidSignature, $"{WebhookSignature.Header} is missing or does not match the body.").ToProblem(null);
         }
 
@@ -94,6 +97,7 @@ public static class WebhookEndpoints
         }
         catch (JsonException e)
         {
+            metrics.Refused("invalid_body");
             return Problems.Validation("body", $"The body is not valid JSON (line {e.LineNumber + 1}).");
         }
 
@@ -102,6 +106,7 @@ public static class WebhookEndpoints
             var entries = EnvelopeParser.Parse(document.RootElement);
             if (!entries.IsSuccess)
             {
+                metrics.Refused("invalid_body");
                 return new Failure(entries.Error!.Code, entries.Error.Message) { Errors = entries.Error.Errors }.ToProblem(null);
             }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace WabaActors.Host.Webhooks;
 
 public static class WebhookHosting
@@ -5,7 +7,9 @@ public static class WebhookHosting
     /// <summary>Meta's webhook settings and the mappers that apply deliveries to the grains.</summary>
     public static IServiceCollection AddWabaWebhooks(this IServiceCollection services)
     {
-        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
+        services.AddSingleton<WebhookMetrics>();
         services.AddSingleton<MessagesMapper>();
         services.AddSingleton<WebhookMapper>();
         return services;

@@ -9,7 +9,7 @@ namespace WabaActors.Host.Webhooks;
 /// Returns once every change is stored. Whatever cannot be applied is logged and acknowledged, so
 /// Meta does not redeliver it for days.
 /// </summary>
-public sealed class WebhookMapper(IGrainFactory grains, MessagesMapper messages, ILogger<WebhookMapper> logger)
+public sealed class WebhookMapper(IGrainFactory grains, MessagesMapper messages, WebhookMetrics metrics, ILogger<WebhookMapper> logger)
 {
     public async Task<WebhookReceipt> ApplyAsync(IReadOnlyList<WebhookEntry> entries)
     {
@@ -19,7 +19,9 @@ public sealed class WebhookMapper(IGrainFactory grains, MessagesMapper messages,
             var account = grains.GetGrain<IAccountGrain>(entry.Waba);
             foreach (var change in entry.Changes)
             {
-                outcomes.Add(await ApplyAsync(account, entry.Waba, change));
+                var outcome = await ApplyAsync(account, entry.Waba, change);
+                metrics.Change(change.Field, outcome);
+                outcomes.Add(outcome);
             }
         }
 

@@ -8,10 +8,10 @@ public sealed class GroupCommitOptions
     public const string Section = "WabaActors:GroupCommit";
 
     /// <summary>Most changes written in one round trip and one commit.</summary>
-    [Range(1, 10_000)]
+    [Range(1, 10_000, ErrorMessage = "WabaActors:GroupCommit:MaxBatchSize must be between {1} and {2}.")]
     public int MaxBatchSize { get; set; } = 1_000;
 
     /// <summary>Connections committing in parallel: while one batch waits for its commit, the next one fills.</summary>
-    [Range(1, 64)]
+    [Range(1, 64, ErrorMessage = "WabaActors:GroupCommit:Writers must be between {1} and {2}.")]
     public int Writers { get; set; } = 2;
 }

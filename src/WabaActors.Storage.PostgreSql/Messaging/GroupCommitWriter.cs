@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,11 +21,19 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
     private readonly int _maxBatch;
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = false });
     private readonly Task[] _writers;
+    private readonly GroupCommitTelemetry _telemetry;
 
-    public GroupCommitWriter(NpgsqlDataSource dataSource, IOptions<GroupCommitOptions> options, ILogger<GroupCommitWriter> logger)
+    public GroupCommitWriter(NpgsqlDataSource dataSource, IOptions<GroupCommitOptions> options, ILogger<GroupCommitWriter> logger, IMeterFactory? meters = null)
     {
         (_dataSource, _logger, _maxBatch) = (dataSource, logger, options.Value.MaxBatchSize);
-        _writers = [.. Enumerable.Range(0, options.Value.Writers).Select(_ => Task.Run(WriteLoopAsync))];
+        _telemetry = new GroupCommitTelemetry(meters);
+
+        // The writer loops outlive whichever call created this writer: they must not inherit its
+        // span (every commit would join that one trace) nor its other async-local context.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _writers = [.. Enumerable.Range(0, options.Value.Writers).Select(_ => Task.Run(WriteLoopAsync))];
+        }
     }
 
     /// <summary>Batches observed, for benchmarks and metrics: count and total changes.</summary>
@@ -33,10 +43,10 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
     private long _changes;
 
     /// <summary>Queues one statement (<c>$1</c>… parameters); completes with its rows affected once committed.</summary>
-    public Task<int> ExecuteAsync(string sql, params object?[] args) => Enqueue(new PendingWrite(sql, args, null));
+    public Task<int> ExecuteAsync(string sql, params object?[] args) => Enqueue(new PendingWrite(sql, args, null, GroupCommitTelemetry.Caller()));
 
     /// <summary>Queues one row of <paramref name="statement"/>; completes with 1 once committed (0: not written, see <see cref="RowStatement.ReturnsKeys"/>).</summary>
-    public Task<int> AppendRowAsync(RowStatement statement, params object?[] row) => Enqueue(new PendingWrite(statement.Sql, row, statement));
+    public Task<int> AppendRowAsync(RowStatement statement, params object?[] row) => Enqueue(new PendingWrite(statement.Sql, row, statement, GroupCommitTelemetry.Caller()));
 
     private Task<int> Enqueue(PendingWrite write) =>
         _queue.Writer.TryWrite(write) ? write.Done.Task : throw new ObjectDisposedException(nameof(GroupCommitWriter));
@@ -67,9 +77,12 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
 
     private async Task CommitAsync(List<PendingWrite> batch)
     {
+        using var span = GroupCommitTelemetry.StartCommit(batch, static w => w.Caller);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var affected = await ExecuteBatchAsync(batch);
+            _telemetry.Record(batch.Count, started, committed: true);
             Interlocked.Increment(ref _batches);
             Interlocked.Add(ref _changes, batch.Count);
             for (var i = 0; i < batch.Count; i++)
@@ -79,6 +92,8 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
         }
         catch (Exception e) when (batch.Count > 1)
         {
+            _telemetry.Record(batch.Count, started, committed: false);
+            span?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             // One bad statement fails its whole batch: commit the others one by one so only the bad
             // one's caller hears the error.
             LogBatchFailed(_logger, batch.Count, e);
@@ -89,6 +104,8 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
         }
         catch (Exception e)
         {
+            _telemetry.Record(batch.Count, started, committed: false);
+            span?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             batch[0].Done.TrySetException(e);
         }
     }
@@ -211,7 +228,8 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "A group commit of {Count} changes failed; retrying them one by one")]
     private static partial void LogBatchFailed(ILogger logger, int count, Exception error);
 
-    private sealed record PendingWrite(string Sql, object?[] Args, RowStatement? Statement)
+    /// <summary>A queued change; <paramref name="Caller"/> is the span that queued it (null unless traced).</summary>
+    private sealed record PendingWrite(string Sql, object?[] Args, RowStatement? Statement, Activity? Caller)
     {
         public TaskCompletionSource<int> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -18,13 +18,16 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 {
     private readonly bool _webhooks;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <param name="settings">Configuration on top of the embedded default (API keys, rate limits).</param>
     /// <param name="webhooks">Configure Meta's app secret and verify token (<see cref="Webhooks"/>); false leaves webhooks unconfigured.</param>
-    public ApiFactory(IReadOnlyDictionary<string, string?>? settings = null, bool webhooks = true)
+    /// <param name="services">Test services on top of the host's (an in-memory span exporter, a log sink).</param>
+    public ApiFactory(IReadOnlyDictionary<string, string?>? settings = null, bool webhooks = true, Action<IServiceCollection>? services = null)
     {
         _settings = settings ?? new Dictionary<string, string?>();
         _webhooks = webhooks;
+        _services = services;
         UseKestrel(0);
     }
 
@@ -58,6 +61,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         {
             services.Configure<EndpointOptions>(o => (o.SiloPort, o.GatewayPort) = (siloPort, gatewayPort));
             services.Configure<DevelopmentClusterMembershipOptions>(o => o.PrimarySiloEndpoint = new IPEndPoint(IPAddress.Loopback, siloPort));
+            _services?.Invoke(services);
         });
     }
 

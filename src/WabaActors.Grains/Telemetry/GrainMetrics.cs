@@ -1,0 +1,68 @@
+using System.Diagnostics.Metrics;
+using WabaActors.Domain.Common;
+using WabaActors.Domain.Messaging;
+
+namespace WabaActors.Grains.Telemetry;
+
+/// <summary>
+/// The grains' instruments (docs/telemetry.md). Recording is allocation-free: every tag combination
+/// is an array built once here, and <see cref="Counter{T}.Add(T, ReadOnlySpan{KeyValuePair{string, object}})"/>
+/// takes it as a span; with no listener an Add is a flag check.
+/// </summary>
+public sealed class GrainMetrics
+{
+    private static readonly int Types = Enum.GetValues<MessageType>().Length;
+
+    private readonly Counter<long> _decisions;
+    private readonly Counter<long> _grants;
+    private readonly UpDownCounter<long> _windows;
+    private readonly Histogram<double> _reminderLag;
+    private readonly KeyValuePair<string, object?>[][] _decisionTags;
+    private readonly KeyValuePair<string, object?>[][] _grantTags;
+    private readonly KeyValuePair<string, object?>[][] _reminderTags;
+
+    public GrainMetrics(IMeterFactory? meters = null)
+    {
+        var meter = meters?.Create(TelemetryNames.Meter) ?? new Meter(TelemetryNames.Meter);
+        _decisions = meter.CreateCounter<long>("waba.permit.decisions", "{decision}",
+            "Permits answered by the number grains (replays included), by allowed, reason and message type.");
+        _grants = meter.CreateCounter<long>("waba.template.grants", "{grant}",
+            "Template-recipient checks by the quota grains: a new recipient counted, one already counted, or the limit reached.");
+        _windows = meter.CreateUpDownCounter<long>("waba.windows.active", "{window}",
+            "Customer-service windows held by active number grains (an expired one leaves at its grain's next call or deactivation).");
+        _reminderLag = meter.CreateHistogram("waba.reminder.lag", "s",
+            "How late a review-deadline reminder raised its review overdue: now minus the due instant, on the rules' clock.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600, 1800, 3600] });
+
+        var reasons = Enum.GetValues<DenyReason>();
+        var types = Enum.GetValues<MessageType>();
+        _decisionTags = new KeyValuePair<string, object?>[reasons.Length * Types][];
+        foreach (var reason in reasons)
+        {
+            foreach (var type in types)
+            {
+                _decisionTags[((int)reason * Types) + (int)type] =
+                [
+                    new("allowed", reason == DenyReason.None),
+                    new("reason", SnakeCase.Of(reason)),
+                    new("type", SnakeCase.Of(type)),
+                ];
+            }
+        }
+
+        _grantTags = [.. Enum.GetValues<CountOutcome>().Select(o => new KeyValuePair<string, object?>[] { new("outcome", SnakeCase.Of(o)) })];
+        _reminderTags = [.. Enum.GetValues<DeadlineReminder>().Select(r => new KeyValuePair<string, object?>[] { new("reminder", SnakeCase.Of(r)) })];
+    }
+
+    /// <summary>One permit answered: allowed (reason <c>none</c>) or denied with its reason.</summary>
+    public void Decided(DenyReason reason, MessageType type) =>
+        _decisions.Add(1, _decisionTags[((int)reason * Types) + (int)type]);
+
+    public void Counted(CountOutcome outcome) => _grants.Add(1, _grantTags[(int)outcome]);
+
+    /// <summary>Windows held in memory went up or down by <paramref name="delta"/>.</summary>
+    public void WindowsHeld(long delta) => _windows.Add(delta);
+
+    public void ReminderLate(DeadlineReminder reminder, TimeSpan lag) =>
+        _reminderLag.Record(lag.TotalSeconds, _reminderTags[(int)reminder]);
+}

@@ -1,0 +1,36 @@
+using System.Diagnostics.Metrics;
+using WabaActors.Domain.Common;
+using WabaActors.Grains.Telemetry;
+
+namespace WabaActors.Host.Webhooks;
+
+/// <summary>
+/// Webhook instruments (docs/telemetry.md). The <c>field</c> tag is one of the fields the service
+/// handles or <c>other</c>: a value from the request never becomes a tag of its own, so a caller
+/// cannot grow the number of series.
+/// </summary>
+public sealed class WebhookMetrics
+{
+    private readonly Counter<long> _changes;
+    private readonly Counter<long> _refused;
+
+    public WebhookMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(TelemetryNames.Meter);
+        _changes = meter.CreateCounter<long>("waba.webhook.changes", "{change}",
+            "Changes of Meta's webhook deliveries by field and result (applied, unchanged, duplicate, ignored).");
+        _refused = meter.CreateCounter<long>("waba.webhook.refused", "{delivery}",
+            "Webhook deliveries refused before any change was read, by reason.");
+    }
+
+    public void Change(string field, WebhookOutcome outcome) =>
+        _changes.Add(1, new KeyValuePair<string, object?>("field", KnownField(field)), new KeyValuePair<string, object?>("result", Results[(int)outcome]));
+
+    /// <summary>A delivery refused: <c>invalid_signature</c>, <c>not_configured</c> or <c>invalid_body</c>.</summary>
+    public void Refused(string reason) => _refused.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    private static readonly string[] Results = [.. Enum.GetValues<WebhookOutcome>().Select(o => SnakeCase.Of(o))];
+
+    private static string KnownField(string field) =>
+        field == MessagesReader.Field || AccountChangeReader.Handles(field) ? field : "other";
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+
+namespace WabaActors.Host.Webhooks;
+
+/// <summary>Stops the host on a secret that cannot be what Meta sends, naming the option (never the value).</summary>
+public sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
+{
+    public const int MaxLength = 1024;
+
+    public ValidateOptionsResult Validate(string? name, WebhookOptions options)
+    {
+        var errors = new List<string>();
+        Check(options.AppSecret, "AppSecret", errors);
+        Check(options.VerifyToken, "VerifyToken", errors);
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>Unset is allowed (webhooks answer 503); set, it must be 1–1024 characters with no white space or control characters.</summary>
+    private static void Check(string? value, string key, List<string> errors)
+    {
+        if (value is null || value.Length == 0)
+        {
+            return;
+        }
+
+        if (value.Length > MaxLength || value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            errors.Add($"{WebhookOptions.Section}:{key} must be 1–{MaxLength} characters with no white space or control characters.");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using WabaActors.Api.Tests.Support;
+
+namespace WabaActors.Api.Tests;
+
+/// <summary>docs/configuration.md: every options class is checked at start; a bad value stops the host naming its key.</summary>
+public class OptionsValidationTests
+{
+    /// <summary>A database that is never reached: validation stops the host before anything connects.</summary>
+    private const string UnreachableDatabase = "Host=127.0.0.1;Port=1;Username=none;Password=none;Database=none;Timeout=1";
+
+    [Theory]
+    // WabaOptions
+    [InlineData("WabaActors:Storage", "Floppy", "WabaActors:Storage")]
+    [InlineData("WabaActors:Cluster:SiloPort", "70000", "WabaActors:Cluster:SiloPort")]
+    [InlineData("WabaActors:Cluster:ClusterId", " ", "WabaActors:Cluster:ClusterId")]
+    [InlineData("WabaActors:Cluster:AdvertisedAddress", "not-an-ip", "WabaActors:Cluster:AdvertisedAddress")]
+    // RulesOptions
+    [InlineData("WabaActors:Rules:Profile", "strict", "WabaActors:Rules:Profile")]
+    [InlineData("WabaActors:Rules:ServiceWindow", "-01:00:00", "WabaActors:Rules:ServiceWindow")]
+    [InlineData("WabaActors:Rules:TemplateRecipientLimit", "5000", "WabaActors:Rules:TemplateRecipientLimit")]
+    // GrainOptions
+    [InlineData("WabaActors:Grains:GateRefresh", "00:00:00", "WabaActors:Grains:GateRefresh")]
+    [InlineData("WabaActors:Grains:ReminderPeriod", "02:00:00", "WabaActors:Grains:ReminderPeriod")]
+    // WebhookDedupeOptions and WebhookOptions
+    [InlineData("WabaActors:Webhooks:DedupeCapacity", "0", "WabaActors:Webhooks:DedupeCapacity")]
+    [InlineData("WabaActors:Webhooks:DedupeRetention", "00:00:10", "WabaActors:Webhooks:DedupeRetention")]
+    [InlineData("WabaActors:Webhooks:AppSecret", "two words", "WabaActors:Webhooks:AppSecret")]
+    [InlineData("WabaActors:Webhooks:VerifyToken", "tab\there", "WabaActors:Webhooks:VerifyToken")]
+    // ApiKeyOptions
+    [InlineData("Auth:ApiKeys:0:Key", "short", "Auth:ApiKeys:0:Key")]
+    // RateLimitOptions
+    [InlineData("WabaActors:RateLimit:Period", "00:00:00", "WabaActors:RateLimit:Period")]
+    // TelemetryOptions
+    [InlineData("WabaActors:Telemetry:TraceSampleRatio", "2", "WabaActors:Telemetry:TraceSampleRatio")]
+    [InlineData("WabaActors:Telemetry:ServiceName", "no spaces please", "WabaActors:Telemetry:ServiceName")]
+    [InlineData("WabaActors:Telemetry:MetricsPath", "/v1/metrics", "WabaActors:Telemetry:MetricsPath")]
+    [InlineData("WabaActors:Telemetry:OtlpEndpoint", "ftp://collector", "WabaActors:Telemetry:OtlpEndpoint")]
+    [InlineData("WabaActors:Telemetry:Enabled", "perhaps", "WabaActors:Telemetry:Enabled")]
+    // LogOptions
+    [InlineData("WabaActors:Logging:Json", "perhaps", "WabaActors:Logging:Json")]
+    public async Task BadValueStopsTheHostNamingItsKey(string key, string value, string named)
+    {
+        await using var factory = new ApiFactory(new Dictionary<string, string?> { [key] = value });
+
+        Assert.Contains(named, StartFailure(factory), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // GroupCommitOptions and PruneOptions exist only on PostgreSQL.
+    [InlineData("WabaActors:GroupCommit:MaxBatchSize", "0", "WabaActors:GroupCommit:MaxBatchSize must be between 1 and 10000")]
+    [InlineData("WabaActors:GroupCommit:Writers", "65", "WabaActors:GroupCommit:Writers")]
+    [InlineData("WabaActors:Prune:Interval", "00:00:00", "WabaActors:Prune:Interval")]
+    [InlineData("WabaActors:Prune:ChunkSize", "1", "WabaActors:Prune:ChunkSize")]
+    public async Task BadPostgreSqlValueStopsTheHostNamingItsKey(string key, string value, string named)
+    {
+        await using var factory = new ApiFactory(new Dictionary<string, string?>
+        {
+            ["WabaActors:Storage"] = "PostgreSql",
+            ["ConnectionStrings:WabaActors"] = UnreachableDatabase,
+            [key] = value,
+        });
+
+        Assert.Contains(named, StartFailure(factory), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheDefaultsStart()
+    {
+        await using var factory = new ApiFactory();
+
+        Assert.Null(Record.Exception(factory.StartServer));
+    }
+
+    private static string StartFailure(ApiFactory factory)
+    {
+        var error = Record.Exception(factory.StartServer);
+        Assert.NotNull(error);
+        return Flatten(error);
+    }
+
+    private static string Flatten(Exception error) =>
+        error is AggregateException all ? string.Join('\n', all.InnerExceptions.Select(Flatten)) : error.Message + (error.InnerException is { } inner ? "\n" + Flatten(inner) : "");
+}
