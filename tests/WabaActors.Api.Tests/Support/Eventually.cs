@@ -3,6 +3,9 @@ namespace WabaActors.Api.Tests.Support;
 /// <summary>Polls for something the host does asynchronously (a reminder firing), within an overall timeout.</summary>
 public static class Eventually
 {
+    /// <summary>How often the condition is asked again: the wait ends as soon as it holds, or fails at the timeout.</summary>
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+
     public static async Task Until(Func<Task<bool>> condition, TimeSpan timeout, string what, Func<Task>? between = null)
     {
         var deadline = DateTime.UtcNow + timeout;
@@ -18,7 +21,7 @@ public static class Eventually
                 await between();
             }
 
-            await Task.Delay(50);
+            await Task.Delay(PollInterval);
         }
     }
 }

@@ -1,13 +1,16 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using WabaActors.Storage.PostgreSql;
 
-namespace WabaActors.Storage.Tests;
+namespace WabaActors.Tests.Shared;
 
 /// <summary>
-/// A fresh database on the server named by WABA_TEST_POSTGRES, dropped on dispose. Its time
-/// zone is deliberately not UTC, so any timestamp-without-time-zone mix-up shows as a shift.
+/// A fresh database on the server named by WABA_TEST_POSTGRES, dropped on dispose; shared by the
+/// storage and durability tests (compiled into both, tests/Shared). Its time zone is deliberately not
+/// UTC, so a timestamp-without-time-zone mix-up shows as a shift. No server configured fails the test:
+/// these tests are the evidence that state reaches PostgreSQL and survives crashes, so they are never skipped.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -21,12 +24,17 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         Name = name;
         ConnectionString = connectionString;
-        DataSource = NpgsqlDataSource.Create(connectionString);
+        // Prepared statements as the host's data source has them (SiloHosting): the stores run as in production.
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
+        builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        DataSource = builder.Build();
         Open[name] = DataSource;
     }
 
     public string Name { get; }
 
+    /// <summary>The database's connection string, for a host process (ConnectionStrings__WabaActors).</summary>
     public string ConnectionString { get; }
 
     public NpgsqlDataSource DataSource { get; }
@@ -44,7 +52,7 @@ public sealed class TestDatabase : IAsyncDisposable
                 $"`export {EnvironmentVariable}=$(deploy/postgres-local.sh start)` and `deploy/postgres-local.sh stop` afterwards.");
         }
 
-        var name = $"waba_storage_test_{Guid.NewGuid():N}"[..40];
+        var name = $"waba_test_{Guid.NewGuid():N}"[..40];
         await using (var admin = await OpenAdminAsync(server))
         {
             await ExecuteAsync(admin, $"CREATE DATABASE {name}");
@@ -60,20 +68,26 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
-    public async Task<T> ScalarAsync<T>(string sql)
+    public async Task<T> ScalarAsync<T>(string sql, params object[] args)
     {
-        await using var command = DataSource.CreateCommand(sql);
+        await using var command = Command(sql, args);
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
-    public async Task<List<string>> ColumnAsync(string sql)
+    public async Task<int> ExecuteAsync(string sql, params object[] args)
+    {
+        await using var command = Command(sql, args);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<List<string>> ColumnAsync(string sql, params object[] args)
     {
         var values = new List<string>();
-        await using var command = DataSource.CreateCommand(sql);
+        await using var command = Command(sql, args);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            values.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+            values.Add(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!);
         }
 
         return values;
@@ -85,6 +99,17 @@ public sealed class TestDatabase : IAsyncDisposable
         await DataSource.DisposeAsync();
         await using var admin = await OpenAdminAsync(Environment.GetEnvironmentVariable(EnvironmentVariable)!);
         await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+    }
+
+    private NpgsqlCommand Command(string sql, object[] args)
+    {
+        var command = DataSource.CreateCommand(sql);
+        foreach (var arg in args)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = arg });
+        }
+
+        return command;
     }
 
     private static async Task<NpgsqlConnection> OpenAdminAsync(string server)
