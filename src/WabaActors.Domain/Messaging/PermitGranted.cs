@@ -10,11 +10,6 @@ public sealed record PermitGranted(string MessageId, long Customer, MessageType 
     public int? Used { get; init; }
     public int? Limit { get; init; }
 
-    /// <summary>The decision as it was first answered.</summary>
-    public SendDecision ToDecision() => SendDecision.Allow(
-        WindowExpiresAtTicks is { } w ? new DateTimeOffset(w, TimeSpan.Zero) : null,
-        Used is { } used && Limit is { } limit ? new RecipientUsage(used, limit, null) : null);
-
     public static PermitGranted From(string messageId, long customer, MessageType type, SendDecision decision, DateTimeOffset now) =>
         new(messageId, customer, type, now.UtcTicks)
         {
