@@ -85,6 +85,10 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
             _telemetry.Record(batch.Count, started, committed: true);
             Interlocked.Increment(ref _batches);
             Interlocked.Add(ref _changes, batch.Count);
+
+            // The span ends before any caller resumes, so a caller that has its answer also sees the
+            // finished commit span (Activity.Stop is idempotent; the using only covers the failures).
+            span?.Stop();
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Done.TrySetResult(affected[i]);
