@@ -37,7 +37,7 @@ public sealed class MessagingClient(IGrainFactory grains)
         return Unwrap(reply);
     }
 
-    private INumberGrain Number(string phone) => grains.GetGrain<INumberGrain>(phone.TrimStart('+'));
+    private INumberGrain Number(string phone) => grains.Reference<INumberGrain>(phone.TrimStart('+'));
 
     private static T Unwrap<T>(Reply<T> reply) => reply.Failure is { } failure ? throw new WabaRequestException(failure) : reply.Value!;
 }

@@ -129,6 +129,13 @@ public static class GrainProgram
             $"mean latency (callers / throughput): permit {best.Workers / permit.OpsPerSecond * 1e3:N2} ms, trivial call {best.Workers / echo.OpsPerSecond * 1e3:N2} ms"));
         Target(note, "permit ≥ 300k ops/s, p99 ≤ 1 ms", permit.OpsPerSecond >= 300_000 && permit.P99 <= 1e6,
             $"{permit.OpsPerSecond:N0} ops/s, p99 {permit.P99 / 1e6:N2} ms; the trivial call reaches {echo.OpsPerSecond:N0} ops/s");
+
+        // The reference as the API's handlers get it, from the phone on every request.
+        var reference = report.Add(await LoadAsync($"permit, reference per call (GrainReferences), {best.Workers} callers",
+            grains.PermitsLookedUp(orleansLookup: false), best.Workers, Warmup, Duration, note));
+        var getGrain = report.Add(await LoadAsync($"permit, reference per call (Orleans GetGrain<T>(string)), {best.Workers} callers",
+            grains.PermitsLookedUp(orleansLookup: true), best.Workers, Warmup, Duration, note));
+        report.Ratio("reference per call: GrainReferences / GetGrain<T>(string)", reference, getGrain);
     }
 
     /// <summary>

@@ -106,6 +106,27 @@ public sealed class GrainScenarios : IAsyncDisposable
         };
     }
 
+    /// <summary>
+    /// The same permits, each through a reference looked up per call from the phone as the API's
+    /// handlers do: with Orleans' <c>GetGrain&lt;T&gt;(string)</c> (<paramref name="orleansLookup"/>)
+    /// or with the service's <see cref="GrainReferences.Reference{TGrain}"/>.
+    /// </summary>
+    public Func<long, Task> PermitsLookedUp(bool orleansLookup)
+    {
+        var run = Interlocked.Increment(ref _run);
+        var grains = _silo.Grains;
+        return i =>
+        {
+            var n = (int)Customers.Pick(i, Numbers);
+            var inside = (i & 1) == 0;
+            var customer = inside ? _inside[n][(i >> 1) % WindowsPerNumber] : _outside[(i >> 1) % OutsideCustomers];
+            var request = new PermitRequest(customer, "session", string.Create(CultureInfo.InvariantCulture, $"wamid.l{run}.{i}"));
+            var phone = _permits.Phones[n];
+            var number = orleansLookup ? grains.GetGrain<INumberGrain>(phone) : grains.Reference<INumberGrain>(phone);
+            return CheckPermitAsync(number.RequestPermitAsync(_permits.Scopes[n], request), inside);
+        };
+    }
+
     /// <summary>The baseline: the same spread over 10k grains, a call that does nothing.</summary>
     public Task EchoAsync(long i) => CheckEchoAsync(_echo[(int)Customers.Pick(i, Numbers)].EchoAsync(i), i);
 

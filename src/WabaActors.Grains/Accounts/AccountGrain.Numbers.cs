@@ -35,7 +35,7 @@ public sealed partial class AccountGrain
             return start.Error!.ToFailure();
         }
 
-        var number = GrainFactory.GetGrain<INumberGrain>(digits);
+        var number = GrainFactory.Reference<INumberGrain>(digits);
         var scope = new Scope(tenant, Waba);
         if (account.FindNumber(digits) is not null)
         {

@@ -77,7 +77,7 @@ public sealed partial class AccountGrain
         {
             try
             {
-                await GrainFactory.GetGrain<INumberGrain>(number.Phone).UpdateGateAsync(gate);
+                await GrainFactory.Reference<INumberGrain>(number.Phone).UpdateGateAsync(gate);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

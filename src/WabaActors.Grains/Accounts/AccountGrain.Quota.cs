@@ -15,7 +15,7 @@ public sealed partial class AccountGrain
             return Failures.AccountNotFound;
         }
 
-        var quota = GrainFactory.GetGrain<ITemplateQuotaGrain>(QuotaKeys.For(account, rules));
+        var quota = GrainFactory.Reference<ITemplateQuotaGrain>(QuotaKeys.For(account, rules));
         return await quota.RecipientsAsync(account.TemplateRecipientLimit(rules));
     }
 }

@@ -53,9 +53,9 @@ public sealed partial class AccountGrain
     private async Task<AccountView> ViewAsync(Account account, DateTimeOffset now)
     {
         var scope = new Scope(account.Tenant, account.Waba);
-        var numbers = await Task.WhenAll(account.Numbers.Select(n => GrainFactory.GetGrain<INumberGrain>(n.Phone).GetAsync(scope).AsTask()));
+        var numbers = await Task.WhenAll(account.Numbers.Select(n => GrainFactory.Reference<INumberGrain>(n.Phone).GetAsync(scope).AsTask()));
         var limit = account.TemplateRecipientLimit(rules);
-        var usage = await GrainFactory.GetGrain<ITemplateQuotaGrain>(QuotaKeys.For(account, rules)).UsageAsync(limit);
+        var usage = await GrainFactory.Reference<ITemplateQuotaGrain>(QuotaKeys.For(account, rules)).UsageAsync(limit);
         return account.ToView(rules, usage, [.. numbers.Where(n => n.IsSuccess).Select(n => n.Value!)], now);
     }
 }

@@ -84,7 +84,7 @@ public sealed partial class AccountGrain
         using (RequestContext.AllowCallChainReentrancy())
         {
             var request = new ReviewDecisionRequest(decision, MetaDecisions.Reason(change.Reason));
-            decided = await GrainFactory.GetGrain<INumberGrain>(change.Phone).DecideDisplayNameAsync(new Scope(account.Tenant, Waba), request);
+            decided = await GrainFactory.Reference<INumberGrain>(change.Phone).DecideDisplayNameAsync(new Scope(account.Tenant, Waba), request);
         }
 
         if (!decided.IsSuccess)

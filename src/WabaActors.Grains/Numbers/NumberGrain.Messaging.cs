@@ -207,7 +207,7 @@ public sealed partial class NumberGrain
     /// <summary>A fenced quota activation granted nothing; the retry reaches the activation that owns the quota.</summary>
     private async Task<PermitDecision> GrantWithRetryAsync(AccountGate gate, TemplateGrantRequest request)
     {
-        var quota = GrainFactory.GetGrain<ITemplateQuotaGrain>(gate.QuotaKey);
+        var quota = GrainFactory.Reference<ITemplateQuotaGrain>(gate.QuotaKey);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -225,7 +225,7 @@ public sealed partial class NumberGrain
     {
         if (_gate is null || now - _gateFetchedAt > options.Value.GateRefresh || now < _gateFetchedAt)
         {
-            KeepGate(await GrainFactory.GetGrain<IAccountGrain>(state.State.Number!.Waba).GetGateAsync());
+            KeepGate(await GrainFactory.Reference<IAccountGrain>(state.State.Number!.Waba).GetGateAsync());
             _gateFetchedAt = now;
         }
 

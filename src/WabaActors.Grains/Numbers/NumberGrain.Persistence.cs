@@ -53,7 +53,7 @@ public sealed partial class NumberGrain
 
         try
         {
-            var account = GrainFactory.GetGrain<IAccountGrain>(number.Waba);
+            var account = GrainFactory.Reference<IAccountGrain>(number.Waba);
             var gate = await account.NumberChangedAsync(Phone, [.. state.State.Outbox], state.State.RegistrationUnannounced);
             KeepGate(gate);
             state.State.Outbox.Clear();

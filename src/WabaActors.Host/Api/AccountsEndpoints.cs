@@ -52,5 +52,5 @@ public static class AccountsEndpoints
         return reply.ToHttp(clock.Now, view => new NumberWithWarnings(view, reply.Warnings));
     }
 
-    private static IAccountGrain Account(IGrainFactory grains, string waba) => grains.GetGrain<IAccountGrain>(waba);
+    private static IAccountGrain Account(IGrainFactory grains, string waba) => grains.Reference<IAccountGrain>(waba);
 }

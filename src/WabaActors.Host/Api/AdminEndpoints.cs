@@ -53,7 +53,7 @@ public static class AdminEndpoints
             return bad;
         }
 
-        var code = await grains.GetGrain<INumberGrain>(phone).GetSimulatedCodeAsync();
+        var code = await grains.Reference<INumberGrain>(phone).GetSimulatedCodeAsync();
         return code is null ? Problems.NotFound("A pending verification code") : TypedResults.Ok(new SimulatedCodeView(code));
     }
 }

@@ -33,6 +33,6 @@ public static class EventsEndpoints
             return Problems.Validation("limit", "limit must be between 1 and 1000.");
         }
 
-        return (await grains.GetGrain<IAccountGrain>(waba).GetEventsAsync(tenant, cursor, size)).ToHttp(clock.Now);
+        return (await grains.Reference<IAccountGrain>(waba).GetEventsAsync(tenant, cursor, size)).ToHttp(clock.Now);
     }
 }

@@ -29,7 +29,7 @@ public static class MessagingEndpoints
         }
 
         var message = new InboundMessage(body.Customer ?? string.Empty, body.MessageId ?? string.Empty, timestamp);
-        return (await grains.GetGrain<INumberGrain>(phone).RecordInboundAsync(new Scope(tenant, waba), message)).ToHttp(clock.Now);
+        return (await grains.Reference<INumberGrain>(phone).RecordInboundAsync(new Scope(tenant, waba), message)).ToHttp(clock.Now);
     }
 
     private static async Task<IResult> RequestPermit(string tenant, string waba, string phone, PermitBody body, IGrainFactory grains, Clock clock)
@@ -40,10 +40,10 @@ public static class MessagingEndpoints
         }
 
         var request = new PermitRequest(body.Customer ?? string.Empty, body.Type ?? string.Empty, body.MessageId ?? string.Empty);
-        return (await grains.GetGrain<INumberGrain>(phone).RequestPermitAsync(new Scope(tenant, waba), request)).ToHttp(clock.Now);
+        return (await grains.Reference<INumberGrain>(phone).RequestPermitAsync(new Scope(tenant, waba), request)).ToHttp(clock.Now);
     }
 
     private static async Task<IResult> GetWindow(string tenant, string waba, string phone, string customer, IGrainFactory grains, Clock clock) =>
         PathIds.Check(tenant, waba, phone) ?? PathIds.CheckCustomer(customer)
-        ?? (await grains.GetGrain<INumberGrain>(phone).GetWindowAsync(new Scope(tenant, waba), customer)).ToHttp(clock.Now);
+        ?? (await grains.Reference<INumberGrain>(phone).GetWindowAsync(new Scope(tenant, waba), customer)).ToHttp(clock.Now);
 }

@@ -36,5 +36,5 @@ public static class NumbersEndpoints
     private static async Task<IResult> DecideDisplayName(string tenant, string waba, string phone, ReviewDecisionRequest body, IGrainFactory grains, Clock clock) =>
         PathIds.Check(tenant, waba, phone) ?? (await Number(grains, phone).DecideDisplayNameAsync(new Scope(tenant, waba), body)).ToHttp(clock.Now);
 
-    private static INumberGrain Number(IGrainFactory grains, string phone) => grains.GetGrain<INumberGrain>(phone);
+    private static INumberGrain Number(IGrainFactory grains, string phone) => grains.Reference<INumberGrain>(phone);
 }

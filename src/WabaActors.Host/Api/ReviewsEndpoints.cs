@@ -16,8 +16,8 @@ public static class ReviewsEndpoints
     }
 
     private static async Task<IResult> DecideCommercePolicy(string tenant, string waba, ReviewDecisionRequest body, IGrainFactory grains, Clock clock) =>
-        PathIds.Check(tenant, waba) ?? (await grains.GetGrain<IAccountGrain>(waba).DecideCommerceReviewAsync(tenant, body)).ToHttp(clock.Now);
+        PathIds.Check(tenant, waba) ?? (await grains.Reference<IAccountGrain>(waba).DecideCommerceReviewAsync(tenant, body)).ToHttp(clock.Now);
 
     private static async Task<IResult> SetBusinessVerification(string tenant, string waba, BusinessVerificationBody body, IGrainFactory grains, Clock clock) =>
-        PathIds.Check(tenant, waba) ?? (await grains.GetGrain<IAccountGrain>(waba).SetBusinessVerificationAsync(tenant, body.Status)).ToHttp(clock.Now);
+        PathIds.Check(tenant, waba) ?? (await grains.Reference<IAccountGrain>(waba).SetBusinessVerificationAsync(tenant, body.Status)).ToHttp(clock.Now);
 }

@@ -20,5 +20,5 @@ public static class TemplateRecipientsEndpoints
     }
 
     private static async Task<IResult> GetTemplateRecipients(string tenant, string waba, IGrainFactory grains, Clock clock) =>
-        PathIds.Check(tenant, waba) ?? (await grains.GetGrain<IAccountGrain>(waba).GetTemplateRecipientsAsync(tenant)).ToHttp(clock.Now);
+        PathIds.Check(tenant, waba) ?? (await grains.Reference<IAccountGrain>(waba).GetTemplateRecipientsAsync(tenant)).ToHttp(clock.Now);
 }

@@ -37,7 +37,7 @@ public sealed class MessagesMapper(IGrainFactory grains, ILogger<MessagesMapper>
             return WebhookOutcome.Ignored;
         }
 
-        var number = grains.GetGrain<INumberGrain>(batch.Phone);
+        var number = grains.Reference<INumberGrain>(batch.Phone);
         var owner = new Scope(tenant, waba);
         var applied = 0;
         foreach (var message in batch.Inbound)

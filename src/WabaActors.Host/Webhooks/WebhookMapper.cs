@@ -16,7 +16,7 @@ public sealed class WebhookMapper(IGrainFactory grains, MessagesMapper messages,
         var outcomes = new List<WebhookOutcome>();
         foreach (var entry in entries)
         {
-            var account = grains.GetGrain<IAccountGrain>(entry.Waba);
+            var account = grains.Reference<IAccountGrain>(entry.Waba);
             foreach (var change in entry.Changes)
             {
                 var outcome = await ApplyAsync(account, entry.Waba, change);
