@@ -23,7 +23,11 @@ public sealed partial record Account
         var events = new List<AccountEvent> { new(notice.Type, now) { Phone = notice.Phone, Value = PartnerNotice.CleanLabel(notice.Label) } };
         if (notice.BillingStartedAt is { } billing)
         {
-            events.Add(new AccountEvent(AccountEventTypes.ChannelBillingStarted, now) { Phone = notice.Phone, Value = billing.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture) });
+            events.Add(new AccountEvent(AccountEventTypes.ChannelBillingStarted, now)
+            {
+                Phone = notice.Phone,
+                Value = billing.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            });
         }
 
         var state = this;
