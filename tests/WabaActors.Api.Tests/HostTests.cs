@@ -36,6 +36,7 @@ public class HostTests(ApiFixture fixture)
         { "get", "/v1/admin/simulator/numbers/{phone}/verification-code" },
         { "get", "/v1/webhooks/whatsapp" },
         { "post", "/v1/webhooks/whatsapp" },
+        { "post", "/v1/webhooks/360dialog" },
     };
 
     private readonly ApiClient _api = fixture.Api;

@@ -26,6 +26,7 @@ public class OptionsValidationTests
     [InlineData("WabaActors:Webhooks:DedupeRetention", "00:00:10", "WabaActors:Webhooks:DedupeRetention")]
     [InlineData("WabaActors:Webhooks:AppSecret", "two words", "WabaActors:Webhooks:AppSecret")]
     [InlineData("WabaActors:Webhooks:VerifyToken", "tab\there", "WabaActors:Webhooks:VerifyToken")]
+    [InlineData("WabaActors:Webhooks:Dialog360Secret", "two words", "WabaActors:Webhooks:Dialog360Secret")]
     // ApiKeyOptions
     [InlineData("Auth:ApiKeys:0:Key", "short", "Auth:ApiKeys:0:Key")]
     // RateLimitOptions

@@ -29,4 +29,12 @@ public static class AccountEventTypes
     public const string BanScheduled = "ban_scheduled";
     public const string TemplateLimitChanged = "template_limit_changed";
     public const string NumberLimitChanged = "number_limit_changed";
+
+    // 360dialog's partner webhooks (ADR 0011), named as 360dialog names them.
+    public const string ChannelCreated = "channel_created";
+    public const string ChannelBillingStarted = "channel_billing_started";
+    public const string ChannelReady = "channel_ready";
+    public const string ChannelRunning = "channel_running";
+    public const string AccountViolation = "account_violation";
+    public const string AccountRestriction = "account_restriction";
 }

@@ -10,7 +10,7 @@ using WabaActors.Grains.Mapping;
 namespace WabaActors.Grains.Accounts;
 
 /// <summary>
-/// Changes Meta sends by webhook. Each is applied once: its digest is stored with the change it
+/// Changes Meta (and 360dialog, the partner) send by webhook. Each is applied once: its digest is stored with the change it
 /// made (one write), and a redelivery within the retention is answered as a duplicate.
 /// </summary>
 public sealed partial class AccountGrain
@@ -61,6 +61,11 @@ public sealed partial class AccountGrain
         RestrictionWebhook r => account.ApplyRestrictions([.. r.Restrictions.Select(n => new MetaRestriction(n.Type, n.Expiration))], now),
         BanWebhook b => account.ApplyBanState(b.State, now),
         CapabilityWebhook c => account.ApplyCapabilities(c.MaxDailyConversations, c.MaxPhoneNumbers, now),
+        PartnerWebhook p => account.ApplyPartnerNotice(new PartnerNotice(p.Event, p.Phone, p.Label, p.BillingStartedAt)
+        {
+            Restrictions = [.. p.Restrictions.Select(n => new MetaRestriction(n.Type, n.Expiration))],
+            BanState = p.BanState,
+        }, now),
         _ => throw new ArgumentException($"Unknown webhook change {change.GetType().Name}.", nameof(change)),
     };
 

@@ -35,6 +35,7 @@ public static class WebhookEndpoints
             .Accepts<JsonElement>("application/json").Produces<WebhookReceipt>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        app.MapPartnerWebhookEndpoints();
         return app;
     }
 

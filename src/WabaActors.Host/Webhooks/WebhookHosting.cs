@@ -4,7 +4,7 @@ namespace WabaActors.Host.Webhooks;
 
 public static class WebhookHosting
 {
-    /// <summary>Meta's webhook settings and the mappers that apply deliveries to the grains.</summary>
+    /// <summary>Meta's and 360dialog's webhook settings and the mappers that apply deliveries to the grains.</summary>
     public static IServiceCollection AddWabaWebhooks(this IServiceCollection services)
     {
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateOnStart();
@@ -12,6 +12,7 @@ public static class WebhookHosting
         services.AddSingleton<WebhookMetrics>();
         services.AddSingleton<MessagesMapper>();
         services.AddSingleton<WebhookMapper>();
+        services.AddSingleton<PartnerWebhookMapper>();
         return services;
     }
 }

@@ -32,4 +32,10 @@ internal static partial class WebhookLog
 
     [LoggerMessage(EventId = 3010, Level = LogLevel.Warning, Message = "Meta webhooks are off: {Path} answers 503 webhooks_not_configured until WabaActors:Webhooks:AppSecret (and VerifyToken for the handshake) is set")]
     public static partial void WebhooksOff(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "360dialog webhook delivery refused: missing or invalid X-360dialog-Signature")]
+    public static partial void PartnerSignatureRejected(ILogger logger);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "360dialog partner webhooks are off: {Path} answers 503 webhooks_not_configured until WabaActors:Webhooks:Dialog360Secret is set")]
+    public static partial void PartnerWebhooksOff(ILogger logger, string path);
 }

@@ -1,4 +1,5 @@
 using WabaActors.Contracts;
+using WabaActors.Contracts.Common;
 using WabaActors.Contracts.Webhooks;
 
 namespace WabaActors.Host.Webhooks;
@@ -50,20 +51,25 @@ public sealed class WebhookMapper(IGrainFactory grains, MessagesMapper messages,
             return WebhookOutcome.Ignored;
         }
 
-        var reply = await account.ApplyWebhookAsync(webhook);
+        return Outcome(await account.ApplyWebhookAsync(webhook), change.Field, waba, logger);
+    }
+
+    /// <summary>What the account's answer to a change means for the receipt, logged (shared with the partner webhook).</summary>
+    internal static WebhookOutcome Outcome(Reply<WebhookResult> reply, string field, string waba, ILogger logger)
+    {
         if (reply.Failure is { } failure)
         {
-            WebhookLog.NotApplied(logger, change.Field, waba, failure.Code, failure.Message);
+            WebhookLog.NotApplied(logger, field, waba, failure.Code, failure.Message);
             return WebhookOutcome.Ignored;
         }
 
         if (reply.Value == WebhookResult.UnknownAccount)
         {
-            WebhookLog.UnknownWaba(logger, change.Field, waba);
+            WebhookLog.UnknownWaba(logger, field, waba);
             return WebhookOutcome.Ignored;
         }
 
-        WebhookLog.Handled(logger, change.Field, waba, reply.Value.ToString());
+        WebhookLog.Handled(logger, field, waba, reply.Value.ToString());
         return reply.Value switch
         {
             WebhookResult.Applied => WebhookOutcome.Applied,

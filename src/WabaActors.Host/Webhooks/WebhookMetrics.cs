@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using WabaActors.Domain.Common;
+using WabaActors.Domain.Onboarding;
 using WabaActors.Grains.Telemetry;
 
 namespace WabaActors.Host.Webhooks;
@@ -26,8 +27,14 @@ public sealed class WebhookMetrics
     public void Change(string field, WebhookOutcome outcome) =>
         _changes.Add(1, new KeyValuePair<string, object?>("field", KnownField(field)), new KeyValuePair<string, object?>("result", Results[(int)outcome]));
 
-    /// <summary>A delivery refused: <c>invalid_signature</c>, <c>not_configured</c> or <c>invalid_body</c>.</summary>
-    public void Refused(string reason) => _refused.Add(1, new KeyValuePair<string, object?>("reason", reason));
+    /// <summary>A 360dialog partner event: <c>field</c> is <c>360dialog:&lt;event&gt;</c> for the five handled, <c>360dialog:other</c> for any other.</summary>
+    public void PartnerEvent(string name, WebhookOutcome outcome) =>
+        _changes.Add(1, new KeyValuePair<string, object?>("field", PartnerWebhookMapper.Source + ":" + (PartnerNotice.IsKnown(name) ? name : "other")),
+            new KeyValuePair<string, object?>("result", Results[(int)outcome]));
+
+    /// <summary>A delivery refused: <c>invalid_signature</c>, <c>not_configured</c> or <c>invalid_body</c>; <c>source</c> is <c>meta</c> or <c>360dialog</c>.</summary>
+    public void Refused(string reason, string source = "meta") =>
+        _refused.Add(1, new KeyValuePair<string, object?>("reason", reason), new KeyValuePair<string, object?>("source", source));
 
     private static readonly string[] Results = [.. Enum.GetValues<WebhookOutcome>().Select(o => SnakeCase.Of(o))];
 

@@ -1,7 +1,7 @@
 namespace WabaActors.Host.Webhooks;
 
 /// <summary>
-/// Meta's webhook settings (section <see cref="Section"/>). Without <see cref="AppSecret"/> webhooks
+/// Meta's and 360dialog's webhook settings (section <see cref="Section"/>). Without <see cref="AppSecret"/> webhooks
 /// are refused (<c>503 webhooks_not_configured</c>). The dedupe knobs of the same section are the
 /// grains' (<see cref="Grains.WebhookDedupeOptions"/>). Neither value is ever logged.
 /// </summary>
@@ -14,6 +14,12 @@ public sealed class WebhookOptions
 
     /// <summary>The token Meta echoes in the subscription handshake (<c>hub.verify_token</c>).</summary>
     public string? VerifyToken { get; set; }
+
+    /// <summary>
+    /// 360dialog's platform secret: the HMAC-SHA256 key of <c>X-360dialog-Signature</c> on partner
+    /// webhooks. Without it <c>POST /v1/webhooks/360dialog</c> answers <c>503 webhooks_not_configured</c>.
+    /// </summary>
+    public string? Dialog360Secret { get; set; }
 
     public bool IsConfigured => !string.IsNullOrEmpty(AppSecret);
 }

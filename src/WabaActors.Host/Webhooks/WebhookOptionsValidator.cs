@@ -12,6 +12,7 @@ public sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
         var errors = new List<string>();
         Check(options.AppSecret, "AppSecret", errors);
         Check(options.VerifyToken, "VerifyToken", errors);
+        Check(options.Dialog360Secret, "Dialog360Secret", errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

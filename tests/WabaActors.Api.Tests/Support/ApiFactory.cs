@@ -21,7 +21,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     private readonly Action<IServiceCollection>? _services;
 
     /// <param name="settings">Configuration on top of the embedded default (API keys, rate limits).</param>
-    /// <param name="webhooks">Configure Meta's app secret and verify token (<see cref="Webhooks"/>); false leaves webhooks unconfigured.</param>
+    /// <param name="webhooks">Configure Meta's app secret and verify token (<see cref="Webhooks"/>) and 360dialog's secret (<see cref="PartnerWebhooks"/>); false leaves webhooks unconfigured.</param>
     /// <param name="services">Test services on top of the host's (an in-memory span exporter, a log sink).</param>
     public ApiFactory(IReadOnlyDictionary<string, string?>? settings = null, bool webhooks = true, Action<IServiceCollection>? services = null)
     {
@@ -42,6 +42,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting("WabaActors:Webhooks:AppSecret", Webhooks.AppSecret);
             builder.UseSetting("WabaActors:Webhooks:VerifyToken", Webhooks.VerifyToken);
+            builder.UseSetting("WabaActors:Webhooks:Dialog360Secret", PartnerWebhooks.Secret);
         }
 
         foreach (var (key, value) in _settings)

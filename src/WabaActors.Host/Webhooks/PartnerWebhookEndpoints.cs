@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using WabaActors.Contracts.Common;
+using WabaActors.Host.Api;
+
+namespace WabaActors.Host.Webhooks;
+
+/// <summary>
+/// 360dialog's partner webhook (ADR 0011): deliveries signed with <c>X-360dialog-Signature</c>, read
+/// and applied to the account before they are acknowledged. Off (<c>503 webhooks_not_configured</c>)
+/// until <c>WabaActors:Webhooks:Dialog360Secret</c> is set, as Meta's is without its app secret.
+/// </summary>
+public static class PartnerWebhookEndpoints
+{
+    public const string Path = "/v1/webhooks/360dialog";
+    public const string Setting = WebhookOptions.Section + ":" + nameof(WebhookOptions.Dialog360Secret);
+
+    public static IEndpointRouteBuilder MapPartnerWebhookEndpoints(this IEndpointRouteBuilder app)
+    {
+        if (string.IsNullOrEmpty(app.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value.Dialog360Secret))
+        {
+            WebhookLog.PartnerWebhooksOff(app.ServiceProvider.GetRequiredService<ILogger<PartnerWebhookMapper>>(), Path);
+        }
+
+        app.MapPost(Path, Receive).WithTags("Webhooks").WithName("Receive360dialogWebhook")
+            .WithSummary("360dialog's partner webhook (channel_created, channel_ready, channel_running, account_violation, account_restriction), signed with X-360dialog-Signature; 200 with a receipt once stored.")
+            .Accepts<JsonElement>("application/json").Produces<WebhookReceipt>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    private static async Task<IResult> Receive(
+        HttpRequest request, IOptions<WebhookOptions> options, PartnerWebhookMapper mapper, WebhookMetrics metrics, ILogger<PartnerWebhookMapper> logger)
+    {
+        if (options.Value.Dialog360Secret is not { Length: > 0 } secret)
+        {
+            metrics.Refused("not_configured", PartnerWebhookMapper.Source);
+            WebhookLog.NotConfigured(logger, Setting);
+            return new Failure(WebhookErrorCodes.WebhooksNotConfigured, $"360dialog webhooks are not configured on this host ({Setting}).").ToProblem(null);
+        }
+
+        // The signature covers the bytes as sent: read them raw (Kestrel's 1 MiB limit applies).
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (!PartnerSignature.IsValid(body.Span, request.Headers[PartnerSignature.Header].FirstOrDefault(), secret))
+        {
+            WebhookLog.PartnerSignatureRejected(logger);
+            metrics.Refused("invalid_signature", PartnerWebhookMapper.Source);
+            return new Failure(WebhookErrorCodes.InvalidSignature, $"{PartnerSignature.Header} is missing or does not match the body.").ToProblem(null);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException e)
+        {
+            metrics.Refused("invalid_body", PartnerWebhookMapper.Source);
+            return Problems.Validation("body", $"The body is not valid JSON (line {e.LineNumber + 1}).");
+        }
+
+        using (document)
+        {
+            var delivery = PartnerEventReader.Parse(document.RootElement);
+            if (!delivery.IsSuccess)
+            {
+                metrics.Refused("invalid_body", PartnerWebhookMapper.Source);
+                return new Failure(delivery.Error!.Code, delivery.Error.Message) { Errors = delivery.Error.Errors }.ToProblem(null);
+            }
+
+            return TypedResults.Ok(await mapper.ApplyAsync(delivery.Value));
+        }
+    }
+}
