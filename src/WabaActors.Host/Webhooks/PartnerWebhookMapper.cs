@@ -39,7 +39,7 @@ public sealed class PartnerWebhookMapper(IGrainFactory grains, WebhookMetrics me
         }
 
         var webhook = PartnerEventReader.Read(delivery, WebhookDigest.Of(field, delivery.Data));
-        var reply = await grains.GetGrain<IAccountGrain>(waba).ApplyWebhookAsync(webhook);
+        var reply = await grains.Reference<IAccountGrain>(waba).ApplyWebhookAsync(webhook);
         return WebhookMapper.Outcome(reply, field, waba, logger);
     }
 }
