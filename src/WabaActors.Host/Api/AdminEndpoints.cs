@@ -27,7 +27,7 @@ public static class AdminEndpoints
             // The code went to the phone through 360dialog; nobody here knows it. Say so instead of a bare 404.
             g.MapGet("/simulator/numbers/{phone}/verification-code", () => Problems.Of(ErrorCodes.GatewayNotSimulated,
                     $"The simulated gateway is not in use ({WabaOptions.Section}:Gateway={options.Gateway}); the code was sent to the phone."))
-                .WithName("GetSimulatedVerificationCode").Describe();
+                .WithName("GetSimulatedVerificationCode").Describe(409);
         }
 
         return app;
