@@ -15,7 +15,7 @@ public sealed class Dialog360Breaker
         await using var adapter = await Adapter.StartAsync(new Dictionary<string, string?>
         {
             ["WabaActors:Dialog360:BreakerMinimumThroughput"] = "3",
-            ["WabaActors:Dialog360:BreakerFailureRatio"] = "1",
+            ["WabaActors:Dialog360:BreakerFailureRatio"] = "0.7",   // the warm-up read succeeded: 3 failures of 4 calls
             ["WabaActors:Dialog360:BreakerBreakDuration"] = "00:01:00",
         });
         adapter.Stub.Next(Phone, StubOperation.RequestCode, StubReply.ServerError(503), StubReply.ServerError(500), StubReply.ServerError(503));

@@ -2,7 +2,8 @@ namespace WabaActors.Api.Tests.Support;
 
 /// <summary>
 /// The host with <c>WabaActors:Gateway=Dialog360</c> pointed at a <see cref="Dialog360Stub"/> started
-/// first; short timeouts keep failures fast. The breaker is set out of reach here
+/// first; timeouts short enough that a hanging stub fails soon, long enough that a request under
+/// load always reaches the stub (tests count the requests). The breaker is set out of reach here
 /// (<see cref="Dialog360BreakerFixture"/> has its own host to trip it).
 /// </summary>
 public class Dialog360Fixture : HostFixture
@@ -20,8 +21,8 @@ public class Dialog360Fixture : HostFixture
         ["WabaActors:Dialog360:BaseUrl"] = Stub.BaseUrl,
         ["WabaActors:Dialog360:PartnerId"] = Dialog360Stub.PartnerId,
         ["WabaActors:Dialog360:PartnerKey"] = Dialog360Stub.PartnerKey,
-        ["WabaActors:Dialog360:AttemptTimeout"] = "00:00:00.300",
-        ["WabaActors:Dialog360:TotalTimeout"] = "00:00:03",
+        ["WabaActors:Dialog360:AttemptTimeout"] = "00:00:02",
+        ["WabaActors:Dialog360:TotalTimeout"] = "00:00:08",
         ["WabaActors:Dialog360:RetryDelay"] = "00:00:00.010",
         ["WabaActors:Dialog360:ReadRetries"] = "2",
     };

@@ -36,8 +36,10 @@ public sealed class Adapter : IAsyncDisposable
             ["WabaActors:Dialog360:BaseUrl"] = stub.BaseUrl,
             ["WabaActors:Dialog360:PartnerId"] = Dialog360Stub.PartnerId,
             ["WabaActors:Dialog360:PartnerKey"] = Dialog360Stub.PartnerKey,
-            ["WabaActors:Dialog360:AttemptTimeout"] = "00:00:00.300",
-            ["WabaActors:Dialog360:TotalTimeout"] = "00:00:05",
+            // Long enough that a request under load always reaches the stub (tests count them), short
+            // enough that a hanging stub fails the attempt soon.
+            ["WabaActors:Dialog360:AttemptTimeout"] = "00:00:02",
+            ["WabaActors:Dialog360:TotalTimeout"] = "00:00:10",
             ["WabaActors:Dialog360:RetryDelay"] = "00:00:00.010",
             ["WabaActors:Dialog360:ReadRetries"] = "2",
             ["WabaActors:Dialog360:BreakerMinimumThroughput"] = "100",
@@ -55,6 +57,7 @@ public sealed class Adapter : IAsyncDisposable
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var adapter = new Adapter(services, stub);
         adapter.Logs.Share(logs);
+        await adapter.Gateway.GetChannelAsync("1000000000");
         return adapter;
     }
 
