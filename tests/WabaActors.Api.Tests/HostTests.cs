@@ -70,7 +70,8 @@ public class HostTests(ApiFixture fixture)
 
         var description = document.Str("info.description")!;
         foreach (var code in new[] { "validation_failed", "not_found", "step_out_of_order", "code_resend_too_soon", "message_id_reused",
-            "invalid_signature", "invalid_verify_token", "webhooks_not_configured", "number_addition_restricted" })
+            "invalid_signature", "invalid_verify_token", "webhooks_not_configured", "number_addition_restricted",
+            "gateway_unavailable", "gateway_error", "gateway_not_simulated" })
         {
             Assert.Contains($"`{code}`", description, StringComparison.Ordinal);
         }

@@ -72,6 +72,26 @@ public class OptionsValidationTests
         Assert.Null(Record.Exception(factory.StartServer));
     }
 
+    [Fact]
+    public async Task Dialog360WithoutThePartnerKeyStopsTheHostNamingTheKey()
+    {
+        await using var factory = new ApiFactory(new Dictionary<string, string?>
+        {
+            ["WabaActors:Gateway"] = "Dialog360",
+            ["WabaActors:Dialog360:PartnerId"] = "abcPA",
+        });
+
+        Assert.Contains("WabaActors:Dialog360:PartnerKey is required", StartFailure(factory), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownGatewayStopsTheHostNamingTheChoices()
+    {
+        await using var factory = new ApiFactory(new Dictionary<string, string?> { ["WabaActors:Gateway"] = "Carrier pigeon" });
+
+        Assert.Contains("WabaActors:Gateway", StartFailure(factory), StringComparison.Ordinal);
+    }
+
     private static string StartFailure(ApiFactory factory)
     {
         var error = Record.Exception(factory.StartServer);

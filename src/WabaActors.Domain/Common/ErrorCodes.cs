@@ -27,4 +27,9 @@ public static class ErrorCodes
     public const string ForbiddenTenant = "forbidden_tenant";
     public const string OperatorKeyRequired = "operator_key_required";
     public const string RateLimited = "rate_limited";
+
+    // The WhatsApp gateway (360dialog) could not answer: nothing changed, no attempt spent (ADR 0010).
+    public const string GatewayUnavailable = "gateway_unavailable";
+    public const string GatewayError = "gateway_error";
+    public const string GatewayNotSimulated = "gateway_not_simulated";
 }

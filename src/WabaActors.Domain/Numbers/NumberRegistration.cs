@@ -59,10 +59,10 @@ public sealed partial record NumberRegistration(string Phone, string Tenant, str
     }
 
     /// <summary>
-    /// Records that <paramref name="code"/> was sent. Refused within the cool-down after the last
-    /// code (the first included) and once the number is registered.
+    /// Records that a code was sent (<paramref name="code"/> itself when the gateway told it, else null).
+    /// Refused within the cool-down after the last code (the first included) and once the number is registered.
     /// </summary>
-    public Result<Changed<NumberRegistration>> CodeSent(string code, WabaRules rules, DateTimeOffset now)
+    public Result<Changed<NumberRegistration>> CodeSent(string? code, WabaRules rules, DateTimeOffset now)
     {
         if (RefuseCode(rules, now) is { } refused)
         {

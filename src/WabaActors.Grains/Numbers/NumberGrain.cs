@@ -101,8 +101,14 @@ public sealed partial class NumberGrain(
         }
 
         var (number, warnings) = started.Value;
-        var code = await gateway.SendVerificationCodeAsync(Phone, number.Method, rules.CodeLength);
-        var sent = number.CodeSent(code, rules, clock.GetUtcNow()).Value;
+        var issued = await gateway.RequestCodeAsync(Phone, number.Method, rules.CodeLength);
+        if (issued.Failure is { } failed)
+        {
+            // Nothing is written: the number stays unclaimed and the account adds nothing.
+            return GatewayFailed(GatewayOperation.RequestCode, failed);
+        }
+
+        var sent = number.CodeSent(issued.Value!.Code, rules, clock.GetUtcNow()).Value;
         state.State.Number = sent.State;
         await state.WriteStateAsync();
         return new Reply<NumberClaimed>(new NumberClaimed(sent.State.ToView(rules, now), [.. sent.Events.Select(e => e.ToEntry())]), null)
@@ -114,35 +120,6 @@ public sealed partial class NumberGrain(
 
     public ValueTask<Reply<NumberView>> GetAsync(Scope owner) =>
         ValueTask.FromResult(Owned(owner) is { } n ? Reply<NumberView>.Ok(n.ToView(rules, clock.GetUtcNow())) : Failures.NumberNotFound);
-
-    public async ValueTask<Reply<NumberView>> ResendCodeAsync(Scope owner)
-    {
-        if (Owned(owner) is not { } number)
-        {
-            return Failures.NumberNotFound;
-        }
-
-        // Check the cool-down before asking the gateway, so a refused resend sends nothing.
-        if (number.RefuseCode(rules, clock.GetUtcNow()) is { } refused)
-        {
-            return refused.ToFailure();
-        }
-
-        var code = await gateway.SendVerificationCodeAsync(Phone, number.Method, rules.CodeLength);
-        return await ApplyAsync(owner, number.CodeSent(code, rules, clock.GetUtcNow()));
-    }
-
-    public async ValueTask<Reply<NumberView>> VerifyAsync(Scope owner, string? code)
-    {
-        if (Owned(owner) is not { } number)
-        {
-            return Failures.NumberNotFound;
-        }
-
-        var outcome = number.Verify(code, rules, clock.GetUtcNow());
-        var applied = await ApplyAsync(owner, outcome.Change, registered: outcome.Verified);
-        return outcome.Error is { } error ? error.ToFailure() : applied;
-    }
 
     public ValueTask<Reply<NumberView>> SetDisplayNameAsync(Scope owner, string? name) =>
         Owned(owner) is { } n ? ApplyAsync(owner, n.SubmitDisplayName(name, rules, clock.GetUtcNow())) : ValueTask.FromResult<Reply<NumberView>>(Failures.NumberNotFound);

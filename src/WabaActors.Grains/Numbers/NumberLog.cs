@@ -15,4 +15,10 @@ internal static partial class NumberLog
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "Number {PhoneHash}: a window or grant could not be written; reloading from storage")]
     public static partial void WriteFailed(ILogger logger, string phoneHash, Exception error);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Number {PhoneHash}: the gateway failed on {Operation} ({Kind}: {Reason}); nothing changed")]
+    public static partial void GatewayFailed(ILogger logger, string phoneHash, GatewayOperation operation, Gateway.GatewayFailureKind kind, string reason);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Number {PhoneHash} registered but the channel could not be read ({Reason}); billing starts now")]
+    public static partial void BillingStartUnknown(ILogger logger, string phoneHash, string reason);
 }

@@ -18,7 +18,7 @@ public static class AccountsEndpoints
         g.MapPost("/onboarding/user-account/confirmation", ConfirmEmail).WithName("ConfirmUserAccount").Produces<AccountView>().Describe(409);
         g.MapPost("/onboarding/business-manager", SubmitBusinessManager).WithName("SubmitBusinessManager").Produces<AccountView>().Describe(409, 422);
         g.MapPost("/onboarding/company-profile", SubmitCompanyProfile).WithName("SubmitCompanyProfile").Produces<AccountView>().Describe(409);
-        g.MapPost("/numbers", AddNumber).WithName("AddNumber").Produces<NumberView>(201).Produces<NumberView>().Describe(409, 422);
+        g.MapPost("/numbers", AddNumber).WithName("AddNumber").Produces<NumberView>(201).Produces<NumberView>().Describe(409, 422, 502, 503);
         return app;
     }
 

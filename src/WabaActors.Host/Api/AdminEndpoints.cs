@@ -1,5 +1,6 @@
 using System.Xml;
 using WabaActors.Contracts;
+using WabaActors.Domain.Common;
 using WabaActors.Host.Hosting;
 
 namespace WabaActors.Host.Api;
@@ -20,6 +21,13 @@ public static class AdminEndpoints
         {
             g.MapGet("/simulator/numbers/{phone}/verification-code", GetCode).WithName("GetSimulatedVerificationCode")
                 .Produces<SimulatedCodeView>().Describe();
+        }
+        else
+        {
+            // The code went to the phone through 360dialog; nobody here knows it. Say so instead of a bare 404.
+            g.MapGet("/simulator/numbers/{phone}/verification-code", () => Problems.Of(ErrorCodes.GatewayNotSimulated,
+                    $"The simulated gateway is not in use ({WabaOptions.Section}:Gateway={options.Gateway}); the code was sent to the phone."))
+                .WithName("GetSimulatedVerificationCode").Describe(409);
         }
 
         return app;

@@ -13,8 +13,8 @@ public static class NumbersEndpoints
     {
         var g = app.MapGroup(AccountsEndpoints.Prefix + "/numbers/{phone}").WithTags("Numbers");
         g.MapGet("", GetNumber).WithName("GetNumber").Produces<NumberView>().Describe();
-        g.MapPost("/verification-code", ResendCode).WithName("ResendVerificationCode").Produces<NumberView>().Describe(409, 429);
-        g.MapPost("/verification", Verify).WithName("VerifyNumber").Produces<NumberView>().Describe(409, 422, 429);
+        g.MapPost("/verification-code", ResendCode).WithName("ResendVerificationCode").Produces<NumberView>().Describe(409, 429, 502, 503);
+        g.MapPost("/verification", Verify).WithName("VerifyNumber").Produces<NumberView>().Describe(409, 422, 429, 502, 503);
         g.MapPut("/display-name", SetDisplayName).WithName("SetDisplayName").Produces<NumberView>().Describe();
         g.MapPost("/display-name/review", DecideDisplayName).WithName("DecideDisplayNameReview").WithTags("Reviews and verification")
             .Produces<NumberView>().Describe(409).RequireOperatorKey();

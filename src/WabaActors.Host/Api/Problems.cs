@@ -39,6 +39,9 @@ public static class Problems
         [ErrorCodes.ForbiddenTenant] = StatusCodes.Status403Forbidden,
         [ErrorCodes.OperatorKeyRequired] = StatusCodes.Status403Forbidden,
         [ErrorCodes.RateLimited] = StatusCodes.Status429TooManyRequests,
+        [ErrorCodes.GatewayUnavailable] = StatusCodes.Status503ServiceUnavailable,
+        [ErrorCodes.GatewayError] = StatusCodes.Status502BadGateway,
+        [ErrorCodes.GatewayNotSimulated] = StatusCodes.Status409Conflict,
     };
 
     /// <summary>Every code this API can answer, with its status, for the OpenAPI document.</summary>
@@ -80,7 +83,8 @@ public static class Problems
         }
 
         var problem = TypedResults.Problem(detail: failure.Message, statusCode: status, title: Title(failure.Code), extensions: extensions);
-        return failure.RetryAt is { } at && clock is not null && status == StatusCodes.Status429TooManyRequests
+        return failure.RetryAt is { } at && clock is not null
+            && status is StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable
             ? new WithRetryAfter(problem, RetryAfterSeconds(at, clock))
             : problem;
     }

@@ -6,6 +6,7 @@ using WabaActors.Storage.PostgreSql;
 using Orleans.Configuration;
 using Orleans.Reminders;
 using WabaActors.Domain.Rules;
+using WabaActors.Gateway.Dialog360;
 using WabaActors.Grains;
 using WabaActors.Grains.Storage;
 using WabaActors.Grains.Time;
@@ -44,6 +45,11 @@ public static class SiloHosting
         {
             services.AddSingleton(dataSource);
             services.AddPostgreSqlWabaStores();
+        }
+
+        if (options.Gateway == GatewayKind.Dialog360)
+        {
+            services.AddDialog360Gateway();   // before the grain services, whose default is the simulator
         }
 
         services.AddWabaGrainServices();

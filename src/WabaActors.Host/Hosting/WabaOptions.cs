@@ -11,7 +11,10 @@ public sealed class WabaOptions
     /// <summary><c>System</c>, or <c>Simulated</c> to enable <c>/v1/admin/clock</c>.</summary>
     public ClockKind Clock { get; set; } = ClockKind.System;
 
-    /// <summary><c>Simulated</c> (the embedded default) issues codes read back through the admin simulator endpoint.</summary>
+    /// <summary>
+    /// <c>Simulated</c> (the embedded default) issues codes read back through the admin simulator endpoint;
+    /// <c>Dialog360</c> uses 360dialog's Partner API (section <c>WabaActors:Dialog360</c>).
+    /// </summary>
     public GatewayKind Gateway { get; set; } = GatewayKind.Simulated;
 
     /// <summary>Cluster identity and this silo's ports (several silos on one machine need distinct ports).</summary>
@@ -62,4 +65,5 @@ public enum ClockKind
 public enum GatewayKind
 {
     Simulated,
+    Dialog360,
 }

@@ -24,7 +24,7 @@ public sealed class WabaOptionsValidator : IValidateOptions<WabaOptions>
 
         if (!Enum.IsDefined(options.Gateway))
         {
-            errors.Add($"{WabaOptions.Section}:Gateway must be Simulated.");
+            errors.Add($"{WabaOptions.Section}:Gateway must be Simulated or Dialog360.");
         }
 
         Identity(c.ClusterId, "ClusterId", errors);

@@ -40,7 +40,7 @@ public abstract class HostFixture : IAsyncLifetime
             TimeSpan.FromSeconds(30), "the silo did not become ready");
     }
 
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
+    public virtual async Task DisposeAsync() => await _factory.DisposeAsync();
 
     /// <summary>The key <see cref="Api"/> sends (null: none).</summary>
     protected virtual string? ReadyKey => null;
