@@ -9,6 +9,7 @@ using WabaActors.Domain.Rules;
 using WabaActors.Grains;
 using WabaActors.Grains.Storage;
 using WabaActors.Grains.Time;
+using WabaActors.Host.Notifications;
 
 namespace WabaActors.Host.Hosting;
 
@@ -47,6 +48,7 @@ public static class SiloHosting
         }
 
         services.AddWabaGrainServices();
+        services.AddWabaNotifications();
         builder.UseOrleans(silo =>
         {
             var cluster = options.Cluster;
