@@ -45,7 +45,7 @@ public class NotificationsTests(NotificationsFixture fixture)
         var account = TestAccount.Fresh();
         _receiver.Plan(account.Waba, Answer.Fail(500), Answer.Fail(503));
         await _api.CreatedAsync(account);
-        await Eventually.Until(() => Task.FromResult(_receiver.RequestsFor(account.Waba).Count == 1), Wait, "the first attempt");
+        await FailedAsync(account, 1);
 
         // More changes while the endpoint fails: each pokes the notifier, none cuts its backoff short.
         (await _api.Post(account.Path + "/onboarding/user-account", Onboarding.Email)).Ok();
@@ -53,7 +53,7 @@ public class NotificationsTests(NotificationsFixture fixture)
         Assert.Single(_receiver.RequestsFor(account.Waba));
 
         await _api.Advance(NotificationsFixture.FirstBackoff);
-        await Eventually.Until(() => Task.FromResult(_receiver.RequestsFor(account.Waba).Count == 2), Wait, "the second attempt");
+        await FailedAsync(account, 2);
         await _api.Advance(2 * NotificationsFixture.FirstBackoff);
         var history = await _api.Events(account);
         await DeliveredAsync(account, history.Count);
@@ -127,6 +127,38 @@ public class NotificationsTests(NotificationsFixture fixture)
         await DeliveredAsync(account, history.Count);
         Assert.Equal(Enumerable.Range(1, history.Count).Select(i => (long)i), _receiver.Delivered(account.Waba).Select(e => e.Sequence));
     }
+
+    [Fact]
+    public async Task MetricsCountDeliveriesFailuresByStatusAndTheLag()
+    {
+        var account = TestAccount.Fresh();
+        var before = (await _api.Get("/metrics")).Body;
+        _receiver.Plan(account.Waba, Answer.Fail(502));
+        await _api.CreatedAsync(account);
+        var failuresBefore = Metrics.Sample(before, "waba_notifications_failures_total", "status=\"502\"");
+        var pending = before;
+        await Eventually.Until(async () =>
+        {
+            pending = (await _api.Get("/metrics")).Body;
+            return Metrics.Sample(pending, "waba_notifications_failures_total", "status=\"502\"") > failuresBefore;
+        }, Wait, "the failed attempt counted");
+
+        Assert.Equal(failuresBefore + 1, Metrics.Sample(pending, "waba_notifications_failures_total", "status=\"502\""));
+        Assert.True(Metrics.Sample(pending, "waba_notifications_lag_seconds") > 0, "a pending event shows as lag");
+
+        await _api.Advance(NotificationsFixture.FirstBackoff);
+        await DeliveredAsync(account, 1);
+        await Eventually.Until(async () => Metrics.Sample((await _api.Get("/metrics")).Body, "waba_notifications_lag_seconds") == 0,
+            Wait, "the lag back to 0 once caught up");
+        var after = (await _api.Get("/metrics")).Body;
+        Assert.True(Metrics.Sample(after, "waba_notifications_delivered_total") >= Metrics.Sample(before, "waba_notifications_delivered_total") + 1);
+    }
+
+    /// <summary>Waits for the log of the failed attempt <paramref name="attempt"/>: its backoff wait is armed by then.</summary>
+    private Task FailedAsync(TestAccount account, int attempt) =>
+        Eventually.Until(() => Task.FromResult(fixture.Logs.Lines.Any(l => l.Contains($"Notifications of {account.Waba}:", StringComparison.Ordinal)
+            && (l.Contains($"attempt {attempt} for", StringComparison.Ordinal) || l.Contains($"(attempt {attempt})", StringComparison.Ordinal)))),
+            Wait, $"failed attempt {attempt} of {account.Waba} logged");
 
     private Task DeliveredAsync(TestAccount account, int events) =>
         Eventually.Until(() => Task.FromResult(_receiver.Delivered(account.Waba).Count >= events), Wait,

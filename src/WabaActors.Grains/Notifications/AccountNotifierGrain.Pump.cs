@@ -51,8 +51,9 @@ public sealed partial class AccountNotifierGrain
 
                 failures++;
                 var delay = Backoff.Next(settings, failures, outcome.RetryAfter, Random.Shared.NextDouble());
-                Failed(batch, outcome, failures, delay);
-                await Task.Delay(delay, clock, ct);
+                var wait = Task.Delay(delay, clock, ct);
+                Failed(batch, outcome, failures, delay); // after the wait is armed: a clock moved on seeing it moves the wait too
+                await wait;
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
