@@ -62,8 +62,11 @@ public sealed partial class AccountNotifierGrain
         }
         catch (Exception e)
         {
-            // Storage failed (history read, cursor or reminder write): the next poke or tick retries.
+            // Storage failed (history read, cursor or reminder write): this activation may now hold a
+            // cursor ahead of the stored one or a stale ETag, so it is dropped; the reminder or the
+            // next poke activates a fresh one from storage, which resends from the stored cursor.
             NotifierLog.PumpFailed(logger, Waba, e);
+            DeactivateOnIdle();
         }
     }
 
