@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
 using Orleans.Storage;
 using WabaActors.Grains.Gateway;
+using WabaActors.Grains.Notifications;
 using WabaActors.Grains.Storage;
 using WabaActors.Grains.Telemetry;
 
@@ -28,6 +29,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<GrainOptions>().BindConfiguration(GrainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WebhookDedupeOptions>().BindConfiguration(WebhookDedupeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(sp => new GrainMetrics(sp.GetService<IMeterFactory>()));
+        services.AddWabaNotificationOptions();
         services.TryAddSingleton<IMessagingStore, InMemoryMessagingStore>();
         services.TryAddSingleton<IHistoryStore, InMemoryHistoryStore>();
         services.TryAddSingleton<IWhatsAppGateway, SimulatedWhatsAppGateway>();

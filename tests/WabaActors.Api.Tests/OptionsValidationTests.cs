@@ -39,6 +39,11 @@ public class OptionsValidationTests
     [InlineData("WabaActors:Telemetry:Enabled", "perhaps", "WabaActors:Telemetry:Enabled")]
     // LogOptions
     [InlineData("WabaActors:Logging:Json", "perhaps", "WabaActors:Logging:Json")]
+    // NotificationOptions (ranges are checked even while disabled)
+    [InlineData("WabaActors:Notifications:BatchSize", "0", "WabaActors:Notifications:BatchSize")]
+    [InlineData("WabaActors:Notifications:Timeout", "00:30:00", "WabaActors:Notifications:Timeout")]
+    [InlineData("WabaActors:Notifications:BackoffMultiplier", "0.5", "WabaActors:Notifications:BackoffMultiplier")]
+    [InlineData("WabaActors:Notifications:Enabled", "true", "WabaActors:Notifications:Endpoint")]
     public async Task BadValueStopsTheHostNamingItsKey(string key, string value, string named)
     {
         await using var factory = new ApiFactory(new Dictionary<string, string?> { [key] = value });

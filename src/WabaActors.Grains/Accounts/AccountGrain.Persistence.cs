@@ -36,6 +36,8 @@ public sealed partial class AccountGrain
             DeactivateOnIdle();
             throw;
         }
+
+        await PokeNotifierAsync();
         if (events.Count > 0)
         {
             AccountLog.Changed(logger, Waba, string.Join(',', events.Select(e => e.Type)));

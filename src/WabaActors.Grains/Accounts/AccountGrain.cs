@@ -9,6 +9,7 @@ using WabaActors.Domain.Events;
 using WabaActors.Domain.Onboarding;
 using WabaActors.Domain.Rules;
 using WabaActors.Grains.Mapping;
+using WabaActors.Grains.Notifications;
 using WabaActors.Grains.Storage;
 using WabaActors.Grains.Telemetry;
 using WabaActors.Grains.Time;
@@ -26,6 +27,7 @@ public sealed partial class AccountGrain(
     [FromKeyedServices(WabaClock.Key)] TimeProvider clock,
     IOptions<GrainOptions> options,
     IOptions<WebhookDedupeOptions> dedupe,
+    IOptions<NotificationOptions> notifications,
     GrainMetrics metrics,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain, IRemindable
 {
@@ -37,6 +39,8 @@ public sealed partial class AccountGrain(
         {
             await history.AppendAsync(Waba, state.State.Unpublished, cancellationToken);
         }
+
+        await PokeNotifierAsync();
     }
 
     public async ValueTask<Reply<AccountView>> CreateAsync(string tenant, string? name)

@@ -10,6 +10,7 @@ using WabaActors.Gateway.Dialog360;
 using WabaActors.Grains;
 using WabaActors.Grains.Storage;
 using WabaActors.Grains.Time;
+using WabaActors.Host.Notifications;
 
 namespace WabaActors.Host.Hosting;
 
@@ -53,6 +54,7 @@ public static class SiloHosting
         }
 
         services.AddWabaGrainServices();
+        services.AddWabaNotifications();
         builder.UseOrleans(silo =>
         {
             var cluster = options.Cluster;

@@ -19,9 +19,14 @@ public sealed record GrainAccount(string Tenant, string Waba)
     public static INumberGrain Number(IGrainFactory grains, string phone) => grains.GetGrain<INumberGrain>(phone);
 
     /// <summary>A live account (steps 1–4 done) with <paramref name="phones"/> registered.</summary>
-    public static async Task<GrainAccount> LiveAsync(IGrainFactory grains, params string[] phones)
+    public static Task<GrainAccount> LiveAsync(IGrainFactory grains, params string[] phones) =>
+        LiveAsync(grains, Fresh(), phones);
+
+    public static GrainAccount Fresh() => new("tenant-" + Ids.Short(), "waba-" + Ids.Short());
+
+    /// <summary><paramref name="account"/> (not yet created) taken live with <paramref name="phones"/> registered.</summary>
+    public static async Task<GrainAccount> LiveAsync(IGrainFactory grains, GrainAccount account, params string[] phones)
     {
-        var account = new GrainAccount("tenant-" + Ids.Short(), "waba-" + Ids.Short());
         var grain = account.Grain(grains);
         Ok(await grain.CreateAsync(account.Tenant, "Acme"));
         Ok(await grain.SubmitEmailAsync(account.Tenant, "ops@acme.example"));

@@ -7,6 +7,7 @@ using WabaActors.Domain.Rules;
 using WabaActors.Grains;
 using WabaActors.Grains.Storage;
 using WabaActors.Grains.Time;
+using WabaActors.Host.Notifications;
 using WabaActors.Storage.PostgreSql;
 
 namespace WabaActors.Durability.Tests.Support;
@@ -35,6 +36,11 @@ public sealed class WabaSiloConfigurator : ISiloConfigurator
         services.AddKeyedSingleton(ReminderTimeProviderNames.Reminders, TimeProvider.System);
         services.AddPostgreSqlWabaStores();
         services.AddWabaGrainServices();
+        services.AddWabaNotifications();
+
+        // Reminders as short as the tests set them (WabaActors:Grains:ReminderPeriod): a notifier's
+        // pending reminder then fires seconds after a restart.
+        services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         services.Configure<ClusterMembershipOptions>(o =>
         {
             o.ProbeTimeout = TimeSpan.FromSeconds(1);
@@ -63,7 +69,8 @@ internal static class WabaCluster
     /// A cluster of <paramref name="silos"/> on <paramref name="database"/> with PostgreSQL membership.
     /// Clusters started with the same ids share grain state, the delta stores and reminders.
     /// </summary>
-    public static async Task<TestCluster> StartAsync(TestDatabase database, string serviceId, string clusterId, short silos = 1)
+    public static async Task<TestCluster> StartAsync(
+        TestDatabase database, string serviceId, string clusterId, short silos = 1, IReadOnlyDictionary<string, string>? settings = null)
     {
         var builder = new TestClusterBuilder(silos);
         builder.Options.ServiceId = serviceId;
@@ -71,6 +78,11 @@ internal static class WabaCluster
         builder.Options.UseTestClusterMembership = false;
         builder.Options.ConfigureFileLogging = false;
         builder.Properties[Settings.DatabaseKey] = database.Name;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.Properties[key] = value;
+        }
+
         builder.AddSiloBuilderConfigurator<WabaSiloConfigurator>();
         builder.AddClientBuilderConfigurator<WabaClientConfigurator>();
 

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WabaActors.Grains.Notifications;
+
+namespace WabaActors.Host.Notifications;
+
+public static class NotificationsHosting
+{
+    /// <summary>
+    /// The HTTP sender of the account notifiers (ADR 0012). The client follows no redirect (a
+    /// moved endpoint is a configuration to fix, not a hop to take with signed bodies) and has no
+    /// timeout of its own: each attempt is limited by <c>WabaActors:Notifications:Timeout</c>.
+    /// </summary>
+    public static IServiceCollection AddWabaNotifications(this IServiceCollection services)
+    {
+        services.AddHttpClient(HttpNotificationSender.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            });
+        services.TryAddSingleton<INotificationSender>(sp => new HttpNotificationSender(
+            sp.GetRequiredService<IHttpClientFactory>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NotificationOptions>>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        return services;
+    }
+}
