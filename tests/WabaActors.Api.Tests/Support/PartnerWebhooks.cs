@@ -51,6 +51,10 @@ public static class PartnerWebhooks
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Path) { Content = new ByteArrayContent(body) };
         request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+
+        // A large body waits for the server's go-ahead, as real senders do: a 413 then comes back before
+        // the body is sent, instead of the server closing on a client still writing (a broken pipe).
+        request.Headers.ExpectContinue = body.Length > 64 * 1024 ? true : null;
         if (signature is not null)
         {
             request.Headers.TryAddWithoutValidation("X-360dialog-Signature", signature);
