@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using WabaActors.Contracts.Common;
 
 namespace WabaActors.Contracts.Notifications;
 
@@ -18,15 +19,9 @@ public static class NotificationSignature
     /// <summary>The header holding the signing instant as Unix seconds.</summary>
     public const string TimestampHeader = "X-Waba-Timestamp";
 
-    private const string Prefix = "sha256=";
-
     /// <summary>The <see cref="SignatureHeader"/> value for <paramref name="body"/> sent at <paramref name="timestamp"/> (Unix seconds).</summary>
-    public static string Sign(string secret, long timestamp, ReadOnlySpan<byte> body)
-    {
-        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        Compute(secret, timestamp.ToString(CultureInfo.InvariantCulture), body, mac);
-        return Prefix + Convert.ToHexStringLower(mac);
-    }
+    public static string Sign(string secret, long timestamp, ReadOnlySpan<byte> body) =>
+        HmacSha256.SignHex(secret, Message(timestamp.ToString(CultureInfo.InvariantCulture), body));
 
     /// <summary>
     /// True when <paramref name="signature"/> is the HMAC of <paramref name="timestamp"/> and
@@ -35,34 +30,22 @@ public static class NotificationSignature
     /// </summary>
     public static bool Verify(string secret, string? timestamp, string? signature, ReadOnlySpan<byte> body, DateTimeOffset now, TimeSpan tolerance)
     {
-        if (timestamp is null || signature is null
-            || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds()
-            || (now - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > tolerance
-            || !signature.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)
-            || signature.Length != Prefix.Length + (2 * HMACSHA256.HashSizeInBytes))
-        {
-            return false;
-        }
-
         Span<byte> claimed = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        if (Convert.FromHexString(signature.AsSpan(Prefix.Length), claimed, out _, out var written) != System.Buffers.OperationStatus.Done
-            || written != claimed.Length)
-        {
-            return false;
-        }
-
-        Span<byte> actual = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        Compute(secret, timestamp, body, actual);
-        return CryptographicOperations.FixedTimeEquals(actual, claimed);
+        return timestamp is not null && signature is not null
+            && long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds()
+            && (now - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() <= tolerance
+            && HmacSha256.TryReadHex(signature, HmacSha256.PrefixRule.Required, claimed)
+            && HmacSha256.Matches(secret, Message(timestamp, body), claimed);
     }
 
-    private static void Compute(string secret, string timestamp, ReadOnlySpan<byte> body, Span<byte> destination)
+    /// <summary>What is signed: the timestamp as sent, a dot, the raw body.</summary>
+    private static byte[] Message(string timestamp, ReadOnlySpan<byte> body)
     {
         var prefix = Encoding.UTF8.GetBytes(timestamp + ".");
         var message = new byte[prefix.Length + body.Length];
         prefix.CopyTo(message, 0);
         body.CopyTo(message.AsSpan(prefix.Length));
-        HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), message, destination);
+        return message;
     }
 }

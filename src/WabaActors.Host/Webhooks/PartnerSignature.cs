@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
+using WabaActors.Contracts.Common;
 
 namespace WabaActors.Host.Webhooks;
 
@@ -12,33 +12,24 @@ namespace WabaActors.Host.Webhooks;
 public static class PartnerSignature
 {
     public const string Header = "X-360dialog-Signature";
-    private const string Prefix = "sha256=";
 
     public static bool IsValid(ReadOnlySpan<byte> body, string? header, string secret)
     {
         Span<byte> claimed = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        if (header is null || !TryDecode(header.Trim(), claimed))
-        {
-            return false;
-        }
-
-        Span<byte> actual = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body, actual);
-        return CryptographicOperations.FixedTimeEquals(actual, claimed);
+        return header is not null && TryDecode(header.AsSpan().Trim(), claimed) && HmacSha256.Matches(secret, body, claimed);
     }
 
     /// <summary>The header value for <paramref name="body"/> as hex (what the tests send as 360dialog).</summary>
-    public static string Sign(ReadOnlySpan<byte> body, string secret) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+    public static string Sign(ReadOnlySpan<byte> body, string secret) => HmacSha256.SignHex(secret, body)[HmacSha256.Prefix.Length..];
 
-    private static bool TryDecode(string text, Span<byte> into)
+    private static bool TryDecode(ReadOnlySpan<char> value, Span<byte> into)
     {
-        var value = text.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) ? text.AsSpan(Prefix.Length) : text.AsSpan();
-        if (value.Length == 2 * HMACSHA256.HashSizeInBytes)
+        if (HmacSha256.TryReadHex(value, HmacSha256.PrefixRule.Optional, into))
         {
-            return Convert.FromHexString(value, into, out _, out var written) == System.Buffers.OperationStatus.Done && written == into.Length;
+            return true;
         }
 
-        return value.Length == 44 && Convert.TryFromBase64Chars(value, into, out var decoded) && decoded == into.Length;
+        var base64 = value.StartsWith(HmacSha256.Prefix, StringComparison.OrdinalIgnoreCase) ? value[HmacSha256.Prefix.Length..] : value;
+        return base64.Length == 44 && Convert.TryFromBase64Chars(base64, into, out var decoded) && decoded == into.Length;
     }
 }

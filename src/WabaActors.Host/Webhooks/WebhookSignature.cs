@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
+using WabaActors.Contracts.Common;
 
 namespace WabaActors.Host.Webhooks;
 
@@ -7,29 +7,15 @@ namespace WabaActors.Host.Webhooks;
 public static class WebhookSignature
 {
     public const string Header = "X-Hub-Signature-256";
-    private const string Prefix = "sha256=";
 
     public static bool IsValid(ReadOnlySpan<byte> body, string? header, string appSecret)
     {
-        if (header is null || !header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)
-            || header.Length != Prefix.Length + (2 * HMACSHA256.HashSizeInBytes))
-        {
-            return false;
-        }
-
         Span<byte> claimed = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        if (Convert.FromHexString(header.AsSpan(Prefix.Length), claimed, out _, out var written) != System.Buffers.OperationStatus.Done
-            || written != claimed.Length)
-        {
-            return false;
-        }
-
-        Span<byte> actual = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), body, actual);
-        return CryptographicOperations.FixedTimeEquals(actual, claimed);
+        return header is not null
+            && HmacSha256.TryReadHex(header, HmacSha256.PrefixRule.Required, claimed)
+            && HmacSha256.Matches(appSecret, body, claimed);
     }
 
     /// <summary>The header value for <paramref name="body"/> (what Meta sends).</summary>
-    public static string Sign(ReadOnlySpan<byte> body, string appSecret) =>
-        Prefix + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), body));
+    public static string Sign(ReadOnlySpan<byte> body, string appSecret) => HmacSha256.SignHex(appSecret, body);
 }

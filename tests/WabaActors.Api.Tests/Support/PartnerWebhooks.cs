@@ -47,19 +47,6 @@ public static class PartnerWebhooks
     }
 
     /// <summary>Posts <paramref name="body"/> as it is, with <paramref name="signature"/> as X-360dialog-Signature (none when null).</summary>
-    public static async Task<Reply> PartnerWebhookRaw(this ApiClient api, byte[] body, string? signature)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, Path) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
-
-        // A large body waits for the server's go-ahead, as real senders do: a 413 then comes back before
-        // the body is sent, instead of the server closing on a client still writing (a broken pipe).
-        request.Headers.ExpectContinue = body.Length > 64 * 1024 ? true : null;
-        if (signature is not null)
-        {
-            request.Headers.TryAddWithoutValidation("X-360dialog-Signature", signature);
-        }
-
-        return await Reply.ReadAsync(await api.Http.SendAsync(request));
-    }
+    public static Task<Reply> PartnerWebhookRaw(this ApiClient api, byte[] body, string? signature) =>
+        api.PostSigned(Path, body, "X-360dialog-Signature", signature);
 }

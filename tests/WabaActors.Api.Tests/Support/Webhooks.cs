@@ -44,9 +44,13 @@ public static class Webhooks
     }
 
     /// <summary>Posts <paramref name="body"/> as it is, with <paramref name="signature"/> as X-Hub-Signature-256 (none when null).</summary>
-    public static async Task<Reply> WebhookRaw(this ApiClient api, byte[] body, string? signature)
+    public static Task<Reply> WebhookRaw(this ApiClient api, byte[] body, string? signature) =>
+        api.PostSigned(WebhookPath, body, "X-Hub-Signature-256", signature);
+
+    /// <summary>Posts a raw JSON <paramref name="body"/> to <paramref name="path"/> with <paramref name="signature"/> in <paramref name="header"/> (none when null).</summary>
+    public static async Task<Reply> PostSigned(this ApiClient api, string path, byte[] body, string header, string? signature)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, WebhookPath) { Content = new ByteArrayContent(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
         request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
 
         // A large body waits for the server's go-ahead, as real senders do: a 413 then comes back before
@@ -54,7 +58,7 @@ public static class Webhooks
         request.Headers.ExpectContinue = body.Length > 64 * 1024 ? true : null;
         if (signature is not null)
         {
-            request.Headers.TryAddWithoutValidation("X-Hub-Signature-256", signature);
+            request.Headers.TryAddWithoutValidation(header, signature);
         }
 
         return await Reply.ReadAsync(await api.Http.SendAsync(request));
