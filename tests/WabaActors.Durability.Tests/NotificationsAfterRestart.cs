@@ -89,6 +89,26 @@ public class NotificationsAfterRestart
             n => n == total, "the cursor at the last event");
     }
 
+    [Fact]
+    public async Task EventsWhosePokesAreAllLostStillReachTheEndpointThroughTheReminder()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var receiver = await StartAsync();
+        var settings = SettingsFor(receiver);
+        settings[Settings.LosePokesKey] = "true";
+        await using var cluster = await WabaCluster.StartAsync(db, $"svc-{Ids.Short()}", $"cluster-{Ids.Short()}", settings: settings);
+        var account = GrainAccount.Fresh();
+
+        // Every change's poke is lost, as when a silo dies right after its commit: only the reminder the
+        // notifier armed before each commit can wake it, and nothing else touches the account.
+        await GrainAccount.LiveAsync(cluster.GrainFactory, account, Ids.Phone());
+        var total = (await account.EventsAsync(cluster.GrainFactory)).Count;
+
+        await Eventually.ReachedAsync(() => Task.FromResult(receiver.Delivered(account.Waba).Count), n => n >= total,
+            $"all {total} events delivered without a single poke");
+        Assert.Equal(Enumerable.Range(1, total).Select(i => (long)i), receiver.Delivered(account.Waba).Select(e => e.Sequence));
+    }
+
     private static Dictionary<string, string> SettingsFor(WabaActors.Tests.Shared.StubReceiver receiver) => new()
     {
         ["WabaActors:Notifications:Enabled"] = "true",

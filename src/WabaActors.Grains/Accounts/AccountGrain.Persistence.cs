@@ -19,6 +19,11 @@ public sealed partial class AccountGrain
 
         var gateBefore = Gate();
         var sequence = state.State.LastSequence;
+        if (events.Count > 0)
+        {
+            await ExpectNotificationsAsync(change.State.Tenant, sequence + events.Count);
+        }
+
         state.State.Unpublished = [.. events.Select(e => new StoredEvent(++sequence, e))];
         state.State.LastSequence = sequence;
         state.State.Account = change.State;

@@ -7,6 +7,16 @@ public sealed partial class AccountNotifierGrain
 {
     private const string PendingReminder = "notifications-pending";
     private bool? _armed;
+    private Task _disarming = Task.CompletedTask;
+
+    // The highest sequence an account announced (ExpectAsync) in this activation: the reminder stays
+    // armed until the cursor reaches it, or until two reminder ticks (a whole period) after the last
+    // announcement found nothing new: that change never committed. In memory only: a new activation
+    // woken by the reminder reads the history itself.
+    private long _expected;
+    private int _ticksSinceExpected;
+
+    private bool AnnouncedChangesSettled => _expected <= state.State.Delivered || _ticksSinceExpected >= 2;
 
     private async Task PumpAsync(CancellationToken ct)
     {
@@ -27,7 +37,11 @@ public sealed partial class AccountNotifierGrain
                 if (batch.Count == 0)
                 {
                     metrics.CaughtUp(Waba);
-                    await DisarmAsync();
+                    if (AnnouncedChangesSettled)
+                    {
+                        await DisarmAsync();
+                    }
+
                     if (_woken)
                     {
                         continue;
@@ -107,18 +121,24 @@ public sealed partial class AccountNotifierGrain
         }
     }
 
-    private async Task DisarmAsync()
+    private Task DisarmAsync()
     {
         if (_armed == false)
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        if (await this.GetReminder(PendingReminder) is { } reminder)
+        _disarming = UnregisterAsync();
+        return _disarming;
+
+        async Task UnregisterAsync()
         {
-            await this.UnregisterReminder(reminder);
-        }
+            if (await this.GetReminder(PendingReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
 
-        _armed = false;
+            _armed = false;
+        }
     }
 }

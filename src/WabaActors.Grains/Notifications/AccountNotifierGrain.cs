@@ -36,10 +36,22 @@ public sealed partial class AccountNotifierGrain(
         return Task.CompletedTask;
     }
 
+    public async Task ExpectAsync(string tenant, long sequence)
+    {
+        _tenant ??= tenant;
+        _expected = Math.Max(_expected, sequence);
+        _ticksSinceExpected = 0;
+
+        // A disarm under way (the loop had caught up) finishes first; then the reminder is armed again.
+        await _disarming;
+        await ArmAsync();
+    }
+
     public ValueTask<long> GetDeliveredAsync() => ValueTask.FromResult(state.State.Delivered);
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        _ticksSinceExpected++;
         Wake();
         return Task.CompletedTask;
     }

@@ -13,6 +13,14 @@ public interface IAccountNotifierGrain : IGrainWithStringKey
     [OneWay, Alias("Poke")]
     Task PokeAsync(string tenant, long lastSequence);
 
+    /// <summary>
+    /// The account is about to commit entries up to <paramref name="sequence"/>: returns once the
+    /// notifier's durable reminder is armed, so those entries reach the endpoint even if the poke after
+    /// the commit is lost with a crashed silo.
+    /// </summary>
+    [Alias("Expect")]
+    Task ExpectAsync(string tenant, long sequence);
+
     /// <summary>The last sequence acknowledged by the endpoint (the durable cursor).</summary>
     [Alias("GetDelivered")]
     ValueTask<long> GetDeliveredAsync();

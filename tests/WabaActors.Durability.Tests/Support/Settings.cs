@@ -5,6 +5,9 @@ internal static class Settings
     /// <summary>The test cluster property naming the database its silos and client use.</summary>
     public const string DatabaseKey = "WabaDurabilityTests:Database";
 
+    /// <summary>"true": the silos lose every poke an account sends its notifier (<see cref="LostPokes"/>).</summary>
+    public const string LosePokesKey = "WabaDurabilityTests:LosePokes";
+
     /// <summary>Overall limit for any cluster start or stop, host start, or awaited condition.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 

@@ -49,6 +49,10 @@ public sealed class WabaSiloConfigurator : ISiloConfigurator
             o.TableRefreshTimeout = TimeSpan.FromSeconds(1);
         });
         services.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = Settings.CallTimeout);
+        if (siloBuilder.Configuration[Settings.LosePokesKey] == "true")
+        {
+            siloBuilder.AddOutgoingGrainCallFilter<LostPokes>();
+        }
     }
 }
 
@@ -98,4 +102,14 @@ internal static class WabaCluster
             throw;
         }
     }
+}
+
+/// <summary>
+/// Loses every poke an account sends its notifier (as a silo that dies right after committing would),
+/// for the silos of a test that sets <see cref="Settings.LosePokesKey"/>.
+/// </summary>
+internal sealed class LostPokes : IOutgoingGrainCallFilter
+{
+    public Task Invoke(IOutgoingGrainCallContext context) =>
+        context.InterfaceMethod?.Name == nameof(WabaActors.Grains.Notifications.IAccountNotifierGrain.PokeAsync) ? Task.CompletedTask : context.Invoke();
 }
