@@ -65,6 +65,9 @@ public class NotificationsTests(NotificationsFixture fixture)
         Assert.Contains(fixture.Logs.Lines, l => l.Contains($"Notifications of {account.Waba}: attempt 1", StringComparison.Ordinal)
             && l.Contains("(500)", StringComparison.Ordinal));
         Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains(StubReceiver.Secret, StringComparison.Ordinal));
+
+        // The endpoint's host only: a receiver may keep a token in its path or query.
+        Assert.DoesNotContain(fixture.Logs.Lines, l => l.Contains(_receiver.Endpoint.AbsolutePath, StringComparison.Ordinal));
     }
 
     [Fact]

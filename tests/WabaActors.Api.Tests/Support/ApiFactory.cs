@@ -55,7 +55,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             .AddFilter<LogSink>("WabaActors", LogLevel.Trace)
             .AddFilter<LogSink>("Microsoft.AspNetCore.Authentication", LogLevel.Trace)
             .AddFilter<LogSink>("Microsoft.AspNetCore.Authorization", LogLevel.Trace)
-            .AddFilter<LogSink>("Microsoft.AspNetCore.RateLimiting", LogLevel.Trace));
+            .AddFilter<LogSink>("Microsoft.AspNetCore.RateLimiting", LogLevel.Trace)
+            .AddFilter<LogSink>("System.Net.Http.HttpClient", LogLevel.Trace));
         var siloPort = FreePort();
         var gatewayPort = FreePort();
         builder.ConfigureTestServices(services =>
