@@ -1,14 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace WabaActors.Tests.Shared;
 
@@ -44,19 +38,14 @@ public sealed class Dialog360Stub : IAsyncDisposable
 
     public static async Task<Dialog360Stub> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackServer.Create();
         var stub = new Dialog360Stub(app);
         var numbers = "/api/v2/partners/{partner}/phone_numbers/{phone}";
         app.MapPost(numbers + "/request_code", (HttpContext c, string phone) => stub.Answer(c, StubOperation.RequestCode, phone));
         app.MapPost(numbers + "/verify_code", (HttpContext c, string phone) => stub.Answer(c, StubOperation.VerifyCode, phone));
         app.MapPost(numbers + "/register", (HttpContext c, string phone) => stub.Answer(c, StubOperation.Register, phone));
         app.MapGet("/api/v2/partners/{partner}/channels", (HttpContext c) => stub.Answer(c, StubOperation.Channel, PhoneOf(c)));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        stub.BaseUrl = address + "/api/v2/";
+        stub.BaseUrl = await LoopbackServer.StartAsync(app) + "/api/v2/";
         return stub;
     }
 

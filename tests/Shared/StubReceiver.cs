@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using WabaActors.Contracts.Notifications;
 
 namespace WabaActors.Tests.Shared;
@@ -35,15 +29,10 @@ public sealed class StubReceiver : IAsyncDisposable
 
     public static async Task<StubReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackServer.Create();
         var stub = new StubReceiver(app);
         app.MapPost("/mluvii/events", stub.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        stub.Endpoint = new Uri(address + "/mluvii/events");
+        stub.Endpoint = new Uri(await LoopbackServer.StartAsync(app) + "/mluvii/events");
         return stub;
     }
 
