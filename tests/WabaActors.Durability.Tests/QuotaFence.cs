@@ -178,6 +178,32 @@ public sealed class QuotaFence(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT count(*) FROM gc_probe WHERE id < 0"));
     }
 
+    [Fact]
+    public async Task GroupCommitRecoversWhenTheServerDropsItsConnection()
+    {
+        await Db.ExecuteAsync("CREATE TABLE gc_probe (id bigint PRIMARY KEY)");
+        const string Name = "waba-writer-under-test";
+        await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(Db.ConnectionString) { ApplicationName = Name }.ConnectionString);
+        await using var writer = NewWriter(dataSource);
+        Assert.Equal(1, await writer.ExecuteAsync(Insert, 1L, 1));
+
+        // The writer keeps its connection between batches; the server ends it (a restart or a failover does the same).
+        Assert.True(await Db.ScalarAsync<long>("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = $1", Name) >= 1);
+
+        // A change that meets a dead connection fails (it was never acknowledged) and the loop drops that
+        // connection: at most one failure per writer loop, then every change commits on a fresh one.
+        var (failures, committed) = (0, 0L);
+        for (var i = 2L; committed < 20; i++)
+        {
+            var error = await Record.ExceptionAsync(() => writer.ExecuteAsync(Insert, i, 1));
+            Assert.True(error is null or NpgsqlException, $"unexpected {error}");
+            (failures, committed) = error is null ? (failures, committed + 1) : (failures + 1, committed);
+            Assert.True(failures <= new GroupCommitOptions().Writers, $"{failures} failures after the connections were dropped");
+        }
+
+        Assert.Equal(1 + committed, await Db.ScalarAsync<long>("SELECT count(*) FROM gc_probe"));
+    }
+
     private async Task FillAsync(string key, int recipients, DateTimeOffset now)
     {
         var owner = await QuotaWriter.LoadAsync(Store, key, now);

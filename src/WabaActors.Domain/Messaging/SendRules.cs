@@ -10,6 +10,10 @@ namespace WabaActors.Domain.Messaging;
 /// </summary>
 public static class SendRules
 {
+    // Immutable and the same for every number: the commonest denial is answered without allocating.
+    private static readonly SendDecision WindowClosed =
+        SendDecision.Deny(DenyReason.CustomerServiceWindowClosed, "No open customer-service window: send a template.");
+
     /// <summary>Denies every send through a gate that is blocked, not live, or held for the review.</summary>
     public static SendDecision? CheckGate(SendGate gate) => gate.Status switch
     {
@@ -35,7 +39,7 @@ public static class SendRules
 
         return window.Open
             ? SendDecision.Allow(window.ExpiresAt)
-            : SendDecision.Deny(DenyReason.CustomerServiceWindowClosed, "No open customer-service window: send a template.");
+            : WindowClosed;
     }
 
     /// <summary>

@@ -40,7 +40,10 @@ public sealed partial class NumberGrain(
     private DateTimeOffset _gateFetchedAt;
     private int _windowsReported;
 
-    private string Phone => this.GetPrimaryKeyString();
+    private string? _phone;
+
+    /// <summary>The key, decoded once (Orleans decodes it from the grain id's bytes on every read).</summary>
+    private string Phone => _phone ??= this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {

@@ -13,6 +13,9 @@ namespace WabaActors.Storage.PostgreSql;
 /// committed — "ok" means durable. Batches form by themselves: whatever queued while the previous
 /// batch was committing goes in the next one, so a quiet silo commits one change at a time with no
 /// added delay and a busy one amortises the commit over up to <see cref="GroupCommitOptions.MaxBatchSize"/>.
+/// Each writer loop keeps its own connection between batches (a pooled one would be reset by the
+/// server on every return, a statement per batch; docs/adr/0014-warm-path-and-writer-connections.md)
+/// and drops it after any failure, so the next batch starts on a fresh one.
 /// </summary>
 public sealed partial class GroupCommitWriter : IAsyncDisposable
 {
@@ -60,6 +63,7 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
     private async Task WriteLoopAsync()
     {
         var batch = new List<PendingWrite>(_maxBatch);
+        await using var connection = new WriterConnection(_dataSource);
         while (await _queue.Reader.WaitToReadAsync())
         {
             while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var write))
@@ -69,19 +73,19 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
 
             if (batch.Count > 0)
             {
-                await CommitAsync(batch);
+                await CommitAsync(connection, batch);
                 batch.Clear();
             }
         }
     }
 
-    private async Task CommitAsync(List<PendingWrite> batch)
+    private async Task CommitAsync(WriterConnection connection, List<PendingWrite> batch)
     {
         using var span = GroupCommitTelemetry.StartCommit(batch, static w => w.Caller);
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var affected = await ExecuteBatchAsync(batch);
+            var affected = await ExecuteBatchAsync(await connection.OpenAsync(), batch);
             _telemetry.Record(batch.Count, started, committed: true);
             Interlocked.Increment(ref _batches);
             Interlocked.Add(ref _changes, batch.Count);
@@ -96,6 +100,7 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
         }
         catch (Exception e) when (batch.Count > 1)
         {
+            await connection.DropAsync();
             _telemetry.Record(batch.Count, started, committed: false);
             span?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             // One bad statement fails its whole batch: commit the others one by one so only the bad
@@ -103,22 +108,22 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
             LogBatchFailed(_logger, batch.Count, e);
             foreach (var write in batch)
             {
-                await CommitAsync([write]);
+                await CommitAsync(connection, [write]);
             }
         }
         catch (Exception e)
         {
+            await connection.DropAsync();
             _telemetry.Record(batch.Count, started, committed: false);
             span?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             batch[0].Done.TrySetException(e);
         }
     }
 
-    private async Task<int[]> ExecuteBatchAsync(List<PendingWrite> writes)
+    private static async Task<int[]> ExecuteBatchAsync(NpgsqlConnection connection, List<PendingWrite> writes)
     {
         // Rows first (their RETURNING results are read in order), then single statements.
         var executions = PlanExecutions(writes);
-        await using var connection = await _dataSource.OpenConnectionAsync();
         await using var batch = new NpgsqlBatch(connection);
         foreach (var execution in executions)
         {

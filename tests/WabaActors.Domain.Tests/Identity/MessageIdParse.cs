@@ -20,6 +20,7 @@ public class MessageIdParse
     [InlineData("wamid.HBgLNDIwNjAxMjM0NTY3FQIAERgSQ0E=")]
     [InlineData("order 42 / reminder")]
     [InlineData("zpráva-č.1")]
+    [InlineData("a\u00a0b ~ \u00a0")]
     public void KeepsTheIdAsGiven(string input)
     {
         Assert.Equal(input, MessageId.Parse(input).Value.ToString());
@@ -32,6 +33,9 @@ public class MessageIdParse
     [InlineData("msg\n1")]
     [InlineData("msg\t1")]
     [InlineData("\u007f")]
+    [InlineData("msg\u001f")]
+    [InlineData("next\u0085line")]
+    [InlineData("\u009f")]
     public void RefusesWithMessageIdFieldError(string? input)
     {
         MessageId.Parse(input).Invalid("messageId");
