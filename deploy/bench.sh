@@ -88,8 +88,9 @@ fi
 
 # Permits over HTTP with the load generator in another process: the Release host on its embedded
 # default (memory storage, simulated gateway), readied over its API by `http-setup`, then wrk
-# (WrkPermits.lua) at each of HTTP_CONNECTIONS (default "64 128 256"), HTTP_SECONDS (15) each, the
-# best kept; the same against GET /health/live first, the ASP.NET ceiling of this machine.
+# (WrkPermits.lua) at each of HTTP_CONNECTIONS (default "64 128 256"), HTTP_SECONDS (15) each; the
+# best is the most permits/s at p99 ≤ 10 ms (the target's bound), the highest regardless is shown
+# beside it; the same against GET /health/live first, the ASP.NET ceiling of this machine.
 # HTTP_SETUP overrides the setup's size (default: 20 accounts × 10 numbers, 50 windows per number).
 if [[ $what == http ]]; then
   command -v wrk >/dev/null 2>&1 || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq wrk curl >&2; }
@@ -131,7 +132,7 @@ if [[ $what == http ]]; then
     set -- "$1" "$2" $result
     # RESULT requests N seconds S rps R p50_ms a p90_ms b p99_ms c p999_ms d max_ms e errors connect x read y write z status s timeout t …
     rows+=("| $1 | $2 | $(commas "${9}") | ${11} | ${13} | ${15} | ${17} | ${19} | $((${22} + ${24} + ${26} + ${28} + ${30})) | $host_cpu % | $wrk_cpu % | $((busy - host_cpu - wrk_cpu)) % |")
-    last_rps=${9}
+    last_rps=${9} last_p99=${15}
   }
   commas() { sed ':a;s/\B[0-9]\{3\}\>/,&/;ta' <<<"$1"; }
   conns=${HTTP_CONNECTIONS:-64 128 256}
@@ -148,13 +149,14 @@ if [[ $what == http ]]; then
   echo "warm-up (10 s, 128 connections, answers checked):"
   WRK_CHECK=1 wrk -t2 -c128 -d10s --timeout 5s -s "$script" "$url" -- "$work/numbers.txt" | tee -a "$work/wrk.txt" | grep '^RESULT' | tee "$work/check.txt"
   checked=$(sed -n 's/.*checked_allowed \([0-9]*\) checked_other \([0-9]*\).*/\1 allowed, \2 not allowed/p' "$work/check.txt")
-  best=0; best_c=
+  best=0; best_c=none; top=0; top_c=; top_p99=
   for c in $conns; do
     run "POST …/permits" "$c" "$seconds" "$work/numbers.txt"
-    if (( last_rps > best )); then best=$last_rps; best_c=$c; fi
+    if (( last_rps > top )); then top=$last_rps; top_c=$c; top_p99=$last_p99; fi
+    if awk -v p="$last_p99" 'BEGIN { exit !(p <= 10) }' && (( last_rps > best )); then best=$last_rps; best_c=$c; fi
   done
   rss=$(ps -o rss= -p "$host" | awk '{printf "%.0f", $1 / 1024}')
-  echo "best permits: $best req/s at $best_c connections (health/live ceiling $best_live at $best_live_c); host RSS ${rss} MB"
+  echo "best permits at p99 ≤ 10 ms: $best req/s at $best_c connections; highest $top req/s at $top_c (p99 $top_p99 ms); health/live ceiling $best_live at $best_live_c; host RSS ${rss} MB"
   { echo "# Permits over HTTP, load generator in another process"
     echo
     echo "\`deploy/bench.sh http\`, $stamp UTC; $(nproc) CPUs shared by the host and wrk ($(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2), 2 threads);"
@@ -170,7 +172,7 @@ if [[ $what == http ]]; then
     echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     printf '%s\n' "${rows[@]}"
     echo
-    echo "Best: permits **$(commas "$best") req/s at $best_c connections**; /health/live $(commas "$best_live") req/s at $best_live_c connections (permits / live ×$(awk -v a="$best" -v b="$best_live" 'BEGIN { printf "%.2f", a / b }'))."
+    echo "Best: permits **$(commas "$best") req/s at $best_c connections** (the most at p99 ≤ 10 ms; the highest, $(commas "$top") req/s at $top_c connections, p99 $top_p99 ms); /health/live $(commas "$best_live") req/s at $best_live_c connections (permits / live ×$(awk -v a="$best" -v b="$best_live" 'BEGIN { printf "%.2f", a / b }'))."
   } >"$out/$stamp-http.md"
   echo "written $out/$stamp-http.md"
 fi

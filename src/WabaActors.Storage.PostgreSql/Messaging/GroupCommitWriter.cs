@@ -14,7 +14,7 @@ namespace WabaActors.Storage.PostgreSql;
 /// batch was committing goes in the next one, so a quiet silo commits one change at a time with no
 /// added delay and a busy one amortises the commit over up to <see cref="GroupCommitOptions.MaxBatchSize"/>.
 /// Each writer loop keeps its own connection between batches (a pooled one would be reset by the
-/// server on every return, a statement per batch; docs/adr/0014-warm-path-and-writer-connections.md)
+/// server on every return, a statement per batch; docs/adr/0014-writer-connections-and-the-warm-permit-floor.md)
 /// and drops it after any failure, so the next batch starts on a fresh one.
 /// </summary>
 public sealed partial class GroupCommitWriter : IAsyncDisposable

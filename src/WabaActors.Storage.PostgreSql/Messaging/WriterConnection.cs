@@ -30,7 +30,15 @@ internal sealed class WriterConnection(NpgsqlDataSource dataSource) : IAsyncDisp
         if (_connection is { } connection)
         {
             _connection = null;
-            await connection.DisposeAsync();
+            try
+            {
+                await connection.DisposeAsync();
+            }
+            catch (Exception)
+            {
+                // Closing a connection the server already ended may fail; it is gone either way, and the
+                // writer loop must outlive it.
+            }
         }
     }
 
