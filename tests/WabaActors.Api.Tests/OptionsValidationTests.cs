@@ -55,6 +55,7 @@ public class OptionsValidationTests
     // GroupCommitOptions and PruneOptions exist only on PostgreSQL.
     [InlineData("WabaActors:GroupCommit:MaxBatchSize", "0", "WabaActors:GroupCommit:MaxBatchSize must be between 1 and 10000")]
     [InlineData("WabaActors:GroupCommit:Writers", "65", "WabaActors:GroupCommit:Writers")]
+    [InlineData("WabaActors:GroupCommit:ConnectionIdleLimit", "00:00:00", "WabaActors:GroupCommit:ConnectionIdleLimit")]
     [InlineData("WabaActors:Prune:Interval", "00:00:00", "WabaActors:Prune:Interval")]
     [InlineData("WabaActors:Prune:ChunkSize", "1", "WabaActors:Prune:ChunkSize")]
     public async Task BadPostgreSqlValueStopsTheHostNamingItsKey(string key, string value, string named)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using WabaActors.Domain.Identity;
 using WabaActors.Domain.Messaging;
@@ -202,6 +203,26 @@ public sealed class QuotaFence(ITestOutputHelper output) : IAsyncLifetime
         }
 
         Assert.Equal(1 + committed, await Db.ScalarAsync<long>("SELECT count(*) FROM gc_probe"));
+    }
+
+    [Fact]
+    public async Task GroupCommitChecksAConnectionIdlePastItsLimitSoTheNextChangeDoesNotFail()
+    {
+        await Db.ExecuteAsync("CREATE TABLE gc_probe (id bigint PRIMARY KEY)");
+        const string Name = "waba-idle-writer-under-test";
+        var time = new FakeTimeProvider();
+        await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(Db.ConnectionString) { ApplicationName = Name }.ConnectionString);
+        var options = new GroupCommitOptions { Writers = 1 };
+        await using var writer = new GroupCommitWriter(dataSource, Options.Create(options), NullLogger<GroupCommitWriter>.Instance, time: time);
+        Assert.Equal(1, await writer.ExecuteAsync(Insert, 1L, 1));
+
+        // The connection sits idle past the limit, and something on the way drops it.
+        time.Advance(options.ConnectionIdleLimit + TimeSpan.FromSeconds(1));
+        Assert.Equal(1L, await Db.ScalarAsync<long>("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = $1", Name));
+
+        // The writer finds out before it sends the change, not by failing it.
+        Assert.Equal(1, await writer.ExecuteAsync(Insert, 2L, 1));
+        Assert.Equal(2L, await Db.ScalarAsync<long>("SELECT count(*) FROM gc_probe"));
     }
 
     private async Task FillAsync(string key, int recipients, DateTimeOffset now)

@@ -25,10 +25,16 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = false });
     private readonly Task[] _writers;
     private readonly GroupCommitTelemetry _telemetry;
+    private readonly TimeSpan _idleLimit;
+    private readonly TimeProvider _time;
 
-    public GroupCommitWriter(NpgsqlDataSource dataSource, IOptions<GroupCommitOptions> options, ILogger<GroupCommitWriter> logger, IMeterFactory? meters = null)
+    /// <param name="time">Measures how long a writer's connection has been idle (real time: the
+    /// system clock unless a test passes its own).</param>
+    public GroupCommitWriter(NpgsqlDataSource dataSource, IOptions<GroupCommitOptions> options, ILogger<GroupCommitWriter> logger,
+        IMeterFactory? meters = null, TimeProvider? time = null)
     {
         (_dataSource, _logger, _maxBatch) = (dataSource, logger, options.Value.MaxBatchSize);
+        (_idleLimit, _time) = (options.Value.ConnectionIdleLimit, time ?? TimeProvider.System);
         _telemetry = new GroupCommitTelemetry(meters);
 
         // The writer loops outlive whichever call created this writer: they must not inherit its
@@ -63,7 +69,7 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
     private async Task WriteLoopAsync()
     {
         var batch = new List<PendingWrite>(_maxBatch);
-        await using var connection = new WriterConnection(_dataSource);
+        await using var connection = new WriterConnection(_dataSource, _idleLimit, _time);
         while (await _queue.Reader.WaitToReadAsync())
         {
             while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var write))
