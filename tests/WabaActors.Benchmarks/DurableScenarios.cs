@@ -90,7 +90,7 @@ public sealed class DurableScenarios : IAsyncDisposable
     public async Task OneCommitPerChangeAsync(long i)
     {
         await using var command = i % 2 == 0
-            ? Command(Sql.UpsertWindow, Phone(i), Customer(i), At(_now + i), false)
+            ? Command(Sql.InsertWindow, Phone(i), Customer(i), At(_now + i), false)
             : Command(Sql.InsertQuotaGrant, QuotaKey(i), $"m{i}", Customer(i), At(_now + i), 1, 50, _epochs[i / 2 % Quotas]);
         await command.ExecuteNonQueryAsync();
     }
@@ -153,15 +153,13 @@ public sealed class DurableScenarios : IAsyncDisposable
 
     private static class Sql
     {
-        public const string UpsertWindow = """
+        public const string InsertWindow = """
             INSERT INTO waba_window (phone, customer, expires_at, closed) VALUES ($1, $2, $3, $4)
-            ON CONFLICT (phone, customer) DO UPDATE SET expires_at = EXCLUDED.expires_at, closed = EXCLUDED.closed
             """;
 
         public const string InsertQuotaGrant = """
             INSERT INTO waba_quota_grant (quota_key, message_id, customer, counted_at, used, recipient_limit, epoch)
             SELECT $1, $2, $3, $4, $5, $6, q.epoch FROM waba_quota q WHERE q.quota_key = $1 AND q.epoch = $7 FOR SHARE
-            ON CONFLICT (quota_key, message_id) DO NOTHING
             """;
     }
 }

@@ -13,7 +13,7 @@ public class SchemaMigratorMigrate
     public void EmbedsTheNumberedFilesInOrder()
     {
         Assert.Equal(
-            ["001 orleans_clustering", "002 orleans_persistence", "003 orleans_reminders", "004 waba_state", "005 waba_state_indexes", "006 lean_hot_indexes"],
+            ["001 orleans_clustering", "002 orleans_persistence", "003 orleans_reminders", "004 waba_state", "005 waba_state_indexes", "006 lean_hot_indexes", "007 delta_logs"],
             SchemaScript.Embedded.Select(s => $"{s.Version:000} {s.Name}"));
         Assert.All(SchemaScript.Embedded, s => Assert.Matches("^[0-9a-f]{64}$", s.Sha256));
     }
@@ -59,6 +59,20 @@ public class SchemaMigratorMigrate
             await db.ColumnAsync(
                 "SELECT table_name || '.' || column_name FROM information_schema.columns " +
                 "WHERE table_schema = 'public' AND data_type = 'timestamp with time zone' ORDER BY 1"));
+    }
+
+    [Fact]
+    public async Task KeepsWindowsAndGrantsAsLogsReadThroughTheirPhoneOrQuotaKey()
+    {
+        await using var db = await TestDatabase.CreateAsync(migrate: true);
+
+        // ADR 0015: no unique key to probe on every grant; activation reads through one plain index.
+        Assert.Equal(["waba_event", "waba_quota"], await db.ColumnAsync(
+            "SELECT table_name FROM information_schema.table_constraints WHERE table_schema = 'public' AND constraint_type = 'PRIMARY KEY' " +
+            "AND table_name LIKE 'waba%' ORDER BY 1"));
+        Assert.Equal(["waba_number_grant_granted_at_brin", "waba_number_grant_phone", "waba_quota_grant_counted_at_brin", "waba_quota_grant_quota_key",
+                "waba_window_expires_at_brin", "waba_window_phone"],
+            await db.ColumnAsync("SELECT indexname FROM pg_indexes WHERE tablename IN ('waba_number_grant', 'waba_quota_grant', 'waba_window') ORDER BY 1"));
     }
 
     [Fact]

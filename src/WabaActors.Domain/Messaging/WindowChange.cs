@@ -7,4 +7,15 @@ namespace WabaActors.Domain.Messaging;
 public readonly record struct WindowChange(long Customer, long ExpiresAtTicks, bool Closed)
 {
     public DateTimeOffset At => new(ExpiresAtTicks, TimeSpan.Zero);
+
+    /// <summary>
+    /// Which of two changes of one customer's window stands, whatever order they were written in
+    /// (the rules of <see cref="CustomerWindows"/>): the later instant — the customer's last message
+    /// (expiry − <paramref name="window"/>) or the close — and at the same instant the close. A store
+    /// that keeps every change folds them with this.
+    /// </summary>
+    public bool Supersedes(WindowChange other, TimeSpan window) =>
+        Instant(window) != other.Instant(window) ? Instant(window) > other.Instant(window) : Closed && !other.Closed;
+
+    private long Instant(TimeSpan window) => Closed ? ExpiresAtTicks : ExpiresAtTicks - window.Ticks;
 }

@@ -12,16 +12,16 @@ namespace WabaActors.Storage.PostgreSql;
 public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupCommitWriter writer, WabaRules rules) : IMessagingStore
 {
     // Each kind of change is one multi-row statement per group commit (RowStatement).
-    private readonly RowStatement _windows = new(Sql.UpsertWindow,
-        [typeof(string), typeof(long), typeof(DateTimeOffset), typeof(bool)], [0, 1], returnsKeys: false, rules.ServiceWindow);
+    private readonly RowStatement _windows = new(Sql.InsertWindow,
+        [typeof(string), typeof(long), typeof(DateTimeOffset), typeof(bool)], [0, 1], returnsKeys: false);
 
     private readonly RowStatement _numberGrants = new(Sql.InsertNumberGrant,
         [typeof(string), typeof(string), typeof(long), typeof(short), typeof(DateTimeOffset), typeof(DateTimeOffset?), typeof(int?), typeof(int?)],
-        [0, 1], returnsKeys: false, rules.GrantRetention);
+        [0, 1], returnsKeys: false);
 
     private readonly RowStatement _quotaGrants = new(Sql.InsertQuotaGrant,
         [typeof(string), typeof(string), typeof(long), typeof(DateTimeOffset), typeof(int), typeof(int), typeof(long)],
-        [0, 1], returnsKeys: true, rules.GrantRetention);
+        [0, 1], returnsKeys: true);
 
     public ValueTask AppendNumberAsync(string phone, WindowChange? window, PermitGranted? grant, CancellationToken ct = default)
     {
@@ -48,10 +48,18 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(ct);
+        var standing = new Dictionary<long, WindowChange>();
         while (await reader.ReadAsync(ct))
         {
-            windows.Add(new WindowChange(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1).UtcTicks, reader.GetBoolean(2)));
+            // The window table is a log (ADR 0015): of a customer's changes, the one that supersedes the others stands.
+            var change = new WindowChange(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1).UtcTicks, reader.GetBoolean(2));
+            if (!standing.TryGetValue(change.Customer, out var kept) || change.Supersedes(kept, rules.ServiceWindow))
+            {
+                standing[change.Customer] = change;
+            }
         }
+
+        windows.AddRange(standing.Values);
 
         await reader.NextResultAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -64,11 +72,11 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
             });
         }
 
-        // Read through the primary key (ADR 0007) and ordered here, where it costs no sort memory in
+        // Read through the phone index (ADR 0015) and ordered here, where it costs no sort memory in
         // the server: the domain's expiry queues want their changes oldest first.
         windows.Sort((a, b) => PruneOrder(a).CompareTo(PruneOrder(b)));
         grants.Sort(static (a, b) => a.GrantedAtTicks.CompareTo(b.GrantedAtTicks));
-        return new NumberJournal(windows, grants);
+        return new NumberJournal(windows, FirstPerMessageId(grants));
     }
 
     // PostgreSQL keeps microseconds: a counting instant is rounded up, so a reloaded slot frees a
@@ -105,7 +113,21 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
         grants.Sort(static (a, b) => a.GrantedAtTicks != b.GrantedAtTicks
             ? a.GrantedAtTicks.CompareTo(b.GrantedAtTicks)
             : string.CompareOrdinal(a.MessageId, b.MessageId));
-        return new QuotaJournal(epoch, grants);
+        return new QuotaJournal(epoch, FirstPerMessageId(grants));
+    }
+
+    /// <summary>
+    /// The grant tables are logs (ADR 0015): a message id can have a second row, from a commit retried
+    /// after an ambiguous failure or from a stale duplicate activation. Every row read here lies within
+    /// the retention of the others, and within it the first grant of an id stands (a later one must not
+    /// replace an acknowledged grant), so the earliest row of each id is kept. <paramref name="oldestFirst"/>
+    /// is sorted by grant instant.
+    /// </summary>
+    private static List<PermitGranted> FirstPerMessageId(List<PermitGranted> oldestFirst)
+    {
+        var seen = new HashSet<string>(oldestFirst.Count, StringComparer.Ordinal);
+        oldestFirst.RemoveAll(grant => !seen.Add(grant.MessageId));
+        return oldestFirst;
     }
 
     /// <summary>When the window leaves memory: an open one at its expiry, a close marker a window after the close.</summary>
@@ -117,31 +139,20 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
 
     private static class Sql
     {
-        // Only a later change replaces the stored one (the rules of CustomerWindows; $5 = the window):
-        // a single activation only writes such changes, but after a silo failure a stale duplicate
-        // activation may write an older one last, and an acknowledged window must not move back.
-        // Open: the last message was at expires_at − window; closed: expires_at is the close instant.
-        public const string UpsertWindow = """
+        // Every change is a row (ADR 0015). A single activation writes only changes that supersede the
+        // last, but after a silo failure a stale duplicate activation may write an older one last: the
+        // load keeps, per customer, the change that supersedes the others (WindowChange.Supersedes), so
+        // an acknowledged window never moves back. Open: expires_at is the last message + the window;
+        // closed: expires_at is the close instant.
+        public const string InsertWindow = """
             INSERT INTO waba_window (phone, customer, expires_at, closed)
             SELECT * FROM unnest($1::text[], $2::bigint[], $3::timestamptz[], $4::boolean[])
-            ON CONFLICT (phone, customer) DO UPDATE SET expires_at = EXCLUDED.expires_at, closed = EXCLUDED.closed
-            WHERE CASE
-                WHEN NOT EXCLUDED.closed AND NOT waba_window.closed THEN EXCLUDED.expires_at > waba_window.expires_at
-                WHEN NOT EXCLUDED.closed THEN EXCLUDED.expires_at - $5::interval > waba_window.expires_at
-                WHEN NOT waba_window.closed THEN EXCLUDED.expires_at >= waba_window.expires_at - $5::interval
-                ELSE EXCLUDED.expires_at > waba_window.expires_at
-            END
             """;
 
-        // A message id granted again after its retention ($9) replaces the old row; within it the row
-        // stays (a stale duplicate activation cannot replace an acknowledged grant).
+        // One row per grant, no key (ADR 0015): a second row of the same message id is folded on load.
         public const string InsertNumberGrant = """
             INSERT INTO waba_number_grant (phone, message_id, customer, message_type, granted_at, window_expires_at, used, recipient_limit)
             SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::smallint[], $5::timestamptz[], $6::timestamptz[], $7::integer[], $8::integer[])
-            ON CONFLICT (phone, message_id) DO UPDATE SET customer = EXCLUDED.customer, message_type = EXCLUDED.message_type,
-                granted_at = EXCLUDED.granted_at, window_expires_at = EXCLUDED.window_expires_at, used = EXCLUDED.used,
-                recipient_limit = EXCLUDED.recipient_limit
-            WHERE waba_number_grant.granted_at <= EXCLUDED.granted_at - $9::interval
             """;
 
         // $2 = now: open windows; $3 = now − window: closed markers still guarding against redelivery.
@@ -162,8 +173,8 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
 
         // The fence: a row is written only while its epoch is still the quota's, read under a share
         // lock so that an epoch bump waits for this commit (and then sees the row) or wins (and the row
-        // is not written — it does not come back in RETURNING). A message id granted again after its retention ($8) replaces the old row (the
-        // ledger replays it within the retention, so only a truly new grant gets here).
+        // is not written — it does not come back in RETURNING). One row per grant, no key (ADR 0015):
+        // the ledger replays an id within its retention, so only a new grant (or a retried commit) gets here.
         public const string InsertQuotaGrant = """
             INSERT INTO waba_quota_grant (quota_key, message_id, customer, counted_at, used, recipient_limit, epoch)
             SELECT r.quota_key, r.message_id, r.customer, r.counted_at, r.used, r.recipient_limit, q.epoch
@@ -171,9 +182,6 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
                 AS r(quota_key, message_id, customer, counted_at, used, recipient_limit, epoch)
             JOIN waba_quota q ON q.quota_key = r.quota_key AND q.epoch = r.epoch
             FOR SHARE OF q
-            ON CONFLICT (quota_key, message_id) DO UPDATE SET customer = EXCLUDED.customer, counted_at = EXCLUDED.counted_at,
-                used = EXCLUDED.used, recipient_limit = EXCLUDED.recipient_limit, epoch = EXCLUDED.epoch
-            WHERE waba_quota_grant.counted_at <= EXCLUDED.counted_at - $8::interval
             RETURNING quota_key, message_id
             """;
 

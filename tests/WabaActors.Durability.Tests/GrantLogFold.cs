@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using WabaActors.Domain.Messaging;
+using WabaActors.Domain.Rules;
+using WabaActors.Durability.Tests.Support;
+using WabaActors.Storage.PostgreSql;
+
+namespace WabaActors.Durability.Tests;
+
+/// <summary>
+/// The grant tables are logs (ADR 0015): a message id may have a second row, from a commit retried
+/// after an ambiguous failure or from a stale duplicate activation. An activation must still see one
+/// grant per id, the first, as the keyed table used to keep it. Against the store, with real commits.
+/// </summary>
+public sealed class GrantLogFold : IAsyncLifetime
+{
+    private TestDatabase? _db;
+    private GroupCommitWriter? _writer;
+
+    private TestDatabase Db => _db!;
+
+    private PostgreSqlMessagingStore Store => new(Db.DataSource, _writer!, WabaRules.Document);
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync(migrate: true);
+        _writer = new GroupCommitWriter(Db.DataSource, Options.Create(new GroupCommitOptions()), NullLogger<GroupCommitWriter>.Instance);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync();
+        }
+
+        if (_db is not null)
+        {
+            await _db.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task ANumberLoadsTheFirstGrantOfAMessageIdWrittenTwice()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await Store.AppendNumberAsync("420601000001", null, Grant("msg-1", 7700000001, now.AddMinutes(-2)));
+        await Store.AppendNumberAsync("420601000001", null, Grant("msg-2", 7700000002, now.AddMinutes(-1)));
+        await Store.AppendNumberAsync("420601000001", null, Grant("msg-1", 7700000009, now));
+        Assert.Equal(3L, await Db.ScalarAsync<long>("SELECT count(*) FROM waba_number_grant"));
+
+        var journal = await Store.LoadNumberAsync("420601000001", now);
+
+        Assert.Equal(["msg-1|7700000001", "msg-2|7700000002"], journal.Grants.Select(g => $"{g.MessageId}|{g.Customer}"));
+    }
+
+    [Fact]
+    public async Task ANumberLoadsTheWindowThatStandsWhateverOrderItsChangesWereWrittenIn()
+    {
+        // After a silo failure a stale duplicate activation may write an older change last.
+        var now = DateTimeOffset.UtcNow;
+        var window = WabaRules.Document.ServiceWindow;
+        WindowChange Message(DateTimeOffset at, long customer) => new(customer, (at + window).UtcTicks, false);
+        await Store.AppendNumberAsync("420601000002", Message(now.AddHours(-1), 7700000001), null);
+        await Store.AppendNumberAsync("420601000002", new WindowChange(7700000002, now.AddMinutes(-30).UtcTicks, Closed: true), null);
+        await Store.AppendNumberAsync("420601000002", Message(now.AddHours(-3), 7700000001), null);
+        await Store.AppendNumberAsync("420601000002", Message(now.AddHours(-2), 7700000002), null);
+        Assert.Equal(4L, await Db.ScalarAsync<long>("SELECT count(*) FROM waba_window"));
+
+        var journal = await Store.LoadNumberAsync("420601000002", now);
+
+        Assert.Equal(
+            [Message(now.AddHours(-1), 7700000001) with { ExpiresAtTicks = Micros(now.AddHours(-1) + window) }, new WindowChange(7700000002, Micros(now.AddMinutes(-30)), true)],
+            journal.Windows.OrderBy(w => w.Customer));
+    }
+
+    [Fact]
+    public async Task AQuotaLoadsTheFirstGrantOfAMessageIdWrittenTwice()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var epoch = (await Store.LoadQuotaAsync("account:fold", now)).Epoch;
+        Assert.True(await Store.AppendQuotaAsync("account:fold", epoch, Grant("msg-1", 7700000001, now.AddMinutes(-1))));
+        Assert.True(await Store.AppendQuotaAsync("account:fold", epoch, Grant("msg-1", 7700000009, now)));
+        Assert.Equal(2L, await Db.ScalarAsync<long>("SELECT count(*) FROM waba_quota_grant"));
+
+        var journal = await Store.LoadQuotaAsync("account:fold", now);
+
+        Assert.Equal(["msg-1|7700000001"], journal.Grants.Select(g => $"{g.MessageId}|{g.Customer}"));
+    }
+
+    /// <summary>PostgreSQL keeps microseconds.</summary>
+    private static long Micros(DateTimeOffset at) => at.UtcTicks / TimeSpan.TicksPerMicrosecond * TimeSpan.TicksPerMicrosecond;
+
+    private static PermitGranted Grant(string messageId, long customer, DateTimeOffset at) =>
+        new(messageId, customer, MessageType.Template, at.UtcTicks) { Used = 1, Limit = 50 };
+}
