@@ -8,11 +8,12 @@ using WabaActors.Storage.PostgreSql;
 namespace WabaActors.Durability.Tests;
 
 /// <summary>
-/// The grant tables are logs (ADR 0015): a message id may have a second row, from a commit retried
-/// after an ambiguous failure or from a stale duplicate activation. An activation must still see one
-/// grant per id, the first, as the keyed table used to keep it. Against the store, with real commits.
+/// Windows and grants are logs (ADR 0015): a customer's window has a row per change, and a message id
+/// may have a second grant row (a commit retried after an ambiguous failure, or a stale duplicate
+/// activation). An activation must still see what the keyed tables kept: the window change that
+/// supersedes the others, and each id's first grant. Against the store, with real commits.
 /// </summary>
-public sealed class GrantLogFold : IAsyncLifetime
+public sealed class DeltaLogFold : IAsyncLifetime
 {
     private TestDatabase? _db;
     private GroupCommitWriter? _writer;
