@@ -94,7 +94,11 @@ public class SiloKilledUnderLoad(ITestOutputHelper output)
                          $"after the kill: {afterKill}; {failed.Count} retried; at the end: {acks.Summary}; " +
                          $"rows per quota epoch: {epochs}");
         Assert.Empty(acks.Refusals);
-        Assert.NotEmpty(failed);
+
+        // The grants in flight at the kill (at least one, waited for above) end one of two ways, a race
+        // the test does not control: their callers hear the kill and retry (usually), or the dead silo's
+        // held commit goes through once the stall is released and its late answer arrives first. Either
+        // way each acknowledged grant must be in the table once and replay the same, as checked below.
 
         // Every acknowledged window is open with the same expiry; every grant replays the same.
         foreach (var (op, window) in acks.Windows)
