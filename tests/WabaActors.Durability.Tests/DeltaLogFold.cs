@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using WabaActors.Domain.Messaging;
 using WabaActors.Domain.Rules;
 using WabaActors.Durability.Tests.Support;
@@ -15,29 +13,19 @@ namespace WabaActors.Durability.Tests;
 /// </summary>
 public sealed class DeltaLogFold : IAsyncLifetime
 {
-    private TestDatabase? _db;
-    private GroupCommitWriter? _writer;
+    private StoreDatabase? _store;
 
-    private TestDatabase Db => _db!;
+    private TestDatabase Db => _store!.Db;
 
-    private PostgreSqlMessagingStore Store => new(Db.DataSource, _writer!, WabaRules.Document);
+    private PostgreSqlMessagingStore Store => _store!.Store;
 
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync(migrate: true);
-        _writer = new GroupCommitWriter(Db.DataSource, Options.Create(new GroupCommitOptions()), NullLogger<GroupCommitWriter>.Instance);
-    }
+    public async Task InitializeAsync() => _store = await StoreDatabase.CreateAsync();
 
     public async Task DisposeAsync()
     {
-        if (_writer is not null)
+        if (_store is not null)
         {
-            await _writer.DisposeAsync();
-        }
-
-        if (_db is not null)
-        {
-            await _db.DisposeAsync();
+            await _store.DisposeAsync();
         }
     }
 

@@ -177,8 +177,9 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// Groups the queued rows of each <see cref="RowStatement"/> into as few executions as their keys
-    /// allow (a key seen again starts the next execution), returning statements first.
+    /// Groups the queued rows of each <see cref="RowStatement"/> into one execution, or, for a statement
+    /// that returns keys, into as few as its keys allow (a key seen again starts the next execution);
+    /// statements that return keys first.
     /// </summary>
     private static List<Execution> PlanExecutions(List<PendingWrite> writes)
     {
@@ -186,6 +187,12 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
         foreach (var group in writes.Select((w, i) => (Write: w, Index: i)).Where(x => x.Write.Statement is not null)
                      .GroupBy(x => x.Write.Statement!).OrderByDescending(g => g.Key.ReturnsKeys))
         {
+            if (!group.Key.ReturnsKeys)
+            {
+                executions.Add(new Execution(group.Key.Sql, group.Key, [.. group.Select(x => (x.Index, x.Write.Args))]));
+                continue;
+            }
+
             var rounds = new List<(HashSet<RowKey> Keys, Execution Execution)>();
             foreach (var (write, index) in group)
             {
@@ -229,11 +236,6 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
             for (var c = 0; c < Statement.Columns.Length; c++)
             {
                 command.Parameters.Add(new NpgsqlParameter { Value = Statement.Column(Rows, c) });
-            }
-
-            foreach (var constant in Statement.Constants)
-            {
-                command.Parameters.Add(new NpgsqlParameter { Value = constant });
             }
 
             return command;

@@ -13,15 +13,14 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
 {
     // Each kind of change is one multi-row statement per group commit (RowStatement).
     private readonly RowStatement _windows = new(Sql.InsertWindow,
-        [typeof(string), typeof(long), typeof(DateTimeOffset), typeof(bool)], [0, 1], returnsKeys: false);
+        [typeof(string), typeof(long), typeof(DateTimeOffset), typeof(bool)]);
 
     private readonly RowStatement _numberGrants = new(Sql.InsertNumberGrant,
-        [typeof(string), typeof(string), typeof(long), typeof(short), typeof(DateTimeOffset), typeof(DateTimeOffset?), typeof(int?), typeof(int?)],
-        [0, 1], returnsKeys: false);
+        [typeof(string), typeof(string), typeof(long), typeof(short), typeof(DateTimeOffset), typeof(DateTimeOffset?), typeof(int?), typeof(int?)]);
 
     private readonly RowStatement _quotaGrants = new(Sql.InsertQuotaGrant,
         [typeof(string), typeof(string), typeof(long), typeof(DateTimeOffset), typeof(int), typeof(int), typeof(long)],
-        [0, 1], returnsKeys: true);
+        returnedKey: [0, 1]);
 
     public ValueTask AppendNumberAsync(string phone, WindowChange? window, PermitGranted? grant, CancellationToken ct = default)
     {
@@ -36,7 +35,6 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
 
     public async ValueTask<NumberJournal> LoadNumberAsync(string phone, DateTimeOffset since, CancellationToken ct = default)
     {
-        var windows = new List<WindowChange>();
         var grants = new List<PermitGranted>();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(connection)
@@ -59,8 +57,6 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
             }
         }
 
-        windows.AddRange(standing.Values);
-
         await reader.NextResultAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -74,6 +70,7 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
 
         // Read through the phone index (ADR 0015) and ordered here, where it costs no sort memory in
         // the server: the domain's expiry queues want their changes oldest first.
+        var windows = standing.Values.ToList();
         windows.Sort((a, b) => PruneOrder(a).CompareTo(PruneOrder(b)));
         grants.Sort(static (a, b) => a.GrantedAtTicks.CompareTo(b.GrantedAtTicks));
         return new NumberJournal(windows, FirstPerMessageId(grants));
