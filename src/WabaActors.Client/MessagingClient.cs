@@ -22,9 +22,34 @@ public sealed class MessagingClient(IGrainFactory grains)
         string tenant, string waba, string phone, string customer, MessageKind kind, string messageId, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        var type = kind == MessageKind.Template ? "template" : "session";
-        var reply = await Number(phone).RequestPermitAsync(new Scope(tenant, waba), new PermitRequest(customer, type, messageId));
+        var reply = await Number(phone).RequestPermitAsync(new Scope(tenant, waba), new SendCheck(customer, kind, messageId).ToRequest());
         return Unwrap(reply);
+    }
+
+    /// <summary>
+    /// Several sends from one number checked in one call (a queue's flush, a campaign's templates):
+    /// decided in order exactly as if checked one by one with <see cref="CheckSendAsync"/>, and
+    /// answered once every grant is durable. One result per check, in order: a decision
+    /// (<see cref="Reply{T}.Value"/>), or the failure that refused that check alone
+    /// (<see cref="Reply{T}.Failure"/>: bad input, a reused message id). Many permits per grain call
+    /// cost far less each than one per call (docs/adr/0016-permit-batches.md).
+    /// </summary>
+    /// <exception cref="WabaRequestException">An unknown account or number, or an empty batch or one over the silo's
+    /// <c>WabaActors:Grains:PermitBatchLimit</c> (100 by default): then nothing was decided.</exception>
+    public async Task<IReadOnlyList<Reply<PermitDecision>>> CheckSendBatchAsync(
+        string tenant, string waba, string phone, IReadOnlyList<SendCheck> checks, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        ct.ThrowIfCancellationRequested();
+        var requests = new PermitRequest[checks.Count];
+        for (var i = 0; i < requests.Length; i++)
+        {
+            var check = checks[i] ?? throw new ArgumentException($"checks[{i}] is null.", nameof(checks));
+            requests[i] = check.ToRequest();
+        }
+
+        var reply = await Number(phone).RequestPermitsAsync(new Scope(tenant, waba), requests);
+        return Unwrap(reply).Replies;
     }
 
     /// <summary>A customer's message to <paramref name="phone"/> at <paramref name="timestamp"/> (the customer's own): opens or extends the window.</summary>

@@ -47,6 +47,15 @@ public interface INumberGrain : IGrainWithStringKey
     ValueTask<Reply<PermitDecision>> RequestPermitAsync(Scope owner, PermitRequest request);
 
     /// <summary>
+    /// Several permits of this number in one call, decided in order exactly as if asked one by one (a
+    /// message id repeated in the batch replays its first grant), answered once every grant is durable:
+    /// one answer per request, in order, where a refused request refuses only itself. An empty batch,
+    /// or one larger than <c>WabaActors:Grains:PermitBatchLimit</c>, is refused whole.
+    /// </summary>
+    [Alias("RequestPermits"), AlwaysInterleave]
+    ValueTask<Reply<PermitBatch>> RequestPermitsAsync(Scope owner, [Immutable] IReadOnlyList<PermitRequest> requests);
+
+    /// <summary>
     /// Meta answered a send to <paramref name="customer"/> with 131047 (outside the window): the window
     /// is closed as of <paramref name="at"/>. A close older than the customer's latest message changes
     /// nothing, so a late or redelivered close never shuts a window a newer message opened. Durable

@@ -17,4 +17,8 @@ public sealed class GrainOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "WabaActors:Grains:ReminderPeriod must be between {1} and {2}.")]
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The most permits one batch call may ask (<c>RequestPermitsAsync</c>); a larger batch is refused whole.</summary>
+    [Range(1, 1000, ErrorMessage = "WabaActors:Grains:PermitBatchLimit must be between {1} and {2}.")]
+    public int PermitBatchLimit { get; set; } = 100;
 }

@@ -107,6 +107,28 @@ public sealed class GrainScenarios : IAsyncDisposable
     }
 
     /// <summary>
+    /// The same permits, <paramref name="size"/> to a number per call (<c>RequestPermitsAsync</c>): op
+    /// <c>i</c> is a batch on one number, its permits alternately inside and outside a window.
+    /// </summary>
+    public Func<long, Task> PermitBatches(int size)
+    {
+        var run = Interlocked.Increment(ref _run);
+        return i =>
+        {
+            var n = (int)Customers.Pick(i, Numbers);
+            var requests = new PermitRequest[size];
+            for (var k = 0; k < size; k++)
+            {
+                var j = i * size + k;
+                var customer = (j & 1) == 0 ? _inside[n][(j >> 1) % WindowsPerNumber] : _outside[(j >> 1) % OutsideCustomers];
+                requests[k] = new PermitRequest(customer, "session", string.Create(CultureInfo.InvariantCulture, $"wamid.b{run}.{j}"));
+            }
+
+            return CheckBatchAsync(_permits.Numbers[n].RequestPermitsAsync(_permits.Scopes[n], requests), i * size);
+        };
+    }
+
+    /// <summary>
     /// The same permits, each through a reference looked up per call from the phone as the API's
     /// handlers do: with Orleans' <c>GetGrain&lt;T&gt;(string)</c> (<paramref name="orleansLookup"/>)
     /// or with the service's <see cref="GrainReferences.Reference{TGrain}"/>.
@@ -129,6 +151,22 @@ public sealed class GrainScenarios : IAsyncDisposable
 
     /// <summary>The baseline: the same spread over 10k grains, a call that does nothing.</summary>
     public Task EchoAsync(long i) => CheckEchoAsync(_echo[(int)Customers.Pick(i, Numbers)].EchoAsync(i), i);
+
+    /// <summary>
+    /// The second baseline: the permits' requests (same spread, arguments and reply type) to 10k grains
+    /// whose method answers at once, so a call costs what Orleans costs for the permit's signature.
+    /// </summary>
+    public Func<long, Task> EchoPermits()
+    {
+        var run = Interlocked.Increment(ref _run);
+        return i =>
+        {
+            var n = (int)Customers.Pick(i, Numbers);
+            var customer = (i & 1) == 0 ? _inside[n][(i >> 1) % WindowsPerNumber] : _outside[(i >> 1) % OutsideCustomers];
+            var request = new PermitRequest(customer, "session", string.Create(CultureInfo.InvariantCulture, $"wamid.e{run}.{i}"));
+            return CheckPermitAsync(_echo[n].EchoPermitAsync(_permits.Scopes[n], request), true);
+        };
+    }
 
     /// <summary>A session permit inside an open window of the given number (a new grant each time).</summary>
     public Func<long, Task> WindowPermits(int number, int open)
@@ -169,6 +207,19 @@ public sealed class GrainScenarios : IAsyncDisposable
         if (decision.Allowed != allowed)
         {
             throw new InvalidOperationException($"permit {decision.MessageId}: allowed {decision.Allowed}, expected {allowed} ({decision.Reason})");
+        }
+    }
+
+    private static async Task CheckBatchAsync(ValueTask<Reply<PermitBatch>> call, long first)
+    {
+        var replies = BenchAccounts.Ok(await call).Replies;
+        for (var k = 0; k < replies.Count; k++)
+        {
+            var decision = BenchAccounts.Ok(replies[k]);
+            if (decision.Allowed != (((first + k) & 1) == 0))
+            {
+                throw new InvalidOperationException($"permit {decision.MessageId}: allowed {decision.Allowed} ({decision.Reason})");
+            }
         }
     }
 

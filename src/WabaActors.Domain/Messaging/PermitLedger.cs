@@ -24,6 +24,11 @@ public sealed class PermitLedger(TimeSpan retention)
     private readonly Queue<(UInt128 Key, long GrantedAtTicks)> _order = new();
     private readonly long _retention = retention.Ticks;
 
+    // When the oldest grant in _order falls out of retention (MaxValue: nothing held). Every replay
+    // prunes first; this keeps that to a compare of a field until something is due, instead of a
+    // read of the queue's head, which on a silo of many numbers is a cache miss on every permit.
+    private long _pruneDueTicks = long.MaxValue;
+
     public int Count => _grants.Count;
 
     /// <summary>
@@ -65,10 +70,16 @@ public sealed class PermitLedger(TimeSpan retention)
 
         _grants[key] = new Grant(grant);
         _order.Enqueue((key, grant.GrantedAtTicks));
+        _pruneDueTicks = Math.Min(_pruneDueTicks, DueAt(grant.GrantedAtTicks));
     }
 
     public void Prune(DateTimeOffset now)
     {
+        if (now.UtcTicks < _pruneDueTicks)
+        {
+            return;
+        }
+
         var cutoff = now.UtcTicks - _retention;
         while (_order.TryPeek(out var head) && head.GrantedAtTicks <= cutoff)
         {
@@ -78,7 +89,15 @@ public sealed class PermitLedger(TimeSpan retention)
                 _grants.Remove(head.Key);
             }
         }
+
+        // Replayed grants may arrive out of order, so the head is not always the oldest: the next
+        // check is due when the head falls due, and the loop above then goes on as before.
+        _pruneDueTicks = _order.TryPeek(out var next) ? DueAt(next.GrantedAtTicks) : long.MaxValue;
     }
+
+    /// <summary>The instant a grant made at <paramref name="grantedAtTicks"/> leaves retention (saturating).</summary>
+    private long DueAt(long grantedAtTicks) =>
+        grantedAtTicks > long.MaxValue - _retention ? long.MaxValue : grantedAtTicks + _retention;
 
     private static UInt128 Key(string messageId) =>
         XxHash128.HashToUInt128(MemoryMarshal.AsBytes(messageId.AsSpan()), Seed);

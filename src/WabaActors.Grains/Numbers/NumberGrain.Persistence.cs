@@ -30,7 +30,7 @@ public sealed partial class NumberGrain
         var change = result.Value;
         if (change.HasChanges)
         {
-            state.State.Number = change.State;
+            Number = change.State;
             state.State.Outbox.AddRange(change.Events.Select(e => e.ToEntry()));
             state.State.RegistrationUnannounced |= registered;
             await this.RegisterOrUpdateReminder(OutboxReminder, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
@@ -46,7 +46,7 @@ public sealed partial class NumberGrain
     /// <summary>Tells the account what changed; on success the outbox is emptied and its reminder dropped.</summary>
     private async Task FlushOutboxAsync()
     {
-        if (state.State.Number is not { } number || state.State.Outbox.Count == 0)
+        if (Number is not { } number || state.State.Outbox.Count == 0)
         {
             return;
         }
@@ -80,7 +80,7 @@ public sealed partial class NumberGrain
                 await this.UnregisterReminder(stale);
             }
         }
-        else if (reminderName == DisplayNameReminder && state.State.Number is { } number)
+        else if (reminderName == DisplayNameReminder && Number is { } number)
         {
             var now = clock.GetUtcNow();
             var change = number.DisplayNameDeadlineReached(now);
@@ -90,7 +90,7 @@ public sealed partial class NumberGrain
             }
 
             await ApplyAsync(new Scope(number.Tenant, number.Waba), change);
-            await EnsureDisplayNameReminderAsync(state.State.Number!);
+            await EnsureDisplayNameReminderAsync(Number!);
         }
     }
 

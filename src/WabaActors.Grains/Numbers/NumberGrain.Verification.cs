@@ -77,7 +77,7 @@ public sealed partial class NumberGrain
             var accepted = number.CodeAccepted();
             if (accepted.State != number)
             {
-                state.State.Number = accepted.State;
+                Number = accepted.State;
                 await state.WriteStateAsync();
             }
 

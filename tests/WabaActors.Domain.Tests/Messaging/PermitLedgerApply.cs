@@ -39,4 +39,31 @@ public class PermitLedgerApply
         ledger.Prune(Start + Day);
         Assert.Equal(0, ledger.Count);
     }
+
+    [Fact]
+    [Trait("Rule", "idempotency")]
+    public void DropsEachGrantOnceItsRetentionEndsGivenGrantsMadeAtDifferentTimes()
+    {
+        var ledger = Ledgers.New();
+        var hour = TimeSpan.FromHours(1);
+        ledger.Record(Message("m1"), Alice, MessageType.Session, SendDecision.Allow(Start + Day), Start);
+        ledger.Prune(Start + hour);
+        ledger.Record(Message("m2"), Alice, MessageType.Session, SendDecision.Allow(Start + Day), Start + 2 * hour);
+
+        ledger.Prune(Start + Day - TimeSpan.FromTicks(1));
+        Assert.Equal(2, ledger.Count);
+        ledger.Prune(Start + Day);
+        Assert.Equal(1, ledger.Count);
+        ledger.Prune(Start + Day + hour);
+        Assert.Equal(1, ledger.Count);
+        ledger.Prune(Start + Day + 2 * hour);
+        Assert.Equal(0, ledger.Count);
+
+        // Empty again: a grant made now is held for its own retention.
+        ledger.Record(Message("m3"), Alice, MessageType.Session, SendDecision.Allow(Start + 2 * Day), Start + Day + 3 * hour);
+        ledger.Prune(Start + 2 * Day + 2 * hour);
+        Assert.Equal(1, ledger.Count);
+        ledger.Prune(Start + 2 * Day + 3 * hour);
+        Assert.Equal(0, ledger.Count);
+    }
 }

@@ -44,6 +44,38 @@ public class MessagingClientCalls(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task DecidesEachCheckOfBatchInOrderWithRefusalsAsResults()
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var customer = Ids.Customer();
+        await Client.RecordInboundAsync(account.Tenant, account.Waba, phones[0], customer, Ids.Message(), fixture.Now);
+
+        var results = await Client.CheckSendBatchAsync(account.Tenant, account.Waba, "+" + phones[0],
+        [
+            new(customer, MessageKind.Session, Ids.Message()),
+            new(Ids.Customer(), MessageKind.Session, Ids.Message()),
+            new("not-a-customer", MessageKind.Template, Ids.Message()),
+            new(Ids.Customer(), MessageKind.Template, Ids.Message()),
+        ]);
+
+        Assert.Equal([true, false], results.Take(2).Select(r => r.Value!.Allowed));
+        Assert.Equal("customer_service_window_closed", results[1].Value!.Reason);
+        Assert.Equal("validation_failed", results[2].Failure!.Code);
+        Assert.Equal((true, 1), (results[3].Value!.Allowed, results[3].Value!.TemplateRecipients!.Used));
+    }
+
+    [Fact]
+    public async Task ThrowsValidationFailedAndDecidesNothingGivenEmptyBatch()
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+
+        var error = await Assert.ThrowsAsync<WabaRequestException>(() => Client.CheckSendBatchAsync(account.Tenant, account.Waba, phones[0], []));
+
+        Assert.Equal("validation_failed", error.Code);
+        Assert.Contains("permits", error.Failure.Errors!.Keys);
+    }
+
+    [Fact]
     public async Task ThrowsValidationFailedGivenMalformedCustomer()
     {
         var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);

@@ -1,0 +1,108 @@
+using WabaActors.Contracts.Messaging;
+using WabaActors.Grains.Tests.Support;
+
+namespace WabaActors.Grains.Tests.Messaging;
+
+/// <summary>A batch of permits decides each as if asked alone, in order, with one answer per request.</summary>
+[Collection(ClusterCollection.Name)]
+public class NumberRequestPermitBatch(ClusterFixture fixture)
+{
+    [Fact]
+    [Trait("Rule", "customer-service-window")]
+    public async Task DecidesEachInOrderGivenSessionsInsideAndOutsideWindow()
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var (inside, outside) = (Ids.Customer(), Ids.Customer());
+        var window = await account.InboundAsync(phones[0], inside, fixture.Now).Ok();
+
+        var replies = await BatchAsync(account, phones[0],
+            new(inside, "session", "m-1"), new(outside, "session", "m-2"), new(inside, "session", "m-3"));
+
+        Assert.Equal(["m-1", "m-2", "m-3"], replies.Select(r => r.Ok().MessageId));
+        Assert.Equal([true, false, true], replies.Select(r => r.Ok().Allowed));
+        Assert.Equal((window.ExpiresAt, "customer_service_window_closed"), (replies[0].Ok().WindowExpiresAt, replies[1].Ok().Reason));
+    }
+
+    [Fact]
+    [Trait("Rule", "template-recipient-limit")]
+    public async Task CountsTemplatesUpToLimitAndDeniesRestGivenBatchOverLimit()
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var requests = Enumerable.Range(0, 55).Select(_ => new PermitRequest(Ids.Customer(), "template", Ids.Message())).ToArray();
+
+        var replies = await BatchAsync(account, phones[0], requests);
+
+        Assert.All(replies.Take(50), r => Assert.True(r.Ok().Allowed));
+        Assert.All(replies.Skip(50), r => Assert.Equal((false, "template_recipient_limit_reached", fixture.Now.AddHours(24)), (r.Ok().Allowed, r.Ok().Reason, r.Ok().RetryAt)));
+        Assert.Equal(50, (await account.ViewAsync()).Limits.TemplateRecipients.Used);
+    }
+
+    [Fact]
+    [Trait("Rule", "idempotency")]
+    public async Task ReplaysFirstGrantAndCountsOnceGivenMessageIdRepeatedInBatchAndLater()
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var customer = Ids.Customer();
+        var first = new PermitRequest(customer, "template", Ids.Message());
+
+        var replies = await BatchAsync(account, phones[0], first, first);
+        var retried = await account.PermitAsync(phones[0], customer, "template", first.MessageId);
+
+        Assert.Equal(replies[0].Ok(), replies[1].Ok());
+        Assert.Equal(replies[0].Ok(), retried);
+        Assert.Equal(1, (await account.ViewAsync()).Limits.TemplateRecipients.Used);
+    }
+
+    [Fact]
+    [Trait("Rule", "idempotency")]
+    public async Task RefusesOnlyTheBadRequestsGivenMalformedAndReusedAmongGoodOnes()
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var customer = Ids.Customer();
+        var reused = Ids.Message();
+        await account.InboundAsync(phones[0], customer, fixture.Now).Ok();
+
+        var replies = await BatchAsync(account, phones[0],
+            new(customer, "session", reused), new("not-a-customer", "session", Ids.Message()),
+            new(Ids.Customer(), "template", reused), new(customer, "voice", Ids.Message()), new(customer, "session", Ids.Message()));
+
+        Assert.True(replies[0].Ok().Allowed);
+        Assert.Contains("customer", replies[1].Refused("validation_failed").Errors!.Keys);
+        replies[2].Refused("message_id_reused");
+        Assert.Contains("type", replies[3].Refused("validation_failed").Errors!.Keys);
+        Assert.True(replies[4].Ok().Allowed);
+        Assert.Equal(0, (await account.ViewAsync()).Limits.TemplateRecipients.Used);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(101)]
+    public async Task RefusesWholeBatchAndDecidesNothingGivenEmptyOrOverLimit(int size)
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var requests = Enumerable.Range(0, size).Select(_ => new PermitRequest(Ids.Customer(), "template", Ids.Message())).ToArray();
+
+        var failure = await account.Number(phones[0]).RequestPermitsAsync(account.Scope, requests).Refused("validation_failed");
+
+        Assert.Contains("permits", failure.Errors!.Keys);
+        Assert.Equal(0, (await account.ViewAsync()).Limits.TemplateRecipients.Used);
+    }
+
+    [Fact]
+    public async Task RefusesWithNotFoundGivenAnotherAccountsScope()
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var stranger = TestAccount.Fresh(fixture.Grains);
+
+        await stranger.Number(phones[0]).RequestPermitsAsync(stranger.Scope, [new(Ids.Customer(), "template", Ids.Message())]).Refused("not_found");
+
+        Assert.Equal(0, (await account.ViewAsync()).Limits.TemplateRecipients.Used);
+    }
+
+    private static async Task<IReadOnlyList<Contracts.Common.Reply<PermitDecision>>> BatchAsync(TestAccount account, string phone, params PermitRequest[] requests)
+    {
+        var replies = (await account.Number(phone).RequestPermitsAsync(account.Scope, requests).Ok()).Replies;
+        Assert.Equal(requests.Length, replies.Count);
+        return replies;
+    }
+}
