@@ -132,19 +132,10 @@ public static class GrainProgram
         var noop = report.Add(await LoadAsync($"no-op call with the permit's signature, 10k grains, {best.Workers} callers", grains.EchoPermits(), best.Workers, Warmup, Duration, note));
         report.Ratio("permit / no-op call with its signature", permit, noop);
 
-        // The batch call: the same permits, BatchSize to a number per call; ops/s counts permits.
-        var calls = await LoadAsync($"permit batches, {BatchSize} per call", grains.PermitBatches(BatchSize), BatchCallers, Warmup, Duration, note);
-        var batched = report.Add(calls with
-        {
-            Name = $"permit session in batches of {BatchSize}, 10k numbers, {BatchCallers} callers (ops = permits; latency per call)",
-            OpsPerSecond = calls.OpsPerSecond * BatchSize,
-        });
         note(string.Create(CultureInfo.InvariantCulture,
             $"mean latency (callers / throughput): permit {best.Workers / permit.OpsPerSecond * 1e3:N2} ms, trivial call {best.Workers / echo.OpsPerSecond * 1e3:N2} ms"));
         Target(note, "permit ≥ 300k ops/s, p99 ≤ 1 ms, one permit per call", permit.OpsPerSecond >= 300_000 && permit.P99 <= 1e6,
             $"{permit.OpsPerSecond:N0} ops/s, p99 {permit.P99 / 1e6:N2} ms; the trivial call reaches {echo.OpsPerSecond:N0} ops/s, a no-op call with the permit's signature {noop.OpsPerSecond:N0}");
-        Target(note, $"permit ≥ 300k ops/s, p99 ≤ 1 ms, batches of {BatchSize}", batched.OpsPerSecond >= 300_000 && batched.P99 <= 1e6,
-            $"{batched.OpsPerSecond:N0} permits/s, p99 {batched.P99 / 1e6:N2} ms per call of {BatchSize}");
 
         // The reference as the API's handlers get it, from the phone on every request.
         var reference = report.Add(await LoadAsync($"permit, reference per call (GrainReferences), {best.Workers} callers",
@@ -152,6 +143,18 @@ public static class GrainProgram
         var getGrain = report.Add(await LoadAsync($"permit, reference per call (Orleans GetGrain<T>(string)), {best.Workers} callers",
             grains.PermitsLookedUp(orleansLookup: true), best.Workers, Warmup, Duration, note));
         report.Ratio("reference per call: GrainReferences / GetGrain<T>(string)", reference, getGrain);
+
+        // The batch call: the same permits, BatchSize to a number per call; ops/s counts permits. Last,
+        // because at ~500k grants/s the retained grants grow the heap by gigabytes, which would slow
+        // whatever ran after it on this silo.
+        var calls = await LoadAsync($"permit batches, {BatchSize} per call", grains.PermitBatches(BatchSize), BatchCallers, Warmup, Duration, note);
+        var batched = report.Add(calls with
+        {
+            Name = $"permit session in batches of {BatchSize}, 10k numbers, {BatchCallers} callers (ops = permits; latency per call)",
+            OpsPerSecond = calls.OpsPerSecond * BatchSize,
+        });
+        Target(note, $"permit ≥ 300k ops/s, p99 ≤ 1 ms, batches of {BatchSize}", batched.OpsPerSecond >= 300_000 && batched.P99 <= 1e6,
+            $"{batched.OpsPerSecond:N0} permits/s, p99 {batched.P99 / 1e6:N2} ms per call of {BatchSize}");
     }
 
     /// <summary>
