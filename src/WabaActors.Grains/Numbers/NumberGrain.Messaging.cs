@@ -1,10 +1,7 @@
-using WabaActors.Contracts;
-using WabaActors.Contracts.Accounts;
 using WabaActors.Contracts.Common;
 using WabaActors.Contracts.Messaging;
 using WabaActors.Domain.Common;
 using WabaActors.Domain.Identity;
-using WabaActors.Domain.Messaging;
 using WabaActors.Grains.Mapping;
 using WabaActors.Grains.Storage;
 
