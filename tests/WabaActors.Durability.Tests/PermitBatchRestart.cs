@@ -1,0 +1,99 @@
+using WabaActors.Contracts.Messaging;
+using WabaActors.Durability.Tests.Support;
+
+namespace WabaActors.Durability.Tests;
+
+/// <summary>
+/// A batch of permits is acknowledged only once every grant in it is committed: after a full restart
+/// on the same database, each acknowledged grant replays as it was answered and the recipients it
+/// counted are still counted. A batch whose grant write the database refused acknowledges nothing;
+/// its retry is durable.
+/// </summary>
+public class PermitBatchRestart
+{
+    [Fact]
+    public async Task EveryGrantOfAnAcknowledgedBatchSurvivesAFullRestart()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var (serviceId, clusterId) = ($"svc-{Ids.Short()}", $"cluster-{Ids.Short()}");
+        var phone = Ids.Phone();
+        var (inside, outside, templateA, templateB) = (Ids.Customer(), Ids.Customer(), Ids.Customer(), Ids.Customer());
+        PermitRequest[] requests =
+        [
+            new(inside, "session", Ids.Message()),
+            new(outside, "session", Ids.Message()),
+            new(templateA, "template", Ids.Message()),
+            new(templateB, "template", Ids.Message()),
+        ];
+        GrainAccount account;
+        IReadOnlyList<PermitDecision> acknowledged;
+
+        await using (var first = await WabaCluster.StartAsync(db, serviceId, clusterId))
+        {
+            var grains = first.GrainFactory;
+            account = await GrainAccount.LiveAsync(grains, phone);
+            await account.InboundAsync(grains, phone, inside, Ids.Message(), DateTimeOffset.UtcNow.AddMinutes(-5).AddTicks(1_234));
+
+            var batch = GrainAccount.Ok(await GrainAccount.Number(grains, phone).RequestPermitsAsync(account.Scope, requests));
+            acknowledged = [.. batch.Replies.Select(GrainAccount.Ok)];
+            Assert.Equal([true, false, true, true], acknowledged.Select(d => d.Allowed));
+            Assert.Equal([new TemplateUsage(1, 50), new TemplateUsage(2, 50)], acknowledged.Skip(2).Select(d => d.TemplateRecipients));
+
+            // The window moves on: after the restart only the stored grant can answer the old expiry.
+            await account.InboundAsync(grains, phone, inside, Ids.Message(), DateTimeOffset.UtcNow);
+            await first.StopAllSilosAsync().WaitAsync(Settings.Timeout);
+        }
+
+        await using var second = await WabaCluster.StartAsync(db, serviceId, clusterId);
+        var again = second.GrainFactory;
+        foreach (var (request, answer) in requests.Zip(acknowledged).Where(p => p.Second.Allowed))
+        {
+            var replay = await account.PermitAsync(again, phone, request.Customer, request.Type, request.MessageId);
+            Assert.True(replay.Allowed, $"replay of {request.MessageId} ({request.Type}) denied: {replay.Reason}");
+            Assert.Equal(Micro.Truncate(answer.WindowExpiresAt), Micro.Truncate(replay.WindowExpiresAt));
+            Assert.Equal(answer.TemplateRecipients, replay.TemplateRecipients);
+        }
+
+        Assert.Equal(2, (await account.ViewAsync(again)).Limits.TemplateRecipients.Used);
+        var next = await account.PermitAsync(again, phone, Ids.Customer(), "template", Ids.Message());
+        Assert.Equal(new TemplateUsage(3, 50), next.TemplateRecipients);
+    }
+
+    [Fact]
+    public async Task ABatchWhoseGrantWriteWasRefusedAcknowledgesNothingAndItsRetryIsDurable()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var (serviceId, clusterId) = ($"svc-{Ids.Short()}", $"cluster-{Ids.Short()}");
+        var phone = Ids.Phone();
+        var customer = Ids.Customer();
+        PermitRequest[] requests = [new(customer, "session", Ids.Message()), new(customer, "session", Ids.Message())];
+        GrainAccount account;
+        PermitDecision[] retried;
+
+        await using (var first = await WabaCluster.StartAsync(db, serviceId, clusterId))
+        {
+            var grains = first.GrainFactory;
+            account = await GrainAccount.LiveAsync(grains, phone);
+            var number = GrainAccount.Number(grains, phone);
+            await account.InboundAsync(grains, phone, customer, Ids.Message(), DateTimeOffset.UtcNow.AddMinutes(-5).AddTicks(4_321));
+
+            await using (await RefusedWrites.OnAsync(db, "waba_number_grant"))
+            {
+                Assert.NotNull(await Record.ExceptionAsync(async () => await number.RequestPermitsAsync(account.Scope, requests)));
+            }
+
+            retried = [.. GrainAccount.Ok(await number.RequestPermitsAsync(account.Scope, requests)).Replies.Select(GrainAccount.Ok)];
+            Assert.All(retried, d => Assert.True(d.Allowed));
+
+            await account.InboundAsync(grains, phone, customer, Ids.Message(), DateTimeOffset.UtcNow);
+            await first.StopAllSilosAsync().WaitAsync(Settings.Timeout);
+        }
+
+        await using var second = await WabaCluster.StartAsync(db, serviceId, clusterId);
+        foreach (var (request, answer) in requests.Zip(retried))
+        {
+            var replay = await account.PermitAsync(second.GrainFactory, phone, request.Customer, request.Type, request.MessageId);
+            Assert.Equal(Micro.Truncate(answer.WindowExpiresAt), Micro.Truncate(replay.WindowExpiresAt));
+        }
+    }
+}
