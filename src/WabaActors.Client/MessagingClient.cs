@@ -22,7 +22,7 @@ public sealed class MessagingClient(IGrainFactory grains)
         string tenant, string waba, string phone, string customer, MessageKind kind, string messageId, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        var reply = await Number(phone).RequestPermitAsync(new Scope(tenant, waba), new SendCheck(customer, kind, messageId).ToRequest());
+        var reply = await Number(phone).RequestPermitAsync(new Scope(tenant, waba), Request(customer, kind, messageId));
         return Unwrap(reply);
     }
 
@@ -45,7 +45,7 @@ public sealed class MessagingClient(IGrainFactory grains)
         for (var i = 0; i < requests.Length; i++)
         {
             var check = checks[i] ?? throw new ArgumentException($"checks[{i}] is null.", nameof(checks));
-            requests[i] = check.ToRequest();
+            requests[i] = Request(check.Customer, check.Kind, check.MessageId);
         }
 
         var reply = await Number(phone).RequestPermitsAsync(new Scope(tenant, waba), requests);
@@ -61,6 +61,9 @@ public sealed class MessagingClient(IGrainFactory grains)
         var reply = await Number(phone).RecordInboundAsync(new Scope(tenant, waba), new InboundMessage(customer, messageId, timestamp));
         return Unwrap(reply);
     }
+
+    private static PermitRequest Request(string customer, MessageKind kind, string messageId) =>
+        new(customer, kind == MessageKind.Template ? "template" : "session", messageId);
 
     private INumberGrain Number(string phone) => grains.Reference<INumberGrain>(phone.TrimStart('+'));
 

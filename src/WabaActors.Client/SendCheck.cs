@@ -1,9 +1,4 @@
-using WabaActors.Contracts.Messaging;
-
 namespace WabaActors.Client;
 
 /// <summary>One send of a batch (<see cref="MessagingClient.CheckSendBatchAsync"/>): to whom, which kind, and its idempotency key.</summary>
-public sealed record SendCheck(string Customer, MessageKind Kind, string MessageId)
-{
-    internal PermitRequest ToRequest() => new(Customer, Kind == MessageKind.Template ? "template" : "session", MessageId);
-}
+public sealed record SendCheck(string Customer, MessageKind Kind, string MessageId);

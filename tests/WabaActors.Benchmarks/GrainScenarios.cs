@@ -100,7 +100,7 @@ public sealed class GrainScenarios : IAsyncDisposable
         {
             var n = (int)Customers.Pick(i, Numbers);
             var inside = (i & 1) == 0;
-            var customer = inside ? _inside[n][(i >> 1) % WindowsPerNumber] : _outside[(i >> 1) % OutsideCustomers];
+            var customer = CustomerOf(n, i);
             var request = new PermitRequest(customer, "session", string.Create(CultureInfo.InvariantCulture, $"wamid.{run}.{i}"));
             return CheckPermitAsync(_permits.Numbers[n].RequestPermitAsync(_permits.Scopes[n], request), inside);
         };
@@ -120,7 +120,7 @@ public sealed class GrainScenarios : IAsyncDisposable
             for (var k = 0; k < size; k++)
             {
                 var j = i * size + k;
-                var customer = (j & 1) == 0 ? _inside[n][(j >> 1) % WindowsPerNumber] : _outside[(j >> 1) % OutsideCustomers];
+                var customer = CustomerOf(n, j);
                 requests[k] = new PermitRequest(customer, "session", string.Create(CultureInfo.InvariantCulture, $"wamid.b{run}.{j}"));
             }
 
@@ -141,7 +141,7 @@ public sealed class GrainScenarios : IAsyncDisposable
         {
             var n = (int)Customers.Pick(i, Numbers);
             var inside = (i & 1) == 0;
-            var customer = inside ? _inside[n][(i >> 1) % WindowsPerNumber] : _outside[(i >> 1) % OutsideCustomers];
+            var customer = CustomerOf(n, i);
             var request = new PermitRequest(customer, "session", string.Create(CultureInfo.InvariantCulture, $"wamid.l{run}.{i}"));
             var phone = _permits.Phones[n];
             var number = orleansLookup ? grains.GetGrain<INumberGrain>(phone) : grains.Reference<INumberGrain>(phone);
@@ -162,7 +162,7 @@ public sealed class GrainScenarios : IAsyncDisposable
         return i =>
         {
             var n = (int)Customers.Pick(i, Numbers);
-            var customer = (i & 1) == 0 ? _inside[n][(i >> 1) % WindowsPerNumber] : _outside[(i >> 1) % OutsideCustomers];
+            var customer = CustomerOf(n, i);
             var request = new PermitRequest(customer, "session", string.Create(CultureInfo.InvariantCulture, $"wamid.e{run}.{i}"));
             return CheckPermitAsync(_echo[n].EchoPermitAsync(_permits.Scopes[n], request), true);
         };
@@ -184,6 +184,10 @@ public sealed class GrainScenarios : IAsyncDisposable
         i => CheckOpenAsync(_windows.Numbers[number].GetWindowAsync(_windows.Scopes[number], Customers.Text(Customers.Pick(i, open))));
 
     public ValueTask DisposeAsync() => _silo.DisposeAsync();
+
+    /// <summary>The customer of op <paramref name="i"/> on number <paramref name="n"/>: even ops one whose window is open, odd ops one with none.</summary>
+    private string CustomerOf(int n, long i) =>
+        (i & 1) == 0 ? _inside[n][(i >> 1) % WindowsPerNumber] : _outside[(i >> 1) % OutsideCustomers];
 
     /// <summary>Customers 0..open-1 write to the number: 64 callers, each a contiguous chunk.</summary>
     private async Task OpenWindowsAsync(int number, int open, DateTimeOffset at)
