@@ -35,6 +35,13 @@ public interface INumberGrain : IGrainWithStringKey
     ValueTask<Reply<NumberView>> DecideDisplayNameAsync(Scope owner, ReviewDecisionRequest request);
 
     /// <summary>
+    /// Meta's display-name decision (webhook): adopts the name Meta decided on when none was submitted
+    /// here, ignores (but records) a decision for another name, and answers what it did.
+    /// </summary>
+    [Alias("ApplyMetaDisplayName")]
+    ValueTask<Reply<Webhooks.WebhookResult>> ApplyMetaDisplayNameAsync(Scope owner, DisplayNameDecision decision);
+
+    /// <summary>
     /// A customer's message: opens or extends the window; durable before it answers. The hot calls
     /// interleave with each other and with the cold ones (decisions are made between awaits, answers
     /// wait for durability), so a number keeps many writes in one group commit.

@@ -13,7 +13,7 @@ public class SchemaMigratorMigrate
     public void EmbedsTheNumberedFilesInOrder()
     {
         Assert.Equal(
-            ["001 orleans_clustering", "002 orleans_persistence", "003 orleans_reminders", "004 waba_state", "005 waba_state_indexes", "006 lean_hot_indexes", "007 delta_logs"],
+            ["001 orleans_clustering", "002 orleans_persistence", "003 orleans_reminders", "004 waba_state", "005 waba_state_indexes", "006 lean_hot_indexes", "007 delta_logs", "008 inbound_ids"],
             SchemaScript.Embedded.Select(s => $"{s.Version:000} {s.Name}"));
         Assert.All(SchemaScript.Embedded, s => Assert.Matches("^[0-9a-f]{64}$", s.Sha256));
     }
@@ -39,7 +39,7 @@ public class SchemaMigratorMigrate
             await db.ColumnAsync("SELECT version || '|' || name || '|' || sha256 FROM schema_version ORDER BY version"));
         Assert.Equal(
             ["orleans_membership", "orleans_membership_version", "orleans_reminders", "orleans_storage", "orleansquery", "schema_version",
-             "waba_event", "waba_number_grant", "waba_quota", "waba_quota_grant", "waba_window"],
+             "waba_event", "waba_inbound_id", "waba_number_grant", "waba_quota", "waba_quota_grant", "waba_window"],
             await db.ColumnAsync("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1"));
     }
 
@@ -54,7 +54,7 @@ public class SchemaMigratorMigrate
         Assert.Equal(
             ["orleans_membership.iamalivetime", "orleans_membership.starttime", "orleans_membership_version.modifiedon",
              "orleans_reminders.starttime", "orleans_storage.modifiedon", "schema_version.applied_at",
-             "waba_event.at", "waba_number_grant.granted_at", "waba_number_grant.window_expires_at",
+             "waba_event.at", "waba_inbound_id.recorded_at", "waba_number_grant.granted_at", "waba_number_grant.window_expires_at",
              "waba_quota_grant.counted_at", "waba_window.expires_at"],
             await db.ColumnAsync(
                 "SELECT table_name || '.' || column_name FROM information_schema.columns " +

@@ -13,4 +13,8 @@ public sealed record AccountView(
     [property: Id(5)] ReviewView CommercePolicyReview,
     [property: Id(6)] BusinessVerificationView BusinessVerification,
     [property: Id(7)] LimitsView Limits,
-    [property: Id(8)] IReadOnlyList<NumberView> Numbers);
+    [property: Id(8)] IReadOnlyList<NumberView> Numbers)
+{
+    /// <summary>Every active condition that denies some or all sends (empty when none), so a person sees why.</summary>
+    [Id(9)] public IReadOnlyList<HoldView> Holds { get; init; } = [];
+}

@@ -21,6 +21,7 @@ public static class ErrorCodes
     public const string ReviewNotRequested = "review_not_requested";
     public const string TimestampInFuture = "timestamp_in_future";
     public const string MessageIdReused = "message_id_reused";
+    public const string BusinessManagerClaimed = "business_manager_claimed";
 
     // The host's own answers (authentication, tenant isolation, rate limits): no rule decides them.
     public const string Unauthorized = "unauthorized";

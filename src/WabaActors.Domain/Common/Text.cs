@@ -44,6 +44,16 @@ public static class Text
         return parsed.IsSuccess ? parsed.Value : parsed.Error!;
     }
 
+    /// <summary>
+    /// A value from outside (Meta's, say) made safe to keep in the history: control characters
+    /// dropped, at most <paramref name="max"/> characters.
+    /// </summary>
+    public static string Clean(string value, int max = MaxShort)
+    {
+        var kept = new string([.. value.Where(c => !char.IsControl(c))]).Trim();
+        return kept.Length <= max ? kept : kept[..max];
+    }
+
     internal static bool IsAsciiDigits(ReadOnlySpan<char> s)
     {
         foreach (var c in s)

@@ -29,6 +29,11 @@ public static class AccountEventTypes
     public const string BanScheduled = "ban_scheduled";
     public const string TemplateLimitChanged = "template_limit_changed";
     public const string NumberLimitChanged = "number_limit_changed";
+    public const string RestrictionNotEnforced = "restriction_not_enforced";
+    public const string CommerceReviewReceived = "commerce_review_received";
+    public const string AccountDisconnected = "account_disconnected";
+    public const string AccountReconnected = "account_reconnected";
+    public const string DisplayNameDecisionIgnored = "display_name_decision_ignored";
 
     // 360dialog's partner webhooks (ADR 0011), named as 360dialog names them.
     public const string ChannelCreated = "channel_created";

@@ -29,8 +29,9 @@ public sealed class CustomerWindows(TimeSpan window, TimeSpan futureTolerance)
 
     /// <summary>
     /// A customer's message at <paramref name="timestamp"/>: opens or extends the window to
-    /// timestamp + window. Idempotent (a repeat changes nothing); refused when the timestamp lies
-    /// more than the tolerance in the future. Returns the change to persist, or null for none.
+    /// timestamp + window. Idempotent on the timestamp (a repeat changes nothing); refused when the
+    /// timestamp lies more than the tolerance in the future. Returns the change to persist, or null for
+    /// none. A message id seen before never gets here: <see cref="InboundLedger.Record"/> stops it first.
     /// </summary>
     public Result<WindowChange?> RecordInbound(CustomerId customer, DateTimeOffset timestamp, DateTimeOffset now)
     {

@@ -11,4 +11,10 @@ public enum DenyReason
     NumberNotRegistered,
     RestrictedBusinessInitiated,
     RestrictedCustomerInitiated,
+
+    /// <summary>Meta deleted, unshared or offboarded the WABA (account_update): nothing goes out until it reconnects.</summary>
+    AccountDisconnected,
+
+    /// <summary>The commerce-policy review is pending and the rules hold sends meanwhile (Meta's profile).</summary>
+    AccountUnderReview,
 }

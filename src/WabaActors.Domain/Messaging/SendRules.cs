@@ -14,13 +14,16 @@ public static class SendRules
     private static readonly SendDecision WindowClosed =
         SendDecision.Deny(DenyReason.CustomerServiceWindowClosed, "No open customer-service window: send a template.");
 
-    /// <summary>Denies every send through a gate that is blocked, not live, or held for the review.</summary>
+    /// <summary>Denies every send through a gate that is disconnected, blocked, not live, or held for the review.</summary>
     public static SendDecision? CheckGate(SendGate gate) => gate.Status switch
     {
+        AccountStatus.Disconnected => SendDecision.Deny(DenyReason.AccountDisconnected,
+            "Meta deleted, unshared or offboarded the WhatsApp Business Account; it sends again once reconnected."),
         AccountStatus.Blocked => SendDecision.Deny(DenyReason.AccountBlocked,
             gate.Disabled ? "Meta disabled the account." : "The commerce-policy review rejected the account."),
         AccountStatus.Onboarding => SendDecision.Deny(DenyReason.AccountNotLive, "No number of the account is registered yet."),
-        _ when gate.HeldForReview => SendDecision.Deny(DenyReason.AccountNotLive, "The commerce-policy review is pending (Meta's rule)."),
+        _ when gate.HeldForReview => SendDecision.Deny(DenyReason.AccountUnderReview,
+            "The commerce-policy review is pending: Meta lets the account send once it is approved."),
         _ => null,
     };
 

@@ -9,6 +9,14 @@ public readonly record struct WindowChange(long Customer, long ExpiresAtTicks, b
     public DateTimeOffset At => new(ExpiresAtTicks, TimeSpan.Zero);
 
     /// <summary>
+    /// The digest of the inbound message that made this change (<see cref="InboundLedger"/>), persisted
+    /// on the same row so that remembering the id costs no second write; 0 for a close, for a change
+    /// written before ids were kept, and for the window rules alone (<see cref="CustomerWindows"/>).
+    /// It plays no part in <see cref="Supersedes"/>.
+    /// </summary>
+    public long InboundDigest { get; init; }
+
+    /// <summary>
     /// Which of two changes of one customer's window stands, whatever order they were written in
     /// (the rules of <see cref="CustomerWindows"/>): the later instant — the customer's last message
     /// (expiry − <paramref name="window"/>) or the close — and at the same instant the close. A store

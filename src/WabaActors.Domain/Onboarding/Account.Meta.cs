@@ -7,8 +7,9 @@ namespace WabaActors.Domain.Onboarding;
 public sealed partial record Account
 {
     /// <summary>
-    /// ACCOUNT_RESTRICTION: each known restriction type is active until its expiration (the latest one
-    /// when a type repeats); a type not listed keeps what it had; unknown types are ignored.
+    /// ACCOUNT_RESTRICTION: each enforced restriction type (in any of Meta's spellings) is active until
+    /// its expiration (the latest one when a type repeats); a type not listed keeps what it had. A type
+    /// the rules do not enforce, or do not know, is kept in the history (never read as "nothing").
     /// </summary>
     public Result<Changed<Account>> ApplyRestrictions(IReadOnlyList<MetaRestriction> notices, DateTimeOffset now)
     {
@@ -24,14 +25,21 @@ public sealed partial record Account
             return v.ToError();
         }
 
-        DateTimeOffset? Until(string type, DateTimeOffset? current) =>
-            notices.Where(n => n.Type == type).Max(n => n.Expiration) ?? current;
+        DateTimeOffset? Until(RestrictionKind kind, DateTimeOffset? current) =>
+            notices.Where(n => n.Kind == kind).Max(n => n.Expiration) ?? current;
 
+        var r = Restrictions;
+        var business = Until(RestrictionKind.BusinessInitiated, r.BusinessInitiatedUntil);
+        var customer = Until(RestrictionKind.CustomerInitiated, r.CustomerInitiatedUntil);
+        var add = Until(RestrictionKind.AddPhoneNumber, r.AddPhoneNumberUntil);
         var next = new Restrictions
         {
-            BusinessInitiatedUntil = Until(MetaRestriction.BusinessInitiated, Restrictions.BusinessInitiatedUntil),
-            CustomerInitiatedUntil = Until(MetaRestriction.CustomerInitiated, Restrictions.CustomerInitiatedUntil),
-            AddPhoneNumberUntil = Until(MetaRestriction.AddPhoneNumber, Restrictions.AddPhoneNumberUntil),
+            BusinessInitiatedUntil = business,
+            CustomerInitiatedUntil = customer,
+            AddPhoneNumberUntil = add,
+            BusinessInitiatedSince = business != r.BusinessInitiatedUntil ? now : r.BusinessInitiatedSince,
+            CustomerInitiatedSince = customer != r.CustomerInitiatedUntil ? now : r.CustomerInitiatedSince,
+            AddPhoneNumberSince = add != r.AddPhoneNumberUntil ? now : r.AddPhoneNumberSince,
         };
         var events = new List<AccountEvent>();
         void Compare(string what, DateTimeOffset? before, DateTimeOffset? after)
@@ -42,10 +50,20 @@ public sealed partial record Account
             }
         }
 
-        Compare("restricted_business_initiated", Restrictions.BusinessInitiatedUntil, next.BusinessInitiatedUntil);
-        Compare("restricted_customer_initiated", Restrictions.CustomerInitiatedUntil, next.CustomerInitiatedUntil);
-        Compare(ErrorCodes.NumberAdditionRestricted, Restrictions.AddPhoneNumberUntil, next.AddPhoneNumberUntil);
-        return events.Count == 0 ? Changed<Account>.Unchanged(this) : new Changed<Account>(this with { Restrictions = next }, events);
+        Compare("restricted_business_initiated", r.BusinessInitiatedUntil, business);
+        Compare("restricted_customer_initiated", r.CustomerInitiatedUntil, customer);
+        Compare(ErrorCodes.NumberAdditionRestricted, r.AddPhoneNumberUntil, add);
+        foreach (var other in notices.Where(n => n.Kind is RestrictionKind.NotEnforced or RestrictionKind.Unknown))
+        {
+            events.Add(new AccountEvent(AccountEventTypes.RestrictionNotEnforced, now)
+            {
+                Value = Text.Clean(MetaRestriction.Normalize(other.Type) ?? "(none)", 128),
+                Reason = other.Expiration is { } e ? $"until {e:O}" : null,
+            });
+        }
+
+        return events.Count == 0 ? Changed<Account>.Unchanged(this)
+            : new Changed<Account>(next == r ? this : this with { Restrictions = next }, events);
     }
 
     /// <summary>
@@ -77,16 +95,16 @@ public sealed partial record Account
             return Changed<Account>.Unchanged(this);
         }
 
-        var next = this with { Disabled = disabled };
+        var next = this with { Disabled = disabled, DisabledSince = disabled ? now : null };
         var events = new List<AccountEvent> { new(disabled ? AccountEventTypes.AccountDisabled : AccountEventTypes.AccountReinstated, now) };
         AddBlockTransition(Status, next.Status, now, events);
         return new Changed<Account>(next, events);
     }
 
     /// <summary>
-    /// business_capability_update: the template-recipient limit from
-    /// <c>max_daily_conversations_per_business</c> and the number limit from <c>max_phone_numbers_per_*</c>,
-    /// each when present; both are checked before either applies.
+    /// business_capability_update (and the older fields that carry the same limits): the
+    /// template-recipient limit from <c>max_daily_conversations_per_business</c> and the number limit
+    /// from <c>max_phone_numbers_per_*</c>, each when present; both are checked before either applies.
     /// </summary>
     public Result<Changed<Account>> ApplyCapabilities(string? maxDailyConversations, string? maxPhoneNumbers, DateTimeOffset now)
     {

@@ -9,7 +9,10 @@ public sealed partial record Account
 {
     /// <summary>
     /// Adds a number (step 4). Steps 1–3 must be done; every added number counts toward the limit;
-    /// re-adding a number already on the account changes nothing.
+    /// re-adding a number already on the account changes nothing. Under a portfolio number limit
+    /// (<see cref="QuotaScope.Portfolio"/>) the portfolio counts instead, across its members and
+    /// atomically (<see cref="Portfolios.Portfolio.ReserveNumber"/>): the caller reserves the number
+    /// there first.
     /// </summary>
     public Result<Changed<Account>> AddNumber(string phone, WabaRules rules, DateTimeOffset now)
     {
@@ -34,7 +37,7 @@ public sealed partial record Account
         }
 
         var limit = NumberLimit(rules);
-        if (Numbers.Count >= limit)
+        if (rules.NumberLimitScope == QuotaScope.Account && Numbers.Count >= limit)
         {
             return new DomainError(ErrorCodes.NumberLimitReached,
                 $"The account has {Numbers.Count} of {limit} numbers; business verification raises the limit.");
@@ -64,11 +67,6 @@ public sealed partial record Account
             return Changed<Account>.Unchanged(next);
         }
 
-        var review = Review.Start(now, rules.CommerceReviewDue);
-        return new Changed<Account>(next with { CommerceReview = review },
-        [
-            new AccountEvent(AccountEventTypes.AccountLive, now) { Phone = phone },
-            new AccountEvent(AccountEventTypes.CommerceReviewRequested, now) { Value = review.DueAt.ToString("O") },
-        ]);
+        return next.StartCommerceReview(rules, now, [new AccountEvent(AccountEventTypes.AccountLive, now) { Phone = phone }]);
     }
 }

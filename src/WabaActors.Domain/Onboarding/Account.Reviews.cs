@@ -1,5 +1,6 @@
 using WabaActors.Domain.Common;
 using WabaActors.Domain.Events;
+using WabaActors.Domain.Rules;
 
 namespace WabaActors.Domain.Onboarding;
 
@@ -7,8 +8,9 @@ namespace WabaActors.Domain.Onboarding;
 public sealed partial record Account
 {
     /// <summary>
-    /// Records the commerce-policy decision. Rejected blocks the account; a later decision replaces
-    /// the earlier one (approved unblocks). Before the account is live there is no review to decide.
+    /// Records the commerce-policy decision (an operator's, or Meta's once live). Rejected blocks the
+    /// account; a later decision replaces the earlier one (approved unblocks). Before the account is
+    /// live there is no review to decide.
     /// </summary>
     public Result<Changed<Account>> DecideCommerceReview(ReviewDecision decision, string? reason, DateTimeOffset now)
     {
@@ -25,6 +27,75 @@ public sealed partial record Account
         };
         AddBlockTransition(before, next.Status, now, events);
         return new Changed<Account>(next, events);
+    }
+
+    /// <summary>
+    /// Meta's word on the review (<c>account_review_update</c>); the last one that arrives wins, and
+    /// one that repeats the state changes nothing.
+    /// <list type="bullet">
+    /// <item>Before go-live it is kept (any decision; PENDING/DEFERRED only under rules that hold
+    /// sends for the review) and takes effect when the account goes live.</item>
+    /// <item>Once live, APPROVED/REJECTED decide the review; PENDING/DEFERRED reopen a decided review
+    /// (pending again, with a new due instant) only under rules that hold sends for the review (Meta's):
+    /// under the document's rules they change nothing.</item>
+    /// </list>
+    /// </summary>
+    public Changed<Account> ApplyMetaReview(MetaReviewDecision decision, WabaRules rules, DateTimeOffset now)
+    {
+        var word = new MetaReviewWord(decision, now);
+        var holds = !rules.SendsAllowedWhileReviewPending;
+        if (word.AsDecision is null && !holds)
+        {
+            return Changed<Account>.Unchanged(this);
+        }
+
+        if (CommerceReview is not { } review)
+        {
+            return MetaReview?.Decision == decision
+                ? Changed<Account>.Unchanged(this)
+                : new Changed<Account>(this with { MetaReview = word },
+                    [new AccountEvent(AccountEventTypes.CommerceReviewReceived, now) { Value = Snake(decision) }]);
+        }
+
+        if (word.AsDecision is { } d)
+        {
+            if (review.Status == (d == ReviewDecision.Approved ? ReviewStatus.Approved : ReviewStatus.Rejected))
+            {
+                return Changed<Account>.Unchanged(this);
+            }
+
+            var decided = (this with { MetaReview = word }).DecideCommerceReview(d, null, now).Value;
+            return decided;
+        }
+
+        if (review.Status == ReviewStatus.Pending)
+        {
+            return Changed<Account>.Unchanged(this);
+        }
+
+        var reopened = Review.Start(now, rules.CommerceReviewDue);
+        var events = new List<AccountEvent>
+        {
+            new(AccountEventTypes.CommerceReviewRequested, now) { Value = reopened.DueAt.ToString("O"), Reason = Snake(decision) },
+        };
+        var next = this with { CommerceReview = reopened, MetaReview = word };
+        AddBlockTransition(Status, next.Status, now, events);
+        return new Changed<Account>(next, events);
+    }
+
+    /// <summary>At go-live: the review starts, and a decision Meta sent before is applied at once.</summary>
+    private Changed<Account> StartCommerceReview(WabaRules rules, DateTimeOffset now, List<AccountEvent> events)
+    {
+        var started = this with { CommerceReview = Review.Start(now, rules.CommerceReviewDue) };
+        events.Add(new AccountEvent(AccountEventTypes.CommerceReviewRequested, now) { Value = started.CommerceReview!.DueAt.ToString("O") });
+        if (MetaReview?.AsDecision is not { } decided)
+        {
+            return new Changed<Account>(started, events);
+        }
+
+        var applied = started.DecideCommerceReview(decided, null, now).Value;
+        events.AddRange(applied.Events);
+        return new Changed<Account>(applied.State, events);
     }
 
     /// <summary>The review deadline passed: raise overdue once (the event's instant is the due instant).</summary>

@@ -54,7 +54,12 @@ public sealed partial record Account
         return new Changed<Account>(this with { EmailConfirmedAt = now }, [new AccountEvent(AccountEventTypes.EmailConfirmed, now)]);
     }
 
-    /// <summary>Step 2: Meta Business Manager. The person onboarding must attest being its administrator.</summary>
+    /// <summary>
+    /// Step 2: Meta Business Manager. The person onboarding must attest being its administrator. The id
+    /// names the account's business portfolio: whether this tenant may name it is the portfolio's to say
+    /// (<see cref="Portfolios.Portfolio.Join"/>), asked after this command and before its change is kept.
+    /// A changed id leaves the old portfolio's limits behind.
+    /// </summary>
     public Result<Changed<Account>> SubmitBusinessManager(
         string? businessManagerId, bool? isAdmin, string? officialName, string? website, DateTimeOffset now)
     {
@@ -83,7 +88,14 @@ public sealed partial record Account
         var details = new BusinessManagerDetails(businessManagerId!, name!, site.Value);
         return details == BusinessManager
             ? Changed<Account>.Unchanged(this)
-            : new Changed<Account>(this with { BusinessManager = details, BusinessManagerSubmittedAt = now }, [new AccountEvent(AccountEventTypes.BusinessManagerSubmitted, now)]);
+            : new Changed<Account>(
+                this with
+                {
+                    BusinessManager = details,
+                    BusinessManagerSubmittedAt = now,
+                    PortfolioLimits = details.BusinessManagerId == BusinessManager?.BusinessManagerId ? PortfolioLimits : null,
+                },
+                [new AccountEvent(AccountEventTypes.BusinessManagerSubmitted, now)]);
     }
 
     /// <summary>Step 3: official name, industry category (a fixed list) and a short description.</summary>

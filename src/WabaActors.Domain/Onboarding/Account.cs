@@ -30,6 +30,15 @@ public sealed partial record Account(string Tenant, string Waba, DateTimeOffset 
     /// <summary>Meta's ban (DISABLED_UPDATE / DISABLE); blocks like a rejected review.</summary>
     public bool Disabled { get; init; }
 
+    /// <summary>When Meta's ban took effect here (null when not disabled, or disabled before this was kept).</summary>
+    public DateTimeOffset? DisabledSince { get; init; }
+
+    /// <summary>Meta deleted, unshared or offboarded the WABA (account_update); null while connected.</summary>
+    public Disconnection? Disconnected { get; init; }
+
+    /// <summary>Meta's last word on the commerce-policy review (account_review_update), kept from before go-live.</summary>
+    public MetaReviewWord? MetaReview { get; init; }
+
     public Restrictions Restrictions { get; init; } = Restrictions.None;
 
     /// <summary>A template-recipient limit set by Meta (capability webhook); overrides the rules' figure.</summary>
@@ -44,17 +53,25 @@ public sealed partial record Account(string Tenant, string Waba, DateTimeOffset 
     /// <summary>Live once its first number registered (step 4 done).</summary>
     public bool IsLive => Numbers.Any(n => n.RegisteredAt is not null);
 
-    public AccountStatus Status => !IsLive
-        ? AccountStatus.Onboarding
-        : Disabled || CommerceReview?.Status == ReviewStatus.Rejected ? AccountStatus.Blocked : AccountStatus.Live;
+    /// <summary>Disconnected wins over everything (Meta no longer lets it send), then onboarding, blocked, live.</summary>
+    public AccountStatus Status => Disconnected is not null ? AccountStatus.Disconnected
+        : !IsLive ? AccountStatus.Onboarding
+        : Disabled || CommerceReview?.Status == ReviewStatus.Rejected ? AccountStatus.Blocked
+        : AccountStatus.Live;
 
     public bool IsBusinessVerified => BusinessVerification == BusinessVerificationStatus.Verified;
 
+    /// <summary>The account's own limit, or under a portfolio scope its portfolio's (see <see cref="PortfolioLimits"/>).</summary>
     public int TemplateRecipientLimit(WabaRules rules) =>
-        TemplateRecipientLimitOverride ?? rules.TemplateLimitFor(IsBusinessVerified);
+        rules.TemplateRecipientScope == QuotaScope.Portfolio && PortfolioLimits is { } portfolio
+            ? portfolio.TemplateLimit
+            : TemplateRecipientLimitOverride ?? rules.TemplateLimitFor(IsBusinessVerified);
 
+    /// <summary>The account's own limit, or under a portfolio scope its portfolio's (see <see cref="PortfolioLimits"/>).</summary>
     public int NumberLimit(WabaRules rules) =>
-        NumberLimitOverride ?? rules.NumberLimitFor(IsBusinessVerified);
+        rules.NumberLimitScope == QuotaScope.Portfolio && PortfolioLimits is { } portfolio
+            ? portfolio.NumberLimit
+            : NumberLimitOverride ?? rules.NumberLimitFor(IsBusinessVerified);
 
     public StepStatus StepStatus(OnboardingStep step) => step switch
     {
@@ -71,8 +88,11 @@ public sealed partial record Account(string Tenant, string Waba, DateTimeOffset 
         Enum.GetValues<OnboardingStep>().FirstOrDefault(s => StepStatus(s) != Onboarding.StepStatus.Done, OnboardingStep.PhoneNumbers);
 
     /// <summary>What a send decision needs of this account (see <see cref="Messaging.SendRules"/>).</summary>
-    public Messaging.SendGate Gate(WabaRules rules) => new(
-        Status, Disabled, !rules.SendsAllowedWhileReviewPending && CommerceReview?.Status == ReviewStatus.Pending, Restrictions);
+    public Messaging.SendGate Gate(WabaRules rules) => new(Status, Disabled, IsHeldForReview(rules), Restrictions);
+
+    /// <summary>Live, and the review is pending under rules that hold sends meanwhile (Meta's).</summary>
+    public bool IsHeldForReview(WabaRules rules) =>
+        !rules.SendsAllowedWhileReviewPending && IsLive && CommerceReview?.Status == ReviewStatus.Pending;
 
     public AccountNumber? FindNumber(string phone) => Numbers.FirstOrDefault(n => n.Phone == phone);
 }

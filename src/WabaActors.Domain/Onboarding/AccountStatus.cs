@@ -10,4 +10,7 @@ public enum AccountStatus
 
     /// <summary>The commerce-policy review rejected it (or Meta disabled it): every send is denied.</summary>
     Blocked,
+
+    /// <summary>Meta deleted, unshared or offboarded the WABA: every send is denied until it reconnects.</summary>
+    Disconnected,
 }

@@ -1,6 +1,6 @@
 using WabaActors.Contracts;
-using WabaActors.Contracts.Accounts;
 using WabaActors.Contracts.Common;
+using WabaActors.Contracts.Numbers;
 using WabaActors.Contracts.Webhooks;
 using WabaActors.Domain.Common;
 using WabaActors.Domain.Events;
@@ -10,8 +10,10 @@ using WabaActors.Grains.Mapping;
 namespace WabaActors.Grains.Accounts;
 
 /// <summary>
-/// Changes Meta (and 360dialog, the partner) send by webhook. Each is applied once: its digest is stored with the change it
-/// made (one write), and a redelivery within the retention is answered as a duplicate.
+/// Changes Meta (and 360dialog, the partner) send by webhook. The rules compute each change's effect
+/// against the current state; a change that moves the state is applied (a later decision replaces an
+/// earlier one, in arrival order), and only an exact redelivery that would change nothing more is a
+/// duplicate (<see cref="Redelivery"/>, ADR 0005). The change and its digest are stored in one write.
 /// </summary>
 public sealed partial class AccountGrain
 {
@@ -26,14 +28,10 @@ public sealed partial class AccountGrain
 
         var now = clock.GetUtcNow();
         var seen = state.State.SeenWebhooks;
-        if (SeenWebhooks.Contains(seen, change.Digest, now, dedupe.Value))
-        {
-            return WebhookResult.Duplicate;
-        }
-
+        var seenBefore = SeenWebhooks.Contains(seen, change.Digest, now, dedupe.Value);
         if (change is DisplayNameWebhook name)
         {
-            return await DecideDisplayNameAsync(account, name, now);
+            return await DecideDisplayNameAsync(account, name, seenBefore, now);
         }
 
         var result = Command(account, change, now);
@@ -42,8 +40,14 @@ public sealed partial class AccountGrain
             return result.Error!.ToFailure();
         }
 
+        var outcome = Redelivery.Classify(account, result.Value, seenBefore);
+        if (outcome == ChangeOutcome.Duplicate)
+        {
+            return WebhookResult.Duplicate;
+        }
+
         SeenWebhooks.Add(seen, change.Digest, now, dedupe.Value);
-        if (!result.Value.HasChanges)
+        if (outcome == ChangeOutcome.Unchanged)
         {
             await WriteAsync();
             return WebhookResult.Unchanged;
@@ -53,13 +57,16 @@ public sealed partial class AccountGrain
         return WebhookResult.Applied;
     }
 
-    private static Result<Changed<Account>> Command(Account account, AccountWebhook change, DateTimeOffset now) => change switch
+    private Result<Changed<Account>> Command(Account account, AccountWebhook change, DateTimeOffset now) => change switch
     {
-        ReviewWebhook r => !MetaDecisions.TryCommerceReview(r.Decision, out var decision)
-            ? DomainError.Invalid("decision", "decision must be APPROVED, REJECTED, PENDING or DEFERRED.")
-            : decision is { } d ? account.DecideCommerceReview(d, null, now) : Changed<Account>.Unchanged(account),
+        ReviewWebhook r => MetaReviewWord.Parse(r.Decision) is { } decision
+            ? account.ApplyMetaReview(decision, rules, now)
+            : DomainError.Invalid("decision", "decision must be APPROVED, REJECTED, PENDING or DEFERRED."),
         RestrictionWebhook r => account.ApplyRestrictions([.. r.Restrictions.Select(n => new MetaRestriction(n.Type, n.Expiration))], now),
         BanWebhook b => account.ApplyBanState(b.State, now),
+        AccountEventWebhook e => MetaAccountEvents.Parse(e.Event) is { } kind
+            ? account.ApplyAccountEvent(kind, e.Detail, now)
+            : DomainError.Invalid("event", $"account_update event '{e.Event}' is not one the account applies."),
         CapabilityWebhook c => account.ApplyCapabilities(c.MaxDailyConversations, c.MaxPhoneNumbers, now),
         PartnerWebhook p => account.ApplyPartnerNotice(new PartnerNotice(p.Event, p.Phone, p.Label, p.BillingStartedAt)
         {
@@ -70,10 +77,10 @@ public sealed partial class AccountGrain
     };
 
     /// <summary>
-    /// The number decides (its domain command) and reports the decision back to this account while
+    /// The number decides (its domain command) and reports the change back to this account while
     /// this call awaits it: the call chain may re-enter, so the report is not a deadlock.
     /// </summary>
-    private async Task<Reply<WebhookResult>> DecideDisplayNameAsync(Account account, DisplayNameWebhook change, DateTimeOffset now)
+    private async Task<Reply<WebhookResult>> DecideDisplayNameAsync(Account account, DisplayNameWebhook change, bool seenBefore, DateTimeOffset now)
     {
         if (account.FindNumber(change.Phone) is null)
         {
@@ -85,20 +92,20 @@ public sealed partial class AccountGrain
             return DomainError.Invalid("decision", "decision must be APPROVED or DECLINED.").ToFailure();
         }
 
-        Reply<Contracts.Numbers.NumberView> decided;
+        Reply<WebhookResult> decided;
         using (RequestContext.AllowCallChainReentrancy())
         {
-            var request = new ReviewDecisionRequest(decision, MetaDecisions.Reason(change.Reason));
-            decided = await GrainFactory.Reference<INumberGrain>(change.Phone).DecideDisplayNameAsync(new Scope(account.Tenant, Waba), request);
+            var request = new DisplayNameDecision(decision, MetaDecisions.Reason(change.Reason), change.RequestedName, seenBefore);
+            decided = await GrainFactory.Reference<INumberGrain>(change.Phone).ApplyMetaDisplayNameAsync(new Scope(account.Tenant, Waba), request);
         }
 
-        if (!decided.IsSuccess)
+        if (!decided.IsSuccess || decided.Value == WebhookResult.Duplicate)
         {
-            return decided.Failure!;
+            return decided;
         }
 
         SeenWebhooks.Add(state.State.SeenWebhooks, change.Digest, now, dedupe.Value);
         await WriteAsync();
-        return WebhookResult.Applied;
+        return decided;
     }
 }

@@ -20,7 +20,10 @@ internal static class AccountViews
         a.CommerceReview.ToView(now),
         new BusinessVerificationView(SnakeCase.Of(a.BusinessVerification)),
         new LimitsView(new LimitView(a.Numbers.Count, a.NumberLimit(rules)), recipients),
-        numbers);
+        numbers)
+    {
+        Holds = [.. a.Holds(rules, now).Select(h => new HoldView(SnakeCase.Of(h.Reason), h.Since, h.Until))],
+    };
 
     public static ReviewView ToView(this Review? r, DateTimeOffset now) => r is null
         ? new ReviewView(null, null, null, false, null)

@@ -3,22 +3,9 @@ using WabaActors.Domain.Onboarding;
 
 namespace WabaActors.Grains.Mapping;
 
-/// <summary>Meta's review decisions (webhooks, upper case) → the contract's decisions; null when the value decides nothing.</summary>
+/// <summary>Meta's display-name decisions (webhooks, upper case) → the contract's decisions; null when the value is not one.</summary>
 internal static class MetaDecisions
 {
-    /// <summary><c>account_review_update.decision</c>: PENDING and DEFERRED decide nothing.</summary>
-    public static bool TryCommerceReview(string? value, out ReviewDecision? decision)
-    {
-        (var known, decision) = value?.Trim().ToUpperInvariant() switch
-        {
-            "APPROVED" => (true, ReviewDecision.Approved),
-            "REJECTED" => (true, ReviewDecision.Rejected),
-            "PENDING" or "DEFERRED" => (true, (ReviewDecision?)null),
-            _ => (false, null),
-        };
-        return known;
-    }
-
     /// <summary><c>phone_number_name_update.decision</c> → <c>approved</c>/<c>rejected</c>.</summary>
     public static string? DisplayName(string? value) => value?.Trim().ToUpperInvariant() switch
     {

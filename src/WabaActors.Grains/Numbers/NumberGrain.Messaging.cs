@@ -1,14 +1,17 @@
+using Microsoft.Extensions.Logging;
 using WabaActors.Contracts.Common;
 using WabaActors.Contracts.Messaging;
 using WabaActors.Domain.Common;
 using WabaActors.Domain.Identity;
+using WabaActors.Domain.Messaging;
 using WabaActors.Grains.Mapping;
 using WabaActors.Grains.Storage;
 
 namespace WabaActors.Grains.Numbers;
 
 /// <summary>
-/// The hot path: inbound messages open and close windows (permits: NumberGrain.Permits.cs). These
+/// The hot path: inbound messages open and close windows, a repeated inbound message id changes
+/// nothing (<see cref="InboundLedger"/>; permits: NumberGrain.Permits.cs). These
 /// calls interleave while writes commit (group commit needs many in flight); each change is appended
 /// to the store and every answer waits for the grain's <see cref="DurableTail"/>, so "ok" is said
 /// only once durable.
@@ -24,7 +27,7 @@ public sealed partial class NumberGrain
 
         var v = new Validator();
         var customer = v.Parse("customer", () => CustomerId.Parse(message.Customer));
-        v.Parse("messageId", () => MessageId.Parse(message.MessageId));
+        var id = v.Parse("messageId", () => MessageId.Parse(message.MessageId));
         v.Check(message.Timestamp != default, "timestamp", "timestamp is required (ISO 8601).");
         if (!v.IsValid)
         {
@@ -32,7 +35,7 @@ public sealed partial class NumberGrain
         }
 
         var now = clock.GetUtcNow();
-        var recorded = _windows.RecordInbound(customer, message.Timestamp, now);
+        var recorded = _inbound.Record(_windows, id, customer, message.Timestamp, now);
         if (!recorded.IsSuccess)
         {
             return recorded.Error!.ToFailure();
@@ -40,7 +43,21 @@ public sealed partial class NumberGrain
 
         var window = _windows.Get(customer, now).ToView();
         ReportWindows();
-        await DurableAsync(recorded.Value is { } change ? _tail.Append(store.AppendNumberAsync(Phone, change, null).AsTask()) : _tail.Current);
+
+        // One write per new message: its window change carrying its id, or its id alone. A repeat writes
+        // nothing, and answers once what the window rests on is durable (its first record may still be committing).
+        Task written;
+        if (recorded.Value is not { } taken)
+        {
+            LogRepeat(id);
+            written = _tail.Current;
+        }
+        else
+        {
+            written = _tail.Append((taken.Window is { } change ? store.AppendNumberAsync(Phone, change, null) : store.AppendInboundIdAsync(Phone, taken.Id)).AsTask());
+        }
+
+        await DurableAsync(written);
         return window;
     }
 
@@ -79,6 +96,14 @@ public sealed partial class NumberGrain
             : _windows.Get(parsed.Value, clock.GetUtcNow()).ToView();
         ReportWindows();
         return ValueTask.FromResult(reply);
+    }
+
+    private void LogRepeat(MessageId id)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            NumberLog.InboundRepeated(logger, PersonalData.Hash(Phone), InboundLedger.Digest(id));
+        }
     }
 
     /// <summary>

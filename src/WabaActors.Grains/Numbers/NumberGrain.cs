@@ -5,6 +5,7 @@ using WabaActors.Contracts;
 using WabaActors.Contracts.Accounts;
 using WabaActors.Contracts.Common;
 using WabaActors.Contracts.Numbers;
+using WabaActors.Contracts.Webhooks;
 using WabaActors.Domain.Common;
 using WabaActors.Domain.Events;
 using WabaActors.Domain.Messaging;
@@ -34,6 +35,7 @@ public sealed partial class NumberGrain(
 {
     private readonly CustomerWindows _windows = new(rules.ServiceWindow, rules.FutureTimestampTolerance);
     private readonly PermitLedger _ledger = new(rules.GrantRetention);
+    private readonly InboundLedger _inbound = new(rules.ServiceWindow);
     private readonly DurableTail _tail = new();
     private AccountGate? _gate;
     private SendGate? _domainGate;
@@ -69,6 +71,11 @@ public sealed partial class NumberGrain(
         foreach (var grant in journal.Grants)
         {
             _ledger.Apply(grant);
+        }
+
+        foreach (var id in journal.InboundIds)
+        {
+            _inbound.Apply(id);
         }
 
         ReportWindows();
@@ -152,6 +159,35 @@ public sealed partial class NumberGrain(
             ? DomainError.Invalid("decision", "decision must be 'approved' or 'rejected'.")
             : !reason.IsSuccess ? DomainError.Invalid("reason", reason.Error!.Message) : n.DecideDisplayName(decision, reason.Value, clock.GetUtcNow());
         return ApplyAsync(owner, result);
+    }
+
+    public async ValueTask<Reply<WebhookResult>> ApplyMetaDisplayNameAsync(Scope owner, DisplayNameDecision request)
+    {
+        if (Owned(owner) is not { } n)
+        {
+            return Failures.NumberNotFound;
+        }
+
+        var reason = Text.ParseOptional(request.Reason, "reason");
+        Result<Changed<NumberRegistration>> result = Parse.Decision(request.Decision) is not { } decision
+            ? DomainError.Invalid("decision", "decision must be 'approved' or 'rejected'.")
+            : !reason.IsSuccess ? DomainError.Invalid("reason", reason.Error!.Message)
+            : n.ApplyMetaDisplayNameDecision(decision, request.RequestedName, reason.Value, clock.GetUtcNow());
+        if (!result.IsSuccess)
+        {
+            return result.Error!.ToFailure();
+        }
+
+        switch (Redelivery.Classify(n, result.Value, request.SeenBefore))
+        {
+            case ChangeOutcome.Duplicate:
+                return WebhookResult.Duplicate;
+            case ChangeOutcome.Unchanged:
+                return WebhookResult.Unchanged;
+            default:
+                var applied = await ApplyAsync(owner, result);
+                return applied.IsSuccess ? WebhookResult.Applied : applied.Failure!;
+        }
     }
 
     public ValueTask<string?> GetSimulatedCodeAsync() => ValueTask.FromResult(Number?.Code?.Code);

@@ -9,8 +9,19 @@ namespace WabaActors.Grains.Storage;
 /// </summary>
 public interface IMessagingStore
 {
-    /// <summary>A number's window change and/or grant.</summary>
+    /// <summary>
+    /// A number's window change and/or grant. A window change an inbound message made carries the
+    /// message's id (<see cref="WindowChange.InboundDigest"/>): the one write remembers both.
+    /// </summary>
     ValueTask AppendNumberAsync(string phone, WindowChange? window, PermitGranted? grant, CancellationToken ct = default);
+
+    /// <summary>
+    /// The id of an inbound message that changed no window, written alone so that a repeat is still
+    /// recognised after a reload (docs/adr/0017-inbound-message-ids.md). A store that keeps nothing may
+    /// complete at once; a durable one must implement it (the default refuses, so none forgets silently).
+    /// </summary>
+    ValueTask AppendInboundIdAsync(string phone, InboundId id, CancellationToken ct = default) =>
+        throw new NotSupportedException($"{GetType().Name} does not keep inbound message ids.");
 
     ValueTask<NumberJournal> LoadNumberAsync(string phone, DateTimeOffset since, CancellationToken ct = default);
 

@@ -8,13 +8,14 @@ namespace WabaActors.Grains.Storage;
 
 /// <summary>
 /// The embedded default: deltas kept in process memory for the silo's lifetime, so a grain that is
-/// deactivated and reactivated finds its windows and grants again. Nothing survives a restart.
+/// deactivated and reactivated finds its windows, grants and inbound message ids again. Nothing survives a restart.
 /// Entries past their life are dropped whenever a log has doubled since it was last pruned.
 /// </summary>
 public sealed class InMemoryMessagingStore([FromKeyedServices(WabaClock.Key)] TimeProvider clock, WabaRules rules) : IMessagingStore
 {
     private readonly ConcurrentDictionary<string, Log<WindowChange>> _windows = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Log<GrantRow>> _numberGrants = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Log<InboundId>> _inboundIds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Log<GrantRow>> _quotaGrants = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _epochs = new(StringComparer.Ordinal);
 
@@ -33,11 +34,24 @@ public sealed class InMemoryMessagingStore([FromKeyedServices(WabaClock.Key)] Ti
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask AppendInboundIdAsync(string phone, InboundId id, CancellationToken ct = default)
+    {
+        _inboundIds.GetOrAdd(phone, static (_, self) => self.InboundIdLog(), this).Add(id, Now);
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask<NumberJournal> LoadNumberAsync(string phone, DateTimeOffset since, CancellationToken ct = default)
     {
-        var windows = _windows.TryGetValue(phone, out var w) ? w.LiveAfter(since.UtcTicks) : [];
-        var grants = _numberGrants.TryGetValue(phone, out var g) ? g.LiveAfter(since.UtcTicks - rules.GrantRetention.Ticks, r => r.ToGrant()) : [];
-        return ValueTask.FromResult(new NumberJournal(windows, grants));
+        var ticks = since.UtcTicks;
+        var changes = _windows.TryGetValue(phone, out var w) ? w.LiveAfter(ticks) : [];
+        var grants = _numberGrants.TryGetValue(phone, out var g) ? g.LiveAfter(ticks - rules.GrantRetention.Ticks, r => r.ToGrant()) : [];
+
+        // An open window past its end is still read for the inbound id it carries; only the id is kept of it.
+        var ids = changes.Where(c => c.InboundDigest != 0).Select(c => new InboundId(c.InboundDigest, c.ExpiresAtTicks))
+            .Concat(_inboundIds.TryGetValue(phone, out var i) ? i.LiveAfter(ticks) : [])
+            .OrderBy(id => id.AtTicks)
+            .ToList();
+        return ValueTask.FromResult(new NumberJournal([.. changes.Where(c => c.Closed || c.ExpiresAtTicks > ticks)], grants) { InboundIds = ids });
     }
 
     public ValueTask<bool> AppendQuotaAsync(string quotaKey, long epoch, PermitGranted grant, CancellationToken ct = default)
@@ -60,7 +74,11 @@ public sealed class InMemoryMessagingStore([FromKeyedServices(WabaClock.Key)] Ti
 
     private long Now => clock.GetUtcNow().UtcTicks;
 
-    private Log<WindowChange> WindowLog() => new(c => c.Closed ? c.ExpiresAtTicks + rules.ServiceWindow.Ticks : c.ExpiresAtTicks);
+    // A change that carries an inbound id lives as long as a close does: the id is remembered a window after it.
+    private Log<WindowChange> WindowLog() =>
+        new(c => c.Closed || c.InboundDigest != 0 ? c.ExpiresAtTicks + rules.ServiceWindow.Ticks : c.ExpiresAtTicks);
+
+    private Log<InboundId> InboundIdLog() => new(i => i.AtTicks + rules.ServiceWindow.Ticks);
 
     private Log<GrantRow> GrantLog() => new(g => g.GrantedAtTicks + rules.GrantRetention.Ticks);
 

@@ -35,6 +35,7 @@ public static class Problems
         [ErrorCodes.ReviewNotRequested] = StatusCodes.Status409Conflict,
         [ErrorCodes.TimestampInFuture] = StatusCodes.Status422UnprocessableEntity,
         [ErrorCodes.MessageIdReused] = StatusCodes.Status409Conflict,
+        [ErrorCodes.BusinessManagerClaimed] = StatusCodes.Status409Conflict,
         [ErrorCodes.Unauthorized] = StatusCodes.Status401Unauthorized,
         [ErrorCodes.ForbiddenTenant] = StatusCodes.Status403Forbidden,
         [ErrorCodes.OperatorKeyRequired] = StatusCodes.Status403Forbidden,

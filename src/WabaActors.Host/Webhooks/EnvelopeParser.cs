@@ -7,21 +7,34 @@ namespace WabaActors.Host.Webhooks;
 /// <summary>
 /// Meta's envelope: <c>{ "object": "whatsapp_business_account", "entry": [{ "id", "changes": [{ "field", "value": {…} }] }] }</c>.
 /// A wrong shape is a <c>validation_failed</c> naming every path at fault; what a value holds is read later, per field.
+/// <c>object</c> may be missing (Meta's own PARTNER_ADDED examples have none): the entries are read as
+/// the WABA's. An envelope for another object (<c>page</c>, <c>instagram</c>) is well formed but not
+/// ours: it parses to no entries and <paramref name="foreignObject"/> names it, so it is acknowledged and logged.
 /// </summary>
 public static class EnvelopeParser
 {
     public const string Object = "whatsapp_business_account";
 
-    public static Result<IReadOnlyList<WebhookEntry>> Parse(JsonElement root)
+    public static Result<IReadOnlyList<WebhookEntry>> Parse(JsonElement root) => Parse(root, out _);
+
+    public static Result<IReadOnlyList<WebhookEntry>> Parse(JsonElement root, out string? foreignObject)
     {
+        foreignObject = null;
         var v = new Validator();
         if (root.ValueKind != JsonValueKind.Object)
         {
             return DomainError.Invalid("body", "The body must be a JSON object (Meta's webhook envelope).");
         }
 
-        v.Check(root.TryGetProperty("object", out var obj) && obj.ValueKind == JsonValueKind.String && obj.GetString() == Object,
-            "object", $"object must be '{Object}'.");
+        if (root.TryGetProperty("object", out var obj) && obj.ValueKind != JsonValueKind.Null)
+        {
+            v.Check(obj.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(obj.GetString()),
+                "object", $"object must be a string ('{Object}').");
+            if (obj.ValueKind == JsonValueKind.String && obj.GetString() is { Length: > 0 } named && named != Object)
+            {
+                foreignObject = named.Length <= 64 ? named : named[..64];
+            }
+        }
         if (!root.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array)
         {
             v.Add("entry", "entry must be an array.");
@@ -38,7 +51,7 @@ public static class EnvelopeParser
             }
         }
 
-        return v.IsValid ? parsed : v.ToError();
+        return !v.IsValid ? v.ToError() : foreignObject is null ? parsed : Array.Empty<WebhookEntry>();
     }
 
     private static WebhookEntry? Entry(JsonElement entry, string path, Validator v)

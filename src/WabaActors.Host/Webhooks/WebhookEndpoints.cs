@@ -104,11 +104,18 @@ public static class WebhookEndpoints
 
         using (document)
         {
-            var entries = EnvelopeParser.Parse(document.RootElement);
+            var entries = EnvelopeParser.Parse(document.RootElement, out var foreignObject);
             if (!entries.IsSuccess)
             {
                 metrics.Refused("invalid_body");
                 return new Failure(entries.Error!.Code, entries.Error.Message) { Errors = entries.Error.Errors }.ToProblem(null);
+            }
+
+            if (foreignObject is not null)
+            {
+                // Acknowledged, so Meta does not retry it for days; logged and counted, never read as ours.
+                WebhookLog.ForeignObject(logger, foreignObject);
+                metrics.UnknownValue("object", "envelope");
             }
 
             return TypedResults.Ok(await mapper.ApplyAsync(entries.Value));

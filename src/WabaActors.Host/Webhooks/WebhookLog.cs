@@ -33,6 +33,12 @@ internal static partial class WebhookLog
     [LoggerMessage(EventId = 3010, Level = LogLevel.Warning, Message = "Meta webhooks are off: {Path} answers 503 webhooks_not_configured until WabaActors:Webhooks:AppSecret (and VerifyToken for the handshake) is set")]
     public static partial void WebhooksOff(ILogger logger, string path);
 
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "Webhook {Field} for WABA {Waba} carries an unknown {What} '{Value}': recorded, not applied")]
+    public static partial void UnknownValue(ILogger logger, string field, string waba, string what, string value);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "Webhook delivery for object '{Object}' acknowledged and ignored: this endpoint reads whatsapp_business_account")]
+    public static partial void ForeignObject(ILogger logger, string @object);
+
     [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "360dialog webhook delivery refused: missing or invalid X-360dialog-Signature")]
     public static partial void PartnerSignatureRejected(ILogger logger);
 

@@ -17,10 +17,10 @@ public sealed class WebhookMapper(IGrainFactory grains, MessagesMapper messages,
         var outcomes = new List<WebhookOutcome>();
         foreach (var entry in entries)
         {
-            var account = grains.Reference<IAccountGrain>(entry.Waba);
             foreach (var change in entry.Changes)
             {
-                var outcome = await ApplyAsync(account, entry.Waba, change);
+                var waba = AccountChangeReader.TargetWaba(change.Field, change.Value, entry.Waba);
+                var outcome = await ApplyAsync(grains.Reference<IAccountGrain>(waba), waba, change);
                 metrics.Change(change.Field, outcome);
                 outcomes.Add(outcome);
             }
@@ -45,7 +45,15 @@ public sealed class WebhookMapper(IGrainFactory grains, MessagesMapper messages,
         }
 
         var digest = WebhookDigest.Of(change.Field, change.Value);
-        if (AccountChangeReader.Read(change.Field, change.Value, digest, out var skipped) is not { } webhook)
+        var unknown = new List<UnknownValue>();
+        var webhook = AccountChangeReader.Read(change.Field, change.Value, digest, out var skipped, unknown);
+        foreach (var value in unknown)
+        {
+            WebhookLog.UnknownValue(logger, change.Field, waba, value.What, Clip(value.Value));
+            metrics.UnknownValue(value.What, change.Field);
+        }
+
+        if (webhook is null)
         {
             WebhookLog.Skipped(logger, change.Field, waba, skipped!);
             return WebhookOutcome.Ignored;
@@ -53,6 +61,9 @@ public sealed class WebhookMapper(IGrainFactory grains, MessagesMapper messages,
 
         return Outcome(await account.ApplyWebhookAsync(webhook), change.Field, waba, logger);
     }
+
+    /// <summary>A value from the body, as logs may carry it: printable, at most 64 characters.</summary>
+    private static string Clip(string value) => Domain.Common.Text.Clean(value, 64);
 
     /// <summary>What the account's answer to a change means for the receipt, logged (shared with the partner webhook).</summary>
     internal static WebhookOutcome Outcome(Reply<WebhookResult> reply, string field, string waba, ILogger logger)

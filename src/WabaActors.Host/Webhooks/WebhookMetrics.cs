@@ -14,6 +14,7 @@ public sealed class WebhookMetrics
 {
     private readonly Counter<long> _changes;
     private readonly Counter<long> _refused;
+    private readonly Counter<long> _unknown;
 
     public WebhookMetrics(IMeterFactory meters)
     {
@@ -22,7 +23,13 @@ public sealed class WebhookMetrics
             "Changes of Meta's webhook deliveries by field and result (applied, unchanged, duplicate, ignored).");
         _refused = meter.CreateCounter<long>("waba.webhook.refused", "{delivery}",
             "Webhook deliveries refused before any change was read, by reason.");
+        _unknown = meter.CreateCounter<long>("waba.webhook.unknown_values", "{value}",
+            "Values in Meta's webhooks the service does not know (a restriction type, an account_update event, a review decision, a limit, an envelope object): acknowledged, logged and counted, never read as nothing.");
     }
+
+    /// <summary>An unknown value: <c>what</c> names its kind (restriction_type, event, decision, limit, object), never the value itself.</summary>
+    public void UnknownValue(string what, string field) =>
+        _unknown.Add(1, new KeyValuePair<string, object?>("what", what), new KeyValuePair<string, object?>("field", KnownField(field)));
 
     public void Change(string field, WebhookOutcome outcome) =>
         _changes.Add(1, new KeyValuePair<string, object?>("field", KnownField(field)), new KeyValuePair<string, object?>("result", Results[(int)outcome]));

@@ -9,7 +9,7 @@ using WabaActors.Grains.Time;
 namespace WabaActors.Storage.PostgreSql;
 
 /// <summary>
-/// Deletes windows, grants and counted recipients that can no longer matter, in chunks, on the
+/// Deletes windows, grants, inbound message ids and counted recipients that can no longer matter, in chunks, on the
 /// rules' clock. Activation never needs them (it reads only live rows), so pruning only bounds the
 /// tables; several silos pruning at once is harmless.
 /// </summary>
@@ -47,6 +47,7 @@ public sealed partial class MessagingPruner(
         var now = clock.GetUtcNow();
         var total = 0L;
         total += await DeleteAsync("waba_window", "expires_at", now - rules.ServiceWindow, ct);
+        total += await DeleteAsync("waba_inbound_id", "recorded_at", now - rules.ServiceWindow, ct);
         total += await DeleteAsync("waba_number_grant", "granted_at", now - rules.GrantRetention, ct);
         total += await DeleteAsync("waba_quota_grant", "counted_at", now - rules.TemplateRecipientPeriod, ct);
         return total;

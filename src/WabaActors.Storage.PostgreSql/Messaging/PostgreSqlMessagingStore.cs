@@ -6,14 +6,17 @@ using WabaActors.Grains.Storage;
 namespace WabaActors.Storage.PostgreSql;
 
 /// <summary>
-/// Windows, grants and counted recipients in PostgreSQL, one small row per change through the
-/// <see cref="GroupCommitWriter"/>; activation reads only what is still live.
+/// Windows, grants, inbound message ids and counted recipients in PostgreSQL, one small row per change
+/// through the <see cref="GroupCommitWriter"/>; activation reads only what is still live.
 /// </summary>
 public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupCommitWriter writer, WabaRules rules) : IMessagingStore
 {
     // Each kind of change is one multi-row statement per group commit (RowStatement).
     private readonly RowStatement _windows = new(Sql.InsertWindow,
-        [typeof(string), typeof(long), typeof(DateTimeOffset), typeof(bool)]);
+        [typeof(string), typeof(long), typeof(DateTimeOffset), typeof(bool), typeof(long?)]);
+
+    private readonly RowStatement _inboundIds = new(Sql.InsertInboundId,
+        [typeof(string), typeof(long), typeof(DateTimeOffset)]);
 
     private readonly RowStatement _numberGrants = new(Sql.InsertNumberGrant,
         [typeof(string), typeof(string), typeof(long), typeof(short), typeof(DateTimeOffset), typeof(DateTimeOffset?), typeof(int?), typeof(int?)]);
@@ -25,7 +28,7 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
     public ValueTask AppendNumberAsync(string phone, WindowChange? window, PermitGranted? grant, CancellationToken ct = default)
     {
         // One change is the common case: its own task, with no list and no WhenAll.
-        var windowWrite = window is { } w ? writer.AppendRowAsync(_windows, phone, w.Customer, w.At, w.Closed) : null;
+        var windowWrite = window is { } w ? writer.AppendRowAsync(_windows, phone, w.Customer, w.At, w.Closed, w.InboundDigest == 0 ? null : w.InboundDigest) : null;
         var grantWrite = grant is null ? null : writer.AppendRowAsync(_numberGrants, phone, grant.MessageId, grant.Customer, (short)grant.Type,
             Instant(grant.GrantedAtTicks), Instant(grant.WindowExpiresAtTicks), grant.Used, grant.Limit);
         return windowWrite is null ? (grantWrite is null ? ValueTask.CompletedTask : new ValueTask(grantWrite))
@@ -33,9 +36,14 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
             : new ValueTask(Task.WhenAll(windowWrite, grantWrite));
     }
 
+    // Rounded up like a counting instant: a reloaded id is forgotten a little later than the live one, never earlier.
+    public ValueTask AppendInboundIdAsync(string phone, InboundId id, CancellationToken ct = default) =>
+        new(writer.AppendRowAsync(_inboundIds, phone, id.Digest, Instant(CeilingToMicroseconds(id.AtTicks))));
+
     public async ValueTask<NumberJournal> LoadNumberAsync(string phone, DateTimeOffset since, CancellationToken ct = default)
     {
         var grants = new List<PermitGranted>();
+        var ids = new List<InboundId>();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(connection)
         {
@@ -43,15 +51,24 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
             {
                 new(Sql.LoadWindows) { Parameters = { new() { Value = phone }, new() { Value = since }, new() { Value = since - rules.ServiceWindow } } },
                 new(Sql.LoadNumberGrants) { Parameters = { new() { Value = phone }, new() { Value = since - rules.GrantRetention } } },
+                new(Sql.LoadInboundIds) { Parameters = { new() { Value = phone }, new() { Value = since - rules.ServiceWindow } } },
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(ct);
         var standing = new Dictionary<long, WindowChange>();
         while (await reader.ReadAsync(ct))
         {
-            // The window table is a log (ADR 0015): of a customer's changes, the one that supersedes the others stands.
             var change = new WindowChange(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1).UtcTicks, reader.GetBoolean(2));
-            if (!standing.TryGetValue(change.Customer, out var kept) || change.Supersedes(kept, rules.ServiceWindow))
+            if (!reader.IsDBNull(3))
+            {
+                // The id a message's window change carries is remembered a window after that window's end (ADR 0017).
+                ids.Add(new InboundId(reader.GetInt64(3), change.ExpiresAtTicks));
+            }
+
+            // The window table is a log (ADR 0015): of a customer's changes, the one that supersedes the others
+            // stands. An open window past its end was read only for its id.
+            if ((change.Closed || change.ExpiresAtTicks > since.UtcTicks)
+                && (!standing.TryGetValue(change.Customer, out var kept) || change.Supersedes(kept, rules.ServiceWindow)))
             {
                 standing[change.Customer] = change;
             }
@@ -68,12 +85,19 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
             });
         }
 
+        await reader.NextResultAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            ids.Add(new InboundId(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1).UtcTicks));
+        }
+
         // Read through the phone index (ADR 0015) and ordered here, where it costs no sort memory in
         // the server: the domain's expiry queues want their changes oldest first.
         var windows = standing.Values.ToList();
         windows.Sort((a, b) => PruneOrder(a).CompareTo(PruneOrder(b)));
         grants.Sort(static (a, b) => a.GrantedAtTicks.CompareTo(b.GrantedAtTicks));
-        return new NumberJournal(windows, FirstPerMessageId(grants));
+        ids.Sort(static (a, b) => a.AtTicks.CompareTo(b.AtTicks));
+        return new NumberJournal(windows, FirstPerMessageId(grants)) { InboundIds = ids };
     }
 
     // PostgreSQL keeps microseconds: a counting instant is rounded up, so a reloaded slot frees a
@@ -141,9 +165,16 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
         // load keeps, per customer, the change that supersedes the others (WindowChange.Supersedes), so
         // an acknowledged window never moves back. Open: expires_at is the last message + the window;
         // closed: expires_at is the close instant.
+        // inbound_digest (008, ADR 0017): the id of the inbound message that made the change, null for a close.
         public const string InsertWindow = """
-            INSERT INTO waba_window (phone, customer, expires_at, closed)
-            SELECT * FROM unnest($1::text[], $2::bigint[], $3::timestamptz[], $4::boolean[])
+            INSERT INTO waba_window (phone, customer, expires_at, closed, inbound_digest)
+            SELECT * FROM unnest($1::text[], $2::bigint[], $3::timestamptz[], $4::boolean[], $5::bigint[])
+            """;
+
+        // An inbound message that changed no window: its id alone (008, ADR 0017), a plain insert like the others.
+        public const string InsertInboundId = """
+            INSERT INTO waba_inbound_id (phone, digest, recorded_at)
+            SELECT * FROM unnest($1::text[], $2::bigint[], $3::timestamptz[])
             """;
 
         // One row per grant, no key (ADR 0015): a second row of the same message id is folded on load.
@@ -152,10 +183,15 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
             SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::smallint[], $5::timestamptz[], $6::timestamptz[], $7::integer[], $8::integer[])
             """;
 
-        // $2 = now: open windows; $3 = now − window: closed markers still guarding against redelivery.
+        // $2 = now: open windows; $3 = now − window: closed markers still guarding against redelivery, and
+        // the inbound ids changes carry, remembered a window after their window's end (ADR 0017).
         public const string LoadWindows = """
-            SELECT customer, expires_at, closed FROM waba_window
-            WHERE phone = $1 AND ((NOT closed AND expires_at > $2) OR (closed AND expires_at > $3))
+            SELECT customer, expires_at, closed, inbound_digest FROM waba_window
+            WHERE phone = $1 AND ((NOT closed AND expires_at > $2) OR ((closed OR inbound_digest IS NOT NULL) AND expires_at > $3))
+            """;
+
+        public const string LoadInboundIds = """
+            SELECT digest, recorded_at FROM waba_inbound_id WHERE phone = $1 AND recorded_at > $2
             """;
 
         public const string LoadNumberGrants = """

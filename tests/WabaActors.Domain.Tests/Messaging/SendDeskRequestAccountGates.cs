@@ -71,13 +71,13 @@ public class SendDeskRequestAccountGates
     [Trait("Rule", Rule)]
     [InlineData(MessageType.Session)]
     [InlineData(MessageType.Template)]
-    public void DeniesAccountNotLiveGivenMetaRulesAndReviewPending(MessageType type)
+    public void DeniesAccountUnderReviewGivenMetaRulesAndReviewPending(MessageType type)
     {
         var desk = new Desk(WabaRules.Meta);
         desk.Inbound(Alice);
 
         Assert.Equal(ReviewStatus.Pending, desk.Account.CommerceReview?.Status);
-        Decisions.Denied(desk.Decide("m1", Alice, type), DenyReason.AccountNotLive);
+        Decisions.Denied(desk.Decide("m1", Alice, type), DenyReason.AccountUnderReview);
     }
 
     [Theory]

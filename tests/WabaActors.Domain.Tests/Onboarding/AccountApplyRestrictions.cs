@@ -24,7 +24,11 @@ public class AccountApplyRestrictions
             new(MetaRestriction.AddPhoneNumber, add),
         ], now).Ok();
 
-        Assert.Equal(new Restrictions { BusinessInitiatedUntil = biz, CustomerInitiatedUntil = customer, AddPhoneNumberUntil = add }, changed.State.Restrictions);
+        Assert.Equal(new Restrictions
+        {
+            BusinessInitiatedUntil = biz, CustomerInitiatedUntil = customer, AddPhoneNumberUntil = add,
+            BusinessInitiatedSince = now, CustomerInitiatedSince = now, AddPhoneNumberSince = now,
+        }, changed.State.Restrictions);
         Assert.Equal(Enumerable.Repeat(AccountEventTypes.RestrictionsChanged, 3), changed.Events.Types());
         Assert.Equal(
             [$"restricted_business_initiated:{biz:O}", $"restricted_customer_initiated:{customer:O}", $"number_addition_restricted:{add:O}"],
@@ -63,7 +67,7 @@ public class AccountApplyRestrictions
 
     [Fact]
     [Trait("Rule", Rule)]
-    public void IgnoresUnknownTypesEvenWithoutExpiration()
+    public void RecordsUnknownTypesInTheHistoryWithoutEnforcingThem()
     {
         var now = TestClock.Start;
         var account = TestAccounts.Live(now);
@@ -71,8 +75,36 @@ public class AccountApplyRestrictions
         var changed = account.ApplyRestrictions([new("RESTRICTED_SOMETHING_NEW", null), new(null, now.AddHours(1))], now).Ok();
 
         Assert.Same(account, changed.State);
-        Assert.Empty(changed.Events);
+        Assert.Equal([AccountEventTypes.RestrictionNotEnforced, AccountEventTypes.RestrictionNotEnforced], changed.Events.Types());
+        Assert.Equal(["RESTRICTED_SOMETHING_NEW", "(none)"], changed.Events.Select(e => e.Value));
     }
+
+    [Theory]
+    [Trait("Rule", Rule)]
+    [InlineData("RESTRICTION_ON_ADD_PHONE_NUMBER_ACTION")]
+    [InlineData("RESTRICTED_ADD_PHONE_NUMBER_ACTION")]
+    [InlineData("restricted_add_phone_number_action")]
+    public void ReadsEverySpellingOfAddPhoneNumber(string type)
+    {
+        var now = TestClock.Start;
+
+        var changed = TestAccounts.Live(now).ApplyRestrictions([new(type, now.AddHours(2))], now).Ok();
+
+        Assert.Equal(now.AddHours(2), changed.State.Restrictions.AddPhoneNumberUntil);
+        Assert.Equal(RestrictionKind.AddPhoneNumber, MetaRestriction.Classify(type));
+    }
+
+    [Theory]
+    [Trait("Rule", Rule)]
+    [InlineData("RESTRICTION_ON_BIZ_INITIATED_MESSAGING", RestrictionKind.BusinessInitiated)]
+    [InlineData("RESTRICTED_BUSINESS_INITIATED_MESSAGING", RestrictionKind.BusinessInitiated)]
+    [InlineData("RESTRICTION_ON_CUSTOMER_INITIATED_MESSAGING", RestrictionKind.CustomerInitiated)]
+    [InlineData("RESTRICTED_UTILITY_TEMPLATES", RestrictionKind.NotEnforced)]
+    [InlineData("RESTRICTED_BUSINESS_INITIATED_CALLING", RestrictionKind.NotEnforced)]
+    [InlineData("RESTRICTED_TELEPATHY", RestrictionKind.Unknown)]
+    [InlineData("", RestrictionKind.Unknown)]
+    public void ClassifiesMetasRestrictionTypes(string type, RestrictionKind kind) =>
+        Assert.Equal(kind, MetaRestriction.Classify(type));
 
     [Fact]
     [Trait("Rule", Rule)]

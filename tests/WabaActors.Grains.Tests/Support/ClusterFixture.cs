@@ -17,7 +17,7 @@ namespace WabaActors.Grains.Tests.Support;
 /// left alone, see orleans-notes.md "Time in tests"). One silo, because the embedded history and
 /// messaging stores are per process and the host runs one silo.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
     /// <summary>Where the fake clock starts; tests read <see cref="Now"/> rather than assume it.</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
@@ -32,6 +32,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 
+    /// <summary>The rules the silo runs (the document's here; <see cref="MetaClusterFixture"/> runs Meta's).</summary>
+    public virtual WabaRules Rules => WabaRules.Document;
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
@@ -40,7 +43,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(StorageNames.Grains);
             silo.UseInMemoryReminderService();
-            silo.Services.AddSingleton(WabaRules.Document);
+            silo.Services.AddSingleton(Rules);
             silo.Services.AddKeyedSingleton<TimeProvider>(WabaClock.Key, Clock);
             silo.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, Clock);
             silo.Services.Configure<ReminderOptions>(o =>

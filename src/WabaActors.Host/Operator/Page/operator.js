@@ -97,6 +97,27 @@
         el('dt', null, 'As of'), el('dd', null, instant(recipients.to, 'asOf'))));
   }
 
+  // What a person needs to know about why the account cannot send (api.md "holds").
+  const HoldText = {
+    account_not_live: 'No number is registered yet: nothing can be sent.',
+    account_disconnected: 'Meta deleted, unshared or offboarded the account: nothing can be sent until it reconnects.',
+    meta_disabled: 'Meta disabled (banned) the account: nothing can be sent.',
+    commerce_review_rejected: 'The commerce-policy review rejected the account: nothing can be sent.',
+    account_under_review: 'The commerce-policy review is pending: nothing can be sent until it is approved.',
+    restricted_business_initiated: 'Meta restricts business-initiated messaging: no templates outside the window.',
+    restricted_customer_initiated: 'Meta restricts customer-initiated messaging: no replies.',
+    number_addition_restricted: 'Meta restricts adding numbers.',
+  };
+
+  function holds(account) {
+    const list = account.holds ?? [];
+    const rows = list.map(h => row(
+      [el('code', { 'data-field': 'holdReason' }, h.reason), HoldText[h.reason] ?? '', instant(h.since, 'holdSince'), instant(h.until, 'holdUntil')],
+      { 'data-hold': h.reason }));
+    return section('holds', `Why it cannot send (${list.length})`,
+      rows.length ? table(['Hold', 'Meaning', 'Since', 'Until'], rows) : el('p', { class: 'muted', 'data-field': 'noHolds' }, 'No hold: the account may send (windows and limits apply).'));
+  }
+
   function onboarding(account) {
     const rows = account.onboarding.steps.map(s => row(
       [`${s.step}. ${Steps[s.step - 1] ?? ''}`, badge(s.status, 'stepStatus'), instant(s.completedAt, 'completedAt')],
@@ -202,7 +223,7 @@
     try {
       const [account, recipients, latest] = await Promise.all([api(''), api('/template-recipients'), latestEvents()]);
       $('content').replaceChildren(
-        summary(account, recipients), onboarding(account), reviews(account), numbers(account), templateRecipients(recipients), events(latest));
+        summary(account, recipients), holds(account), onboarding(account), reviews(account), numbers(account), templateRecipients(recipients), events(latest));
       say('', false);
       document.body.dataset.state = 'ready';
     } catch (error) {

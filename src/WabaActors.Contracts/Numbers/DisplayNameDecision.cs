@@ -1,0 +1,14 @@
+namespace WabaActors.Contracts.Numbers;
+
+/// <summary>
+/// Meta's display-name decision for a number (<c>phone_number_name_update</c>): <c>approved</c> or
+/// <c>rejected</c>, the reason, the name it was taken on (<c>requested_verified_name</c>), and
+/// whether the account has seen this exact change before (so a redelivery that changes nothing is
+/// reported as a duplicate, not stored twice).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("waba.DisplayNameDecision")]
+public sealed record DisplayNameDecision(
+    [property: Id(0)] string Decision,
+    [property: Id(1)] string? Reason,
+    [property: Id(2)] string? RequestedName,
+    [property: Id(3)] bool SeenBefore);

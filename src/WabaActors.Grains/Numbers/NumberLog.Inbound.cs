@@ -1,0 +1,11 @@
+using Microsoft.Extensions.Logging;
+
+namespace WabaActors.Grains.Numbers;
+
+/// <summary>The inbound path's entries (ADR 0017), next to the number's others in NumberLog.cs.</summary>
+internal static partial class NumberLog
+{
+    // The id itself is not logged: Meta's wamid encodes the customer's phone number.
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Debug, Message = "Number {PhoneHash}: inbound message {Digest:x16} repeated; nothing changed")]
+    public static partial void InboundRepeated(ILogger logger, string phoneHash, long digest);
+}
