@@ -83,8 +83,9 @@ public class WebhookSecurityTests(ApiFixture fixture)
     }
 
     [Theory]
-    [InlineData("""{ "object": "page", "entry": [] }""", "object")]
-    [InlineData("""{ "entry": [] }""", "object")]
+    [InlineData("""{ "object": 5, "entry": [] }""", "object")]
+    [InlineData("""{ "object": "", "entry": [] }""", "object")]
+    [InlineData("""{ "entry": {} }""", "entry")]
     [InlineData("""{ "object": "whatsapp_business_account" }""", "entry")]
     [InlineData("""{ "object": "whatsapp_business_account", "entry": {} }""", "entry")]
     [InlineData("""{ "object": "whatsapp_business_account", "entry": [1] }""", "entry[0]")]
