@@ -76,6 +76,29 @@ public class OperatorPageTests(SecuredApiFixture fixture)
     }
 
     [Fact]
+    public async Task ShowsWhyTheAccountCannotSend()
+    {
+        var account = await _api.LiveAsync();
+        var open = new Dom(await Chromium.DumpDomAsync(PageUrl(account) + "#key=" + Keys.Operator));
+        Assert.Empty(open.All("data-hold"));
+        Assert.Single(open.All("data-field", "noHolds"));
+
+        var until = Webhooks.Unix(await _api.Now()) + 7200;
+        var body = System.Text.Encoding.UTF8.GetBytes($$$"""{"object":"whatsapp_business_account","entry":[{"id":"{{{account.Waba}}}","time":1,"changes":[{"field":"account_update","value":{"event":"ACCOUNT_DELETED"}},{"field":"account_update","value":{"event":"ACCOUNT_RESTRICTION","restriction_info":[{"restriction_type":"RESTRICTED_CUSTOMER_INITIATED_MESSAGING","expiration":""" + until + "}]}}]}]}");
+        Assert.Equal(2, (await _api.WebhookRaw(body, Webhooks.Sign(body))).Receipt().Applied);
+        var view = (await _api.Get(account.Path)).Ok();
+
+        var dom = new Dom(await Chromium.DumpDomAsync(PageUrl(account) + "#key=" + Keys.Operator));
+
+        Assert.Equal("disconnected", dom.One("data-field", "status").Text);
+        var disconnected = dom.One("data-hold", "account_disconnected");
+        Assert.Contains("Meta deleted", disconnected.Text, StringComparison.Ordinal);
+        Assert.Equal(view.Str("holds[0].since"), disconnected.One("data-field", "holdSince").Attr("datetime"));
+        var restricted = dom.One("data-hold", "restricted_customer_initiated");
+        Assert.Equal(view.Str("holds[1].until"), restricted.One("data-field", "holdUntil").Attr("datetime"));
+    }
+
+    [Fact]
     public async Task WithoutAKeyThePageAsksForOne()
     {
         var account = await _api.LiveAsync();
