@@ -180,7 +180,7 @@ public class OnboardingTests(ApiFixture fixture)
 
         var corrected = (await _api.Post(account.Path + "/onboarding/business-manager", new
         {
-            businessManagerId = "999", isAdmin = true, officialName = "Acme a.s.", website = "https://acme.example/cz",
+            businessManagerId = Ids.BusinessManager(), isAdmin = true, officialName = "Acme a.s.", website = "https://acme.example/cz",
         })).Ok();
 
         Assert.Equal("done", corrected.Str("onboarding.steps[1].status"));

@@ -10,9 +10,9 @@ namespace WabaActors.Domain.Messaging;
 /// its timestamp, and is answered the window as it stands (api.md "What opens the window"). The windows
 /// alone are idempotent only on the timestamp: a redelivery stamped later would move a window.
 /// <para>
-/// An id is remembered for <c>retention</c> (the service window) after <see cref="InboundId.AtTicks"/>:
-/// after the end of the window it opened or extended, or after it was recorded when it changed none —
-/// so always at least the retention after it was recorded, live and after a reload alike.
+/// An id is remembered for <c>retention</c> (the service window) after it was recorded. Read back from
+/// the window change it rode on, it is remembered for the retention after that window's end instead
+/// (<see cref="InboundId.CarriedBy"/>): longer, never shorter.
 /// </para>
 /// <para>
 /// Held like the windows, with no object per id (docs/adr/0017-inbound-message-ids.md): a flat map from
@@ -69,10 +69,9 @@ public sealed class InboundLedger(TimeSpan retention)
             return recorded.Error!;
         }
 
-        var change = recorded.Value;
-        var seen = new InboundId(digest, change?.ExpiresAtTicks ?? now.UtcTicks);
+        var seen = new InboundId(digest, now.UtcTicks);
         Apply(seen);
-        return new InboundRecorded(seen, change is { } c ? c with { InboundDigest = digest } : null);
+        return new InboundRecorded(seen, recorded.Value is { } change ? change with { InboundDigest = digest } : null);
     }
 
     /// <summary>True while the id with <paramref name="digest"/> is remembered.</summary>

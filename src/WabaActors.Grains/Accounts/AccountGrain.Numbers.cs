@@ -7,6 +7,7 @@ using WabaActors.Domain.Identity;
 using WabaActors.Domain.Onboarding;
 using WabaActors.Domain.Numbers;
 using WabaActors.Grains.Mapping;
+using WabaActors.Grains.Portfolios;
 
 namespace WabaActors.Grains.Accounts;
 
@@ -48,14 +49,33 @@ public sealed partial class AccountGrain
             return added.Error!.ToFailure();
         }
 
+        // Under a portfolio number limit the portfolio counts the number first, atomically across its
+        // members. If the claim below throws, the reservation stays: one too many counted, never too few.
+        var reserved = await ReserveNumberAsync(account, digits);
+        if (reserved is { IsSuccess: false })
+        {
+            return reserved.Failure!;
+        }
+
         var claimed = await number.ClaimAsync(new NumberClaim(scope, request with { PhoneNumber = digits }));
         if (!claimed.IsSuccess)
         {
+            if (reserved is not null)
+            {
+                await ReleaseNumberAsync(account, digits);
+            }
+
             return claimed.Failure!;
         }
 
         var numberEvents = claimed.Value!.Events.Select(e => e.ToDomain());
-        await SaveAsync(added.Value with { Events = [.. added.Value.Events, .. numberEvents] });
+        var next = reserved?.Value is { } limits ? added.Value.State.HearPortfolio(limits.ToDomain()).State : added.Value.State;
+        await SaveAsync(new Changed<Account>(next, [.. added.Value.Events, .. numberEvents]));
+        if (reserved is not null)
+        {
+            _reported = next.AsPortfolioMember();
+        }
+
         return new Reply<NumberView>(claimed.Value.Number, null) { Created = claimed.Created, Warnings = claimed.Warnings };
     }
 

@@ -59,6 +59,8 @@ public sealed partial class AccountGrain
 
             await PushGateAsync(gate, change.State, skipGateFor);
         }
+
+        await ReportToPortfolioAsync();
     }
 
     /// <summary>

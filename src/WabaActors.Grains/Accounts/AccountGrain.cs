@@ -76,7 +76,7 @@ public sealed partial class AccountGrain(
         CommandAsync(tenant, (a, now) => a.ConfirmEmail(now));
 
     public ValueTask<Reply<AccountView>> SubmitBusinessManagerAsync(string tenant, BusinessManagerRequest r) =>
-        CommandAsync(tenant, (a, now) => a.SubmitBusinessManager(r.BusinessManagerId, r.IsAdmin, r.OfficialName, r.Website, now));
+        SubmitBusinessManagerToPortfolioAsync(tenant, (a, now) => a.SubmitBusinessManager(r.BusinessManagerId, r.IsAdmin, r.OfficialName, r.Website, now));
 
     public ValueTask<Reply<AccountView>> SubmitCompanyProfileAsync(string tenant, CompanyProfileRequest r) =>
         CommandAsync(tenant, (a, now) => a.SubmitCompanyProfile(r.OfficialName, r.IndustryCategory, r.Description, now));

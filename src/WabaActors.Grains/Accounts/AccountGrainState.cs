@@ -18,4 +18,7 @@ public sealed class AccountGrainState
 
     /// <summary>Webhook changes applied within the retention, so that a redelivery changes nothing (ADR 0005).</summary>
     [Id(3)] public List<SeenWebhook> SeenWebhooks { get; set; } = [];
+
+    /// <summary>Business Manager ids this account named before and has not yet left as a member (ADR 0018).</summary>
+    [Id(4)] public List<string> PortfoliosToLeave { get; set; } = [];
 }

@@ -19,7 +19,7 @@ internal static class AccountViews
         new OnboardingView((int)a.CurrentStep, [.. Enum.GetValues<OnboardingStep>().Select(s => new StepView((int)s, SnakeCase.Of(a.StepStatus(s)), CompletedAt(a, s)))]),
         a.CommerceReview.ToView(now),
         new BusinessVerificationView(SnakeCase.Of(a.BusinessVerification)),
-        new LimitsView(new LimitView(a.Numbers.Count, a.NumberLimit(rules)), recipients),
+        new LimitsView(new LimitView(a.NumbersCounted(rules), a.NumberLimit(rules)), recipients),
         numbers)
     {
         Holds = [.. a.Holds(rules, now).Select(h => new HoldView(SnakeCase.Of(h.Reason), h.Since, h.Until))],

@@ -4,10 +4,12 @@ using Microsoft.Extensions.Logging;
 using WabaActors.Contracts;
 using WabaActors.Contracts.Accounts;
 using WabaActors.Contracts.Messaging;
+using WabaActors.Contracts.Portfolios;
 using WabaActors.Domain.Identity;
 using WabaActors.Domain.Messaging;
 using WabaActors.Domain.Rules;
 using WabaActors.Grains.Mapping;
+using WabaActors.Grains.Portfolios;
 using WabaActors.Grains.Storage;
 using WabaActors.Grains.Telemetry;
 using WabaActors.Grains.Time;
@@ -19,7 +21,9 @@ namespace WabaActors.Grains.Quota;
 /// is appended to the store (with the grant that counted it) before the grant is answered, and the
 /// set is rebuilt from those grants on activation. Reentrant: a grant is decided between awaits and
 /// answered only once every write it rests on is durable (<see cref="DurableTail"/>), so many grants
-/// of one quota share a group commit.
+/// of one quota share a group commit. A portfolio's quota decides with the portfolio's one limit,
+/// whichever member's number asks (ADR 0018): read from the portfolio once per activation, then told
+/// by it when it changes, so a grant costs no extra hop.
 /// </summary>
 [Reentrant]
 public sealed class TemplateQuotaGrain(
@@ -27,12 +31,15 @@ public sealed class TemplateQuotaGrain(
     WabaRules rules,
     [FromKeyedServices(WabaClock.Key)] TimeProvider clock,
     GrainMetrics metrics,
-    ILogger<TemplateQuotaGrain> logger) : Grain, ITemplateQuotaGrain
+    ILogger<TemplateQuotaGrain> logger) : Grain, ITemplateQuotaGrain, IPortfolioQuotaGrain
 {
     private readonly TemplateRecipients _recipients = new(rules.TemplateRecipientPeriod);
     private readonly PermitLedger _ledger = new(rules.GrantRetention);
     private long _epoch;
     private readonly DurableTail _tail = new();
+    private string? _portfolio;
+    private SharedLimits? _portfolioLimits;
+    private Task? _readingLimits;
 
     private string Key => this.GetPrimaryKeyString();
 
@@ -40,6 +47,7 @@ public sealed class TemplateQuotaGrain(
     {
         var journal = await store.LoadQuotaAsync(Key, clock.GetUtcNow(), cancellationToken);
         _epoch = journal.Epoch;
+        _portfolio = QuotaKeys.PortfolioOf(Key);
         foreach (var grant in journal.Grants)
         {
             _recipients.Apply(new RecipientCounted(grant.Customer, grant.GrantedAtTicks));
@@ -51,6 +59,7 @@ public sealed class TemplateQuotaGrain(
 
     public async ValueTask<PermitDecision> GrantAsync(TemplateGrantRequest request, int limit)
     {
+        limit = await LimitAsync(limit);
         var now = clock.GetUtcNow();
         var customer = new CustomerId(request.Customer);
         var id = MessageId.Parse(request.MessageId).Value;
@@ -126,17 +135,67 @@ public sealed class TemplateQuotaGrain(
         }
     }
 
-    public ValueTask<RecipientLimitView> UsageAsync(int limit)
+    public async ValueTask<RecipientLimitView> UsageAsync(int limit)
     {
+        limit = await LimitAsync(limit);
         var usage = _recipients.Usage(limit, clock.GetUtcNow());
-        return ValueTask.FromResult(new RecipientLimitView(usage.Used, usage.Limit, usage.NextSlotAt));
+        return new RecipientLimitView(usage.Used, usage.Limit, usage.NextSlotAt);
     }
 
-    public ValueTask<TemplateRecipientsView> RecipientsAsync(int limit)
+    public async ValueTask<TemplateRecipientsView> RecipientsAsync(int limit)
     {
+        limit = await LimitAsync(limit);
         var now = clock.GetUtcNow();
         var usage = _recipients.Usage(limit, now);
-        return ValueTask.FromResult(new TemplateRecipientsView(
-            usage.Used, usage.Limit, usage.NextSlotAt, now - rules.TemplateRecipientPeriod, now, _recipients.CountedAt(now)));
+        return new TemplateRecipientsView(
+            usage.Used, usage.Limit, usage.NextSlotAt, now - rules.TemplateRecipientPeriod, now, _recipients.CountedAt(now));
+    }
+
+    public ValueTask SetPortfolioLimitsAsync(SharedLimits limits)
+    {
+        KeepPortfolioLimits(limits);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// The limit to decide with: for an account's quota the one its number passed; for a portfolio's the
+    /// portfolio's, held once read (no hop after the first grant of an activation).
+    /// </summary>
+    private ValueTask<int> LimitAsync(int asked) =>
+        _portfolio is null ? ValueTask.FromResult(asked)
+        : _portfolioLimits is { } held ? ValueTask.FromResult(held.TemplateLimit)
+        : ReadPortfolioLimitAsync(asked);
+
+    /// <summary>
+    /// Reads the portfolio's limits once (concurrent grants share the read). If the portfolio cannot answer,
+    /// this grant uses the limit the member's number passed — the portfolio's as that member last heard it —
+    /// and the next grant reads again.
+    /// </summary>
+    private async ValueTask<int> ReadPortfolioLimitAsync(int asked)
+    {
+        try
+        {
+            _readingLimits ??= ReadPortfolioLimitsAsync();
+            await _readingLimits;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _readingLimits = null;
+            PortfolioLog.LimitUnread(logger, Key, asked, e);
+        }
+
+        return _portfolioLimits?.TemplateLimit ?? asked;
+    }
+
+    private async Task ReadPortfolioLimitsAsync() =>
+        KeepPortfolioLimits(await GrainFactory.Reference<IPortfolioGrain>(_portfolio!).GetLimitsAsync());
+
+    /// <summary>Keeps the newest limits of this quota's portfolio (a read and a push may cross).</summary>
+    private void KeepPortfolioLimits(SharedLimits limits)
+    {
+        if (_portfolio == limits.BusinessManagerId && (_portfolioLimits is null || limits.Version > _portfolioLimits.Version))
+        {
+            _portfolioLimits = limits;
+        }
     }
 }

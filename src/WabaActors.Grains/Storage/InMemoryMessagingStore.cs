@@ -47,7 +47,7 @@ public sealed class InMemoryMessagingStore([FromKeyedServices(WabaClock.Key)] Ti
         var grants = _numberGrants.TryGetValue(phone, out var g) ? g.LiveAfter(ticks - rules.GrantRetention.Ticks, r => r.ToGrant()) : [];
 
         // An open window past its end is still read for the inbound id it carries; only the id is kept of it.
-        var ids = changes.Where(c => c.InboundDigest != 0).Select(c => new InboundId(c.InboundDigest, c.ExpiresAtTicks))
+        var ids = changes.Select(InboundId.CarriedBy).OfType<InboundId>()
             .Concat(_inboundIds.TryGetValue(phone, out var i) ? i.LiveAfter(ticks) : [])
             .OrderBy(id => id.AtTicks)
             .ToList();
@@ -74,7 +74,7 @@ public sealed class InMemoryMessagingStore([FromKeyedServices(WabaClock.Key)] Ti
 
     private long Now => clock.GetUtcNow().UtcTicks;
 
-    // A change that carries an inbound id lives as long as a close does: the id is remembered a window after it.
+    // A change that carries an inbound id lives as long as a close does: the id is remembered a window after its end.
     private Log<WindowChange> WindowLog() =>
         new(c => c.Closed || c.InboundDigest != 0 ? c.ExpiresAtTicks + rules.ServiceWindow.Ticks : c.ExpiresAtTicks);
 

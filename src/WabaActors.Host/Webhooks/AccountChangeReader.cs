@@ -122,6 +122,11 @@ public static class AccountChangeReader
                 var ban = value.Child("ban_info") ?? default;
                 var state = ban.Text("waba_ban_state")
                     ?? ban.Items("waba_ban_state").Select(MetaJson.Text).FirstOrDefault(s => s is not null);
+                if (state?.Trim().ToUpperInvariant() is not ("DISABLE" or "REINSTATE" or "SCHEDULE_FOR_DISABLE"))
+                {
+                    unknown.Add(new UnknownValue("ban_state", state ?? "(none)"));
+                }
+
                 return new BanWebhook(digest, state);
             case { } e when MetaAccountEvents.Parse(e) is not null:
                 var detail = value.Child("violation_info")?.Text("violation_type")

@@ -58,11 +58,13 @@ public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupC
         var standing = new Dictionary<long, WindowChange>();
         while (await reader.ReadAsync(ct))
         {
-            var change = new WindowChange(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1).UtcTicks, reader.GetBoolean(2));
-            if (!reader.IsDBNull(3))
+            var change = new WindowChange(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1).UtcTicks, reader.GetBoolean(2))
             {
-                // The id a message's window change carries is remembered a window after that window's end (ADR 0017).
-                ids.Add(new InboundId(reader.GetInt64(3), change.ExpiresAtTicks));
+                InboundDigest = reader.IsDBNull(3) ? 0 : reader.GetInt64(3),
+            };
+            if (InboundId.CarriedBy(change) is { } carried)
+            {
+                ids.Add(carried);
             }
 
             // The window table is a log (ADR 0015): of a customer's changes, the one that supersedes the others

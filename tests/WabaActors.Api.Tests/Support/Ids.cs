@@ -18,4 +18,7 @@ public static class Ids
     public static string Customer() => (46_700_000_000L + Interlocked.Increment(ref _next)).ToString(CultureInfo.InvariantCulture);
 
     public static string MessageId() => "wamid." + Guid.NewGuid().ToString("N");
+
+    /// <summary>A Business Manager id, 13 digits: the first tenant to name one claims it (ADR 0018).</summary>
+    public static string BusinessManager() => (5_000_000_000_000L + Interlocked.Increment(ref _next)).ToString(CultureInfo.InvariantCulture);
 }

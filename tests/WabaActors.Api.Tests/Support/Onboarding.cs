@@ -8,9 +8,12 @@ public static class Onboarding
 {
     public static readonly object Email = new { email = "owner@acme.example" };
 
-    public static readonly object BusinessManager = new
+    /// <summary>Step 2 naming a fresh Business Manager id each time (the first tenant to name one claims it).</summary>
+    public static object BusinessManager => BusinessManagerNamed(Ids.BusinessManager());
+
+    public static object BusinessManagerNamed(string businessManagerId) => new
     {
-        businessManagerId = "1234567890", isAdmin = true, officialName = "Acme s.r.o.", website = "https://acme.example",
+        businessManagerId, isAdmin = true, officialName = "Acme s.r.o.", website = "https://acme.example",
     };
 
     public static readonly object CompanyProfile = new

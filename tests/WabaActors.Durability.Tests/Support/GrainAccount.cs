@@ -14,6 +14,9 @@ public sealed record GrainAccount(string Tenant, string Waba)
 
     public string QuotaKey => "account:" + Waba;
 
+    /// <summary>The Business Manager id step 2 names: the account's own (the first tenant to name one claims it, ADR 0018).</summary>
+    public string BusinessManagerId { get; init; } = Ids.BusinessManager();
+
     public IAccountGrain Grain(IGrainFactory grains) => grains.GetGrain<IAccountGrain>(Waba);
 
     public static INumberGrain Number(IGrainFactory grains, string phone) => grains.GetGrain<INumberGrain>(phone);
@@ -31,7 +34,7 @@ public sealed record GrainAccount(string Tenant, string Waba)
         Ok(await grain.CreateAsync(account.Tenant, "Acme"));
         Ok(await grain.SubmitEmailAsync(account.Tenant, "ops@acme.example"));
         Ok(await grain.ConfirmEmailAsync(account.Tenant));
-        Ok(await grain.SubmitBusinessManagerAsync(account.Tenant, new BusinessManagerRequest("1234567890", true, "Acme s.r.o.", "https://acme.example")));
+        Ok(await grain.SubmitBusinessManagerAsync(account.Tenant, new BusinessManagerRequest(account.BusinessManagerId, true, "Acme s.r.o.", "https://acme.example")));
         Ok(await grain.SubmitCompanyProfileAsync(account.Tenant, new CompanyProfileRequest("Acme s.r.o.", "shopping_retail", "We sell things.")));
         foreach (var phone in phones)
         {
@@ -79,6 +82,9 @@ public static class Ids
     public static string Customer() => "77" + Next().ToString("D8", CultureInfo.InvariantCulture);
 
     public static string Message() => "msg-" + Next().ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A Business Manager id (digits).</summary>
+    public static string BusinessManager() => "9" + Next().ToString("D9", CultureInfo.InvariantCulture);
 
     private static int Next() => Interlocked.Increment(ref _next);
 }

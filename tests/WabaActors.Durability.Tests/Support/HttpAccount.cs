@@ -22,7 +22,7 @@ public sealed record HttpAccount(string Tenant, string Waba)
         await Expect(http.PostAsJsonAsync(account.Path + "/onboarding/user-account", new { email = "ops@acme.example" }, Json));
         await Expect(http.PostAsJsonAsync(account.Path + "/onboarding/user-account/confirmation", new { }, Json));
         await Expect(http.PostAsJsonAsync(account.Path + "/onboarding/business-manager",
-            new { businessManagerId = "1234567890", isAdmin = true, officialName = "Acme s.r.o.", website = "https://acme.example" }, Json));
+            new { businessManagerId = Ids.BusinessManager(), isAdmin = true, officialName = "Acme s.r.o.", website = "https://acme.example" }, Json));
         await Expect(http.PostAsJsonAsync(account.Path + "/onboarding/company-profile",
             new { officialName = "Acme s.r.o.", industryCategory = "shopping_retail", description = "We sell things." }, Json));
         foreach (var phone in phones)

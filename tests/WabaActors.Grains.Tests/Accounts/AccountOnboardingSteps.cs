@@ -14,7 +14,7 @@ public class AccountOnboardingSteps(ClusterFixture fixture)
         await account.Grain.SubmitEmailAsync(account.Tenant, "ops@acme.example").Ok();
 
         var failure = await account.Grain
-            .SubmitBusinessManagerAsync(account.Tenant, new BusinessManagerRequest("1234567890", true, "Acme s.r.o.", "https://acme.example"))
+            .SubmitBusinessManagerAsync(account.Tenant, new BusinessManagerRequest(account.BusinessManagerId, true, "Acme s.r.o.", "https://acme.example"))
             .Refused("step_out_of_order");
 
         Assert.Equal(1, failure.Step);
@@ -30,7 +30,7 @@ public class AccountOnboardingSteps(ClusterFixture fixture)
         await account.Grain.CreateAsync(account.Tenant, null).Ok();
         await account.Grain.SubmitEmailAsync(account.Tenant, "ops@acme.example").Ok();
         await account.Grain.ConfirmEmailAsync(account.Tenant).Ok();
-        await account.Grain.SubmitBusinessManagerAsync(account.Tenant, new BusinessManagerRequest("1234567890", true, "Acme s.r.o.", "https://acme.example")).Ok();
+        await account.Grain.SubmitBusinessManagerAsync(account.Tenant, new BusinessManagerRequest(account.BusinessManagerId, true, "Acme s.r.o.", "https://acme.example")).Ok();
         var phone = Ids.Phone();
 
         var failure = await account.AddNumberAsync(phone).Refused("step_out_of_order");

@@ -19,5 +19,8 @@ public static class Ids
 
     public static string Message() => "msg-" + Next();
 
+    /// <summary>A Business Manager id (digits): the first tenant to name one claims it (ADR 0018).</summary>
+    public static string BusinessManager() => "9" + Next().ToString("D9", CultureInfo.InvariantCulture);
+
     private static int Next() => Interlocked.Increment(ref _next);
 }

@@ -13,6 +13,9 @@ public sealed record TestAccount(IGrainFactory Grains, string Tenant, string Wab
 
     public Scope Scope => new(Tenant, Waba);
 
+    /// <summary>The Business Manager id step 2 names: the account's own portfolio unless a test sets a shared one.</summary>
+    public string BusinessManagerId { get; init; } = Ids.BusinessManager();
+
     public INumberGrain Number(string phone) => Grains.GetGrain<INumberGrain>(phone);
 
     public static TestAccount Fresh(IGrainFactory grains, string? tenant = null) => new(grains, tenant ?? Ids.Tenant(), Ids.Waba());
@@ -45,7 +48,7 @@ public sealed record TestAccount(IGrainFactory Grains, string Tenant, string Wab
     {
         await Grain.SubmitEmailAsync(Tenant, "ops@acme.example").Ok();
         await Grain.ConfirmEmailAsync(Tenant).Ok();
-        await Grain.SubmitBusinessManagerAsync(Tenant, new BusinessManagerRequest("1234567890", true, "Acme s.r.o.", "https://acme.example")).Ok();
+        await Grain.SubmitBusinessManagerAsync(Tenant, new BusinessManagerRequest(BusinessManagerId, true, "Acme s.r.o.", "https://acme.example")).Ok();
         await Grain.SubmitCompanyProfileAsync(Tenant, new CompanyProfileRequest("Acme s.r.o.", "shopping_retail", "We sell things.")).Ok();
     }
 

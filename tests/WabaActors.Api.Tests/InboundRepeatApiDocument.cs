@@ -1,0 +1,6 @@
+using WabaActors.Api.Tests.Support;
+
+namespace WabaActors.Api.Tests;
+
+[Collection(ApiCollection.Name)]
+public sealed class InboundRepeatApiDocument(ApiFixture f) : InboundRepeatTests(f);
