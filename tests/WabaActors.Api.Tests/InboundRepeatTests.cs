@@ -53,8 +53,8 @@ public abstract class InboundRepeatTests(HostFixture fixture)
         var now = Seconds(await _api.Now());
         (await _api.Webhook(Envelope(account.Waba, "messages", Inbound(account.Phone, customer, messageId, now - TimeSpan.FromHours(1))))).Ok();
 
-        // Not the same body (the timestamp differs), so not the account's duplicate: the number decides.
-        (await _api.Webhook(Envelope(account.Waba, "messages", Inbound(account.Phone, customer, messageId, now)))).Ok();
+        // Not the same body (the timestamp differs), but the same message id: the number reports a duplicate and changes nothing.
+        Assert.Equal((1, 0, 0, 1, 0), (await _api.Webhook(Envelope(account.Waba, "messages", Inbound(account.Phone, customer, messageId, now)))).Receipt());
 
         var window = (await _api.Get($"{account.Number}/windows/{customer}")).Ok();
         Assert.Equal(now + TimeSpan.FromHours(23), window.Instant("expiresAt"));

@@ -18,7 +18,7 @@ public class WebhookMessagingTests(ApiFixture fixture)
         var envelope = Envelope(account.Waba, "messages", Inbound(account.Phone, customer, Ids.MessageId(), sentAt));
 
         Assert.Equal(1, (await _api.Webhook(envelope)).Receipt().Applied);
-        (await _api.Webhook(envelope)).Ok();
+        Assert.Equal((1, 0, 0, 1, 0), (await _api.Webhook(envelope)).Receipt());
 
         var window = (await _api.Get($"{account.Number}/windows/{customer}")).Ok();
         Assert.True(window.Bool("open"));

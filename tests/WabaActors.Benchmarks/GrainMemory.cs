@@ -35,7 +35,7 @@ public static class GrainMemory
             for (var k = 0; k < PerNumber; k++)
             {
                 var customer = Customers.Text(k);
-                BenchAccounts.Ok(await accounts.Numbers[n].RecordInboundAsync(accounts.Scopes[n], new InboundMessage(customer, "wamid.m.in", now)));
+                BenchAccounts.Ok(await accounts.Numbers[n].RecordInboundAsync(accounts.Scopes[n], new InboundMessage(customer, $"wamid.m.in.{n}.{k}", now)));
             }
         });
         var windows = Heap();

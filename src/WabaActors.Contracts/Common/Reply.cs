@@ -10,6 +10,9 @@ public sealed record Reply<T>([property: Id(0)] T? Value, [property: Id(1)] Fail
     /// <summary>Warnings that did not refuse the command (e.g. <c>ivr_may_block_voice_call</c>).</summary>
     [Id(3)] public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>True when the command repeated one already applied (a redelivered message id): nothing changed.</summary>
+    [Id(4)] public bool Repeat { get; init; }
+
     public bool IsSuccess => Failure is null;
 
     public static Reply<T> Ok(T value, bool created = false) => new(value, null) { Created = created };

@@ -58,7 +58,7 @@ public sealed partial class NumberGrain
         }
 
         await DurableAsync(written);
-        return window;
+        return Reply<WindowView>.Ok(window) with { Repeat = recorded.Value is null };
     }
 
     public async ValueTask<Reply<WindowView>> CloseWindowAsync(Scope owner, string customer, DateTimeOffset at)

@@ -40,9 +40,17 @@ public sealed class MessagesMapper(IGrainFactory grains, ILogger<MessagesMapper>
         var number = grains.Reference<INumberGrain>(batch.Phone);
         var owner = new Scope(tenant, waba);
         var applied = 0;
+        var repeats = 0;
         foreach (var message in batch.Inbound)
         {
-            applied += Count(await number.RecordInboundAsync(owner, message), "a customer message", phoneHash, waba);
+            var recorded = await number.RecordInboundAsync(owner, message);
+            if (recorded.Repeat)
+            {
+                repeats++;
+                continue;
+            }
+
+            applied += Count(recorded, "a customer message", phoneHash, waba);
         }
 
         foreach (var close in batch.Closes)
@@ -50,7 +58,8 @@ public sealed class MessagesMapper(IGrainFactory grains, ILogger<MessagesMapper>
             applied += Count(await number.CloseWindowAsync(owner, close.Customer, close.At), "a 131047 close", phoneHash, waba);
         }
 
-        return applied > 0 ? WebhookOutcome.Applied : WebhookOutcome.Ignored;
+        // A change whose every message was recorded before (Meta redelivered it) is a duplicate.
+        return applied > 0 ? WebhookOutcome.Applied : repeats > 0 ? WebhookOutcome.Duplicate : WebhookOutcome.Ignored;
     }
 
     private int Count<T>(Reply<T> reply, string what, string phoneHash, string waba)

@@ -28,6 +28,19 @@ public abstract class InboundRepeatTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task SaysARepeatIsARepeat()
+    {
+        var (account, number) = await LiveNumberAsync();
+        var message = new InboundMessage(Ids.Customer(), Ids.Message(), fixture.Now);
+
+        var first = await account.Number(number).RecordInboundAsync(account.Scope, message);
+        var again = await account.Number(number).RecordInboundAsync(account.Scope, message with { Timestamp = fixture.Now.AddMinutes(1) });
+
+        Assert.Equal((true, false), (first.IsSuccess, first.Repeat));
+        Assert.Equal((true, true), (again.IsSuccess, again.Repeat));
+    }
+
+    [Fact]
     public async Task ExtendsTheWindowGivenAnotherMessageId()
     {
         var (account, number) = await LiveNumberAsync();

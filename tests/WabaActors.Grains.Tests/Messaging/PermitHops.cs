@@ -38,10 +38,10 @@ public class PermitHops(ClusterFixture fixture)
 
     private static Dictionary<string, int> One(string grain) => new() { [grain] = 1 };
 
-    private static async Task<Dictionary<string, int>> HopsAsync(Func<Task> permit)
+    private async Task<Dictionary<string, int>> HopsAsync(Func<Task> permit)
     {
-        GrainCallCounter.Reset();
+        fixture.Calls.Reset();
         await permit();
-        return new Dictionary<string, int>(GrainCallCounter.Snapshot());
+        return new Dictionary<string, int>(fixture.Calls.Snapshot());
     }
 }

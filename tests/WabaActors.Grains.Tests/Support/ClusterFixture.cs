@@ -61,7 +61,8 @@ public class ClusterFixture : IAsyncLifetime
                 o.InitializationTimeout = TimeSpan.FromSeconds(30);
             });
             silo.Services.AddWabaGrainServices();
-            silo.AddIncomingGrainCallFilter<GrainCallCounter>();
+            silo.Services.AddSingleton<GrainCallCounter>();
+            silo.Services.AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<GrainCallCounter>());
         });
 
         _cluster = builder.Build();
@@ -93,6 +94,9 @@ public class ClusterFixture : IAsyncLifetime
             nudge: () => AdvanceAsync(TimeSpan.FromMinutes(1)));
         return entry!;
     }
+
+    /// <summary>The silo's grain-call counter.</summary>
+    public GrainCallCounter Calls => Cluster.GetSiloServiceProvider().GetRequiredService<GrainCallCounter>();
 
     /// <summary>True when the grain has an activation in the silo.</summary>
     public bool IsActive(IAddressable grain) => Cluster.TryGetGrainContext(grain.GetGrainId(), out _);

@@ -2,14 +2,18 @@ using System.Collections.Concurrent;
 
 namespace WabaActors.Grains.Tests.Support;
 
-/// <summary>Counts grain calls per interface as they arrive at the silo, to measure a permit's hops.</summary>
+/// <summary>
+/// Counts grain calls per interface as they arrive at one silo, to measure a permit's hops. One
+/// instance per silo (a singleton of its services), so the clusters of the two rule profiles, which
+/// run side by side, never count each other's calls.
+/// </summary>
 public sealed class GrainCallCounter : IIncomingGrainCallFilter
 {
-    private static readonly ConcurrentDictionary<string, int> Calls = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> Calls = new(StringComparer.Ordinal);
 
-    public static IReadOnlyDictionary<string, int> Snapshot() => new Dictionary<string, int>(Calls);
+    public IReadOnlyDictionary<string, int> Snapshot() => new Dictionary<string, int>(Calls);
 
-    public static void Reset() => Calls.Clear();
+    public void Reset() => Calls.Clear();
 
     public Task Invoke(IIncomingGrainCallContext context)
     {
