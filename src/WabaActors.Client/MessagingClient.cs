@@ -52,7 +52,10 @@ public sealed class MessagingClient(IGrainFactory grains)
         return Unwrap(reply).Replies;
     }
 
-    /// <summary>A customer's message to <paramref name="phone"/> at <paramref name="timestamp"/> (the customer's own): opens or extends the window.</summary>
+    /// <summary>
+    /// A customer's message to <paramref name="phone"/> at <paramref name="timestamp"/> (the customer's own): opens or extends the window.
+    /// A <paramref name="messageId"/> the number recorded in the last 24 h changes nothing, whatever its timestamp, and answers the window as it stands.
+    /// </summary>
     /// <exception cref="WabaRequestException">Bad input, an unknown account or number, or a timestamp too far in the future.</exception>
     public async Task<WindowView> RecordInboundAsync(
         string tenant, string waba, string phone, string customer, string messageId, DateTimeOffset timestamp, CancellationToken ct = default)
