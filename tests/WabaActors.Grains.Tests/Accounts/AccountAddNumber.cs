@@ -2,9 +2,11 @@ using WabaActors.Grains.Tests.Support;
 
 namespace WabaActors.Grains.Tests.Accounts;
 
-/// <summary>A number belongs to the first account that adds it, across tenants; every added number counts toward the limit.</summary>
-[Collection(ClusterCollection.Name)]
-public class AccountAddNumber(ClusterFixture fixture)
+/// <summary>
+/// A number belongs to the first account that adds it, across tenants; every added number counts toward
+/// the limit (the profile's). Runs under both rule profiles.
+/// </summary>
+public abstract class AccountAddNumber(ClusterFixture fixture)
 {
     [Fact]
     public async Task RefusesNumberAlreadyRegisteredGivenPhoneOfAnotherTenantsAccount()
@@ -52,35 +54,49 @@ public class AccountAddNumber(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task RefusesNumberLimitReachedGivenThirdNumber()
+    public async Task RefusesNumberLimitReachedGivenOneNumberOverTheLimit()
     {
         var account = await TestAccount.OnboardedAsync(fixture.Grains);
-        await account.AddNumberAsync(Ids.Phone()).Ok();
-        await account.AddNumberAsync(Ids.Phone()).Ok();
-        var third = Ids.Phone();
+        var limit = fixture.Rules.NumberLimit;
+        for (var i = 0; i < limit; i++)
+        {
+            await account.AddNumberAsync(Ids.Phone()).Ok();
+        }
 
-        await account.AddNumberAsync(third).Refused("number_limit_reached");
+        var over = Ids.Phone();
 
-        Assert.Null(await account.Number(third).GetSimulatedCodeAsync());
+        await account.AddNumberAsync(over).Refused("number_limit_reached");
+
+        Assert.Null(await account.Number(over).GetSimulatedCodeAsync());
         var numbers = (await account.ViewAsync()).Limits.Numbers;
-        Assert.Equal((2, 2), (numbers.Used, numbers.Max));
+        Assert.Equal((limit, limit), (numbers.Used, numbers.Max));
     }
 
     [Fact]
-    public async Task AcceptsThirdNumberGivenBusinessVerified()
+    public async Task AcceptsOneNumberOverTheLimitGivenBusinessVerified()
     {
         var account = await TestAccount.OnboardedAsync(fixture.Grains);
-        await account.AddNumberAsync(Ids.Phone()).Ok();
-        await account.AddNumberAsync(Ids.Phone()).Ok();
+        var limit = fixture.Rules.NumberLimit;
+        for (var i = 0; i < limit; i++)
+        {
+            await account.AddNumberAsync(Ids.Phone()).Ok();
+        }
+
         await account.AddNumberAsync(Ids.Phone()).Refused("number_limit_reached");
 
         var verified = await account.Grain.SetBusinessVerificationAsync(account.Tenant, "verified").Ok();
-        var third = await account.AddNumberAsync(Ids.Phone());
+        var over = await account.AddNumberAsync(Ids.Phone());
 
         Assert.Equal("verified", verified.BusinessVerification.Status);
-        Assert.True(third.Created);
+        Assert.True(over.Created);
         var view = await account.ViewAsync();
-        Assert.Equal((3, 20), (view.Limits.Numbers.Used, view.Limits.Numbers.Max));
-        Assert.Equal(1000, view.Limits.TemplateRecipients.Limit);
+        Assert.Equal((limit + 1, fixture.Rules.VerifiedNumberLimit), (view.Limits.Numbers.Used, view.Limits.Numbers.Max));
+        Assert.Equal(fixture.Rules.VerifiedTemplateRecipientLimit, view.Limits.TemplateRecipients.Limit);
     }
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class AccountAddNumberDocument(ClusterFixture fixture) : AccountAddNumber(fixture);
+
+[Collection(MetaClusterCollection.Name)]
+public sealed class AccountAddNumberMeta(MetaClusterFixture fixture) : AccountAddNumber(fixture);

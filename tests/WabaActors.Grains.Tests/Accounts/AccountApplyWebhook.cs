@@ -4,8 +4,8 @@ using WabaActors.Grains.Tests.Support;
 
 namespace WabaActors.Grains.Tests.Accounts;
 
-[Collection(ClusterCollection.Name)]
-public class AccountApplyWebhook(ClusterFixture fixture)
+/// <summary>Meta's webhooks applied through the account grain. Runs under both rule profiles.</summary>
+public abstract class AccountApplyWebhook(ClusterFixture fixture)
 {
     private static string Digest() => Guid.NewGuid().ToString("N");
 
@@ -54,6 +54,18 @@ public class AccountApplyWebhook(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task DecidesWithMetasTierGivenCapabilityUpdate()
+    {
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
+        Assert.Equal(fixture.Rules.TemplateRecipientLimit, (await account.PermitAsync(phones[0], Ids.Customer(), "template")).TemplateRecipients!.Limit);
+
+        await account.Grain.ApplyWebhookAsync(new CapabilityWebhook(Digest(), "TIER_10K", null)).Ok();
+
+        var decision = await account.PermitAsync(phones[0], Ids.Customer(), "template");
+        Assert.Equal((true, 2, 10_000), (decision.Allowed, decision.TemplateRecipients!.Used, decision.TemplateRecipients.Limit));
+    }
+
+    [Fact]
     public async Task ForgetsDigestAfterRetention()
     {
         var (account, _) = await TestAccount.LiveAsync(fixture.Grains);
@@ -69,7 +81,7 @@ public class AccountApplyWebhook(ClusterFixture fixture)
     [Fact]
     public async Task PushesGateToNumbersGivenDisable()
     {
-        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
         var customer = Ids.Customer();
         await account.InboundAsync(phones[0], customer, fixture.Now).Ok();
         Assert.True((await account.PermitAsync(phones[0], customer, "session")).Allowed);
@@ -109,6 +121,73 @@ public class AccountApplyWebhook(ClusterFixture fixture)
     [Theory]
     [InlineData("PENDING")]
     [InlineData("DEFERRED")]
+    public async Task ReopensDecidedReviewAndHoldsSendsOnlyUnderRulesThatHoldSendsGivenPendingAfterApproval(string decision)
+    {
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
+        await fixture.AdvanceAsync(TimeSpan.FromHours(1));
+        var before = await account.EventsAsync();
+
+        var result = await account.Grain.ApplyWebhookAsync(new ReviewWebhook(Digest(), decision)).Ok();
+
+        var view = await account.ViewAsync();
+        var permit = await account.PermitAsync(phones[0], Ids.Customer(), "template");
+        if (fixture.Rules.SendsAllowedWhileReviewPending)
+        {
+            // document: a PENDING/DEFERRED word changes nothing.
+            Assert.Equal(WebhookResult.Unchanged, result);
+            Assert.Equal(before, await account.EventsAsync());
+            Assert.Equal(("live", "approved"), (view.Status, view.CommercePolicyReview.Status));
+            Assert.Empty(view.Holds);
+            Assert.True(permit.Allowed);
+        }
+        else
+        {
+            // meta: the decided review is reopened as pending with a new due instant; every send is held until APPROVED.
+            Assert.Equal(WebhookResult.Applied, result);
+            var review = view.CommercePolicyReview;
+            Assert.Equal(("live", "pending", fixture.Now + fixture.Rules.CommerceReviewDue), (view.Status, review.Status, review.DueAt));
+            var hold = Assert.Single(view.Holds);
+            Assert.Equal(("account_under_review", fixture.Now, (DateTimeOffset?)null), (hold.Reason, hold.Since, hold.Until));
+            Assert.Equal("commerce_review_requested", (await account.EventsAsync())[^1].Type);
+            Assert.Equal((false, "account_under_review"), (permit.Allowed, permit.Reason));
+
+            Assert.Equal(WebhookResult.Applied, await account.Grain.ApplyWebhookAsync(new ReviewWebhook(Digest(), "APPROVED")).Ok());
+            Assert.Empty((await account.ViewAsync()).Holds);
+            Assert.True((await account.PermitAsync(phones[0], Ids.Customer(), "template")).Allowed);
+        }
+    }
+
+    [Fact]
+    public async Task ReopensRejectedReviewAsPendingOnlyUnderRulesThatHoldSendsGivenPendingAfterRejection()
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        Assert.Equal(WebhookResult.Applied, await account.Grain.ApplyWebhookAsync(new ReviewWebhook(Digest(), "REJECTED")).Ok());
+
+        var result = await account.Grain.ApplyWebhookAsync(new ReviewWebhook(Digest(), "PENDING")).Ok();
+
+        var view = await account.ViewAsync();
+        var permit = await account.PermitAsync(phones[0], Ids.Customer(), "template");
+        if (fixture.Rules.SendsAllowedWhileReviewPending)
+        {
+            Assert.Equal(WebhookResult.Unchanged, result);
+            Assert.Equal(("blocked", "rejected"), (view.Status, view.CommercePolicyReview.Status));
+            Assert.Equal(["commerce_review_rejected"], view.Holds.Select(h => h.Reason));
+            Assert.Equal("account_blocked", permit.Reason);
+        }
+        else
+        {
+            // Reopened: no longer rejected (the status is live again), but every send waits for the review.
+            Assert.Equal(WebhookResult.Applied, result);
+            Assert.Equal(("live", "pending"), (view.Status, view.CommercePolicyReview.Status));
+            Assert.Equal(["account_under_review"], view.Holds.Select(h => h.Reason));
+            Assert.Equal(["commerce_review_requested", "account_unblocked"], (await account.EventsAsync()).TakeLast(2).Select(e => e.Type));
+            Assert.Equal((false, "account_under_review"), (permit.Allowed, permit.Reason));
+        }
+    }
+
+    [Theory]
+    [InlineData("PENDING")]
+    [InlineData("DEFERRED")]
     public async Task ChangesNothingGivenReviewStillPending(string decision)
     {
         var (account, _) = await TestAccount.LiveAsync(fixture.Grains);
@@ -131,3 +210,9 @@ public class AccountApplyWebhook(ClusterFixture fixture)
         await account.Grain.ApplyWebhookAsync(change).Refused("validation_failed");
     }
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class AccountApplyWebhookDocument(ClusterFixture fixture) : AccountApplyWebhook(fixture);
+
+[Collection(MetaClusterCollection.Name)]
+public sealed class AccountApplyWebhookMeta(MetaClusterFixture fixture) : AccountApplyWebhook(fixture);

@@ -1,10 +1,11 @@
+using WabaActors.Contracts;
+using WabaActors.Contracts.Webhooks;
 using WabaActors.Grains.Tests.Support;
 
 namespace WabaActors.Grains.Tests.Accounts;
 
-/// <summary>Steps 1–4 through the grains: a number added, verified with the code the gateway sent, the account live.</summary>
-[Collection(ClusterCollection.Name)]
-public class AccountOnboardToLive(ClusterFixture fixture)
+/// <summary>Steps 1–4 through the grains: a number added, verified with the code the gateway sent, the account live. Runs under both rule profiles.</summary>
+public abstract class AccountOnboardToLive(ClusterFixture fixture)
 {
     [Fact]
     public async Task SendsCodeAndWarnsGivenVoiceNumberWithoutIvrDisabled()
@@ -19,9 +20,9 @@ public class AccountOnboardToLive(ClusterFixture fixture)
         Assert.True(reply.Created);
         Assert.Equal(["ivr_may_block_voice_call"], reply.Warnings);
         Assert.Equal((phone, "code_sent", "voice"), (number.Phone, number.Status, number.Verification.Method));
-        Assert.Equal(now.AddMinutes(10), number.Verification.CodeExpiresAt);
-        Assert.Equal(5, number.Verification.AttemptsLeft);
-        Assert.Matches("^[0-9]{6}$", await account.Number(phone).GetSimulatedCodeAsync());
+        Assert.Equal(now + fixture.Rules.CodeTtl, number.Verification.CodeExpiresAt);
+        Assert.Equal(fixture.Rules.MaxCodeAttempts, number.Verification.AttemptsLeft);
+        Assert.Matches($"^[0-9]{{{fixture.Rules.CodeLength}}}$", await account.Number(phone).GetSimulatedCodeAsync());
     }
 
     [Fact]
@@ -68,11 +69,70 @@ public class AccountOnboardToLive(ClusterFixture fixture)
         Assert.All(view.Onboarding.Steps, s => Assert.Equal("done", s.Status));
         Assert.Equal(now, view.Onboarding.Steps[3].CompletedAt);
         var review = view.CommercePolicyReview;
-        Assert.Equal(("pending", now, now.AddHours(48), false), (review.Status, review.RequestedAt, review.DueAt, review.Overdue));
-        Assert.Equal((1, 2), (view.Limits.Numbers.Used, view.Limits.Numbers.Max));
-        Assert.Equal((0, 50), (view.Limits.TemplateRecipients.Used, view.Limits.TemplateRecipients.Limit));
+        Assert.Equal(("pending", now, now + fixture.Rules.CommerceReviewDue, false), (review.Status, review.RequestedAt, review.DueAt, review.Overdue));
+        Assert.Equal((1, fixture.Rules.NumberLimit), (view.Limits.Numbers.Used, view.Limits.Numbers.Max));
+        Assert.Equal((0, fixture.Rules.TemplateRecipientLimit), (view.Limits.TemplateRecipients.Used, view.Limits.TemplateRecipients.Limit));
+
+        // The document lets a live account send while its review is pending; Meta holds every send until it is approved.
+        if (fixture.Rules.SendsAllowedWhileReviewPending)
+        {
+            Assert.Empty(view.Holds);
+        }
+        else
+        {
+            var hold = Assert.Single(view.Holds);
+            Assert.Equal(("account_under_review", now, (DateTimeOffset?)null), (hold.Reason, hold.Since, hold.Until));
+        }
+
         var number = Assert.Single(view.Numbers);
         Assert.Equal((phone, "registered", now), (number.Phone, number.Status, number.BillingStartedAt));
+    }
+
+    [Fact]
+    public async Task StartsApprovedWithoutHoldGivenMetaApprovedBeforeGoLive()
+    {
+        var account = await TestAccount.OnboardedAsync(fixture.Grains);
+        Assert.Equal(WebhookResult.Applied, await account.Grain.ApplyWebhookAsync(new ReviewWebhook(Ids.Message(), "APPROVED")).Ok());
+        var phone = Ids.Phone();
+        await account.AddNumberAsync(phone).Ok();
+
+        await account.RegisterAsync(phone);
+
+        var view = await account.ViewAsync();
+        Assert.Equal(("live", "approved"), (view.Status, view.CommercePolicyReview.Status));
+        Assert.Empty(view.Holds);
+        Assert.True((await account.PermitAsync(phone, Ids.Customer(), "template")).Allowed);
+    }
+
+    [Fact]
+    public async Task StartsWithMetasLastWordGivenApprovedThenPendingBeforeGoLive()
+    {
+        var account = await TestAccount.OnboardedAsync(fixture.Grains);
+        await account.Grain.ApplyWebhookAsync(new ReviewWebhook(Ids.Message(), "APPROVED")).Ok();
+        var pending = await account.Grain.ApplyWebhookAsync(new ReviewWebhook(Ids.Message(), "PENDING")).Ok();
+        var phone = Ids.Phone();
+        await account.AddNumberAsync(phone).Ok();
+
+        await account.RegisterAsync(phone);
+
+        var view = await account.ViewAsync();
+        var permit = await account.PermitAsync(phone, Ids.Customer(), "template");
+        if (fixture.Rules.SendsAllowedWhileReviewPending)
+        {
+            // document: PENDING is no word at all; the approval stands.
+            Assert.Equal(WebhookResult.Unchanged, pending);
+            Assert.Equal(("live", "approved"), (view.Status, view.CommercePolicyReview.Status));
+            Assert.Empty(view.Holds);
+            Assert.True(permit.Allowed);
+        }
+        else
+        {
+            // meta: the later word wins; sends wait for the review.
+            Assert.Equal(WebhookResult.Applied, pending);
+            Assert.Equal(("live", "pending"), (view.Status, view.CommercePolicyReview.Status));
+            Assert.Equal(["account_under_review"], view.Holds.Select(h => h.Reason));
+            Assert.Equal((false, "account_under_review"), (permit.Allowed, permit.Reason));
+        }
     }
 
     [Fact]
@@ -93,3 +153,9 @@ public class AccountOnboardToLive(ClusterFixture fixture)
         Assert.All(events, e => Assert.Equal(now, e.At));
     }
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class AccountOnboardToLiveDocument(ClusterFixture fixture) : AccountOnboardToLive(fixture);
+
+[Collection(MetaClusterCollection.Name)]
+public sealed class AccountOnboardToLiveMeta(MetaClusterFixture fixture) : AccountOnboardToLive(fixture);

@@ -3,16 +3,15 @@ using WabaActors.Grains.Tests.Support;
 
 namespace WabaActors.Grains.Tests.Client;
 
-/// <summary>The pipeline's .NET client answers with the same decisions as the grains, over the cluster client.</summary>
-[Collection(ClusterCollection.Name)]
-public class MessagingClientCalls(ClusterFixture fixture)
+/// <summary>The pipeline's .NET client answers with the same decisions as the grains, over the cluster client. Runs under both rule profiles.</summary>
+public abstract class MessagingClientCalls(ClusterFixture fixture)
 {
     private MessagingClient Client => new(fixture.Grains);
 
     [Fact]
     public async Task AllowsSessionInsideWindowOpenedThroughTheClientGivenPhoneWithPlus()
     {
-        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
         var customer = Ids.Customer();
 
         var window = await Client.RecordInboundAsync(account.Tenant, account.Waba, "+" + phones[0], customer, Ids.Message(), fixture.Now);
@@ -25,11 +24,31 @@ public class MessagingClientCalls(ClusterFixture fixture)
     [Fact]
     public async Task DeniesWithReasonNotExceptionGivenNoWindow()
     {
-        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
 
         var decision = await Client.CheckSendAsync(account.Tenant, account.Waba, phones[0], Ids.Customer(), MessageKind.Session, Ids.Message());
 
         Assert.Equal((false, "customer_service_window_closed"), (decision.Allowed, decision.Reason));
+    }
+
+    [Fact]
+    public async Task AnswersTheProfilesDecisionNotExceptionGivenReviewPending()
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+
+        var decision = await Client.CheckSendAsync(account.Tenant, account.Waba, phones[0], Ids.Customer(), MessageKind.Template, Ids.Message());
+        var batch = await Client.CheckSendBatchAsync(account.Tenant, account.Waba, phones[0], [new(Ids.Customer(), MessageKind.Template, Ids.Message())]);
+
+        if (fixture.Rules.SendsAllowedWhileReviewPending)
+        {
+            Assert.Equal((true, 1), (decision.Allowed, decision.TemplateRecipients!.Used));
+            Assert.Equal((true, 2), (batch[0].Value!.Allowed, batch[0].Value!.TemplateRecipients!.Used));
+        }
+        else
+        {
+            Assert.Equal((false, "account_under_review"), (decision.Allowed, decision.Reason));
+            Assert.Equal((false, "account_under_review"), (batch[0].Value!.Allowed, batch[0].Value!.Reason));
+        }
     }
 
     [Fact]
@@ -46,7 +65,7 @@ public class MessagingClientCalls(ClusterFixture fixture)
     [Fact]
     public async Task DecidesEachCheckOfBatchInOrderWithRefusalsAsResults()
     {
-        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
         var customer = Ids.Customer();
         await Client.RecordInboundAsync(account.Tenant, account.Waba, phones[0], customer, Ids.Message(), fixture.Now);
 
@@ -87,3 +106,9 @@ public class MessagingClientCalls(ClusterFixture fixture)
         Assert.Contains("customer", error.Failure.Errors!.Keys);
     }
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class MessagingClientCallsDocument(ClusterFixture fixture) : MessagingClientCalls(fixture);
+
+[Collection(MetaClusterCollection.Name)]
+public sealed class MessagingClientCallsMeta(MetaClusterFixture fixture) : MessagingClientCalls(fixture);

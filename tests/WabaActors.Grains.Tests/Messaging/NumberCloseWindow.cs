@@ -2,13 +2,13 @@ using WabaActors.Grains.Tests.Support;
 
 namespace WabaActors.Grains.Tests.Messaging;
 
-[Collection(ClusterCollection.Name)]
-public class NumberCloseWindow(ClusterFixture fixture)
+/// <summary>A failed send with error 131047 closes the customer-service window. Runs under both rule profiles.</summary>
+public abstract class NumberCloseWindow(ClusterFixture fixture)
 {
     [Fact]
     public async Task ClosesOpenWindowGiven131047()
     {
-        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
         var customer = Ids.Customer();
         await account.InboundAsync(phones[0], customer, fixture.Now.AddMinutes(-10)).Ok();
 
@@ -29,7 +29,7 @@ public class NumberCloseWindow(ClusterFixture fixture)
 
         var window = await account.Number(phones[0]).CloseWindowAsync(account.Scope, customer, closedAt).Ok();
 
-        Assert.Equal((true, fixture.Now.AddHours(24)), (window.Open, window.ExpiresAt));
+        Assert.Equal((true, fixture.Now + fixture.Rules.ServiceWindow), (window.Open, window.ExpiresAt));
     }
 
     [Fact]
@@ -52,9 +52,16 @@ public class NumberCloseWindow(ClusterFixture fixture)
     {
         var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
         var number = account.Number(phones[0]);
+        var future = fixture.Now + fixture.Rules.FutureTimestampTolerance + TimeSpan.FromMinutes(1);
 
         await number.CloseWindowAsync(account.Scope with { Tenant = Ids.Tenant() }, Ids.Customer(), fixture.Now).Refused("not_found");
-        await number.CloseWindowAsync(account.Scope, Ids.Customer(), fixture.Now.AddHours(1)).Refused("timestamp_in_future");
+        await number.CloseWindowAsync(account.Scope, Ids.Customer(), future).Refused("timestamp_in_future");
         await number.CloseWindowAsync(account.Scope, "12", fixture.Now).Refused("validation_failed");
     }
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class NumberCloseWindowDocument(ClusterFixture fixture) : NumberCloseWindow(fixture);
+
+[Collection(MetaClusterCollection.Name)]
+public sealed class NumberCloseWindowMeta(MetaClusterFixture fixture) : NumberCloseWindow(fixture);

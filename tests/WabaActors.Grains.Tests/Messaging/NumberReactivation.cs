@@ -1,24 +1,34 @@
 using WabaActors.Contracts;
+using WabaActors.Domain.Rules;
 using WabaActors.Grains.Mapping;
 using WabaActors.Grains.Tests.Support;
 
 namespace WabaActors.Grains.Tests.Messaging;
 
-/// <summary>Windows and grants live in memory and in the store: a deactivated number (and quota) finds them again.</summary>
-[Collection(ClusterCollection.Name)]
-public class NumberReactivation(ClusterFixture fixture)
+/// <summary>
+/// Windows and grants live in memory and in the store: a deactivated number (and quota) finds them again.
+/// Runs under both rule profiles.
+/// </summary>
+public abstract class NumberReactivation(ClusterFixture fixture)
 {
     [Fact]
     public async Task KeepsWindowsGrantsAndCountsGivenGrainsDeactivated()
     {
-        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
         var number = account.Number(phones[0]);
         var (customer, sessionId) = (Ids.Customer(), Ids.Message());
         var (recipient, templateId) = (Ids.Customer(), Ids.Message());
         var window = await account.InboundAsync(phones[0], customer, fixture.Now).Ok();
         var session = await account.PermitAsync(phones[0], customer, "session", sessionId);
         var template = await account.PermitAsync(phones[0], recipient, "template", templateId);
-        var quota = fixture.Grains.GetGrain<ITemplateQuotaGrain>(QuotaKeys.ForAccount(account.Waba));
+        Assert.True(session.Allowed && template.Allowed);
+
+        // The quota that counts this account's recipients: its own, or under a portfolio scope its portfolio's.
+        var quotaKey = fixture.Rules.TemplateRecipientScope == QuotaScope.Portfolio
+            ? QuotaKeys.ForPortfolio(account.BusinessManagerId)
+            : QuotaKeys.ForAccount(account.Waba);
+        var quota = fixture.Grains.GetGrain<ITemplateQuotaGrain>(quotaKey);
+        Assert.True(fixture.IsActive(quota), $"the quota {quotaKey} should have counted the template");
 
         await fixture.DeactivateAllAsync(account.Grain, number, quota);
 
@@ -40,4 +50,28 @@ public class NumberReactivation(ClusterFixture fixture)
 
         Assert.Equal("account_blocked", (await account.PermitAsync(phones[0], Ids.Customer(), "template")).Reason);
     }
+
+    [Fact]
+    public async Task KeepsTheReviewHoldOfItsProfileGivenAccountAndNumberDeactivated()
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+
+        await fixture.DeactivateAllAsync(account.Grain, account.Number(phones[0]));
+
+        var decision = await account.PermitAsync(phones[0], Ids.Customer(), "template");
+        if (fixture.Rules.SendsAllowedWhileReviewPending)
+        {
+            Assert.True(decision.Allowed);
+        }
+        else
+        {
+            Assert.Equal((false, "account_under_review"), (decision.Allowed, decision.Reason));
+        }
+    }
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class NumberReactivationDocument(ClusterFixture fixture) : NumberReactivation(fixture);
+
+[Collection(MetaClusterCollection.Name)]
+public sealed class NumberReactivationMeta(MetaClusterFixture fixture) : NumberReactivation(fixture);

@@ -2,8 +2,8 @@ using WabaActors.Grains.Tests.Support;
 
 namespace WabaActors.Grains.Tests.Messaging;
 
-[Collection(ClusterCollection.Name)]
-public class NumberRecordInbound(ClusterFixture fixture)
+/// <summary>A customer's message opens the customer-service window. Runs under both rule profiles.</summary>
+public abstract class NumberRecordInbound(ClusterFixture fixture)
 {
     [Fact]
     public async Task OpensWindowUntilTimestampPlus24HoursGivenCustomerMessage()
@@ -14,7 +14,7 @@ public class NumberRecordInbound(ClusterFixture fixture)
 
         var window = await account.InboundAsync(phones[0], customer, sentAt).Ok();
 
-        Assert.Equal((true, sentAt.AddHours(24)), (window.Open, window.ExpiresAt));
+        Assert.Equal((true, sentAt + fixture.Rules.ServiceWindow), (window.Open, window.ExpiresAt));
         Assert.Equal(window, await account.Number(phones[0]).GetWindowAsync(account.Scope, customer).Ok());
     }
 
@@ -22,8 +22,10 @@ public class NumberRecordInbound(ClusterFixture fixture)
     public async Task RefusesTimestampInFutureGivenMoreThan5MinutesAhead()
     {
         var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var tolerance = fixture.Rules.FutureTimestampTolerance;
 
-        await account.InboundAsync(phones[0], Ids.Customer(), fixture.Now.AddMinutes(6)).Refused("timestamp_in_future");
+        await account.InboundAsync(phones[0], Ids.Customer(), fixture.Now + tolerance + TimeSpan.FromMinutes(1)).Refused("timestamp_in_future");
+        await account.InboundAsync(phones[0], Ids.Customer(), fixture.Now + tolerance).Ok();
     }
 
     [Fact]
@@ -35,3 +37,9 @@ public class NumberRecordInbound(ClusterFixture fixture)
         await stranger.InboundAsync(phones[0], Ids.Customer(), fixture.Now).Refused("not_found");
     }
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class NumberRecordInboundDocument(ClusterFixture fixture) : NumberRecordInbound(fixture);
+
+[Collection(MetaClusterCollection.Name)]
+public sealed class NumberRecordInboundMeta(MetaClusterFixture fixture) : NumberRecordInbound(fixture);

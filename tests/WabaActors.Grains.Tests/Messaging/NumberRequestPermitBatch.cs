@@ -3,15 +3,17 @@ using WabaActors.Grains.Tests.Support;
 
 namespace WabaActors.Grains.Tests.Messaging;
 
-/// <summary>A batch of permits decides each as if asked alone, in order, with one answer per request.</summary>
-[Collection(ClusterCollection.Name)]
-public class NumberRequestPermitBatch(ClusterFixture fixture)
+/// <summary>A batch of permits decides each as if asked alone, in order, with one answer per request. Runs under both rule profiles.</summary>
+public abstract class NumberRequestPermitBatch(ClusterFixture fixture)
 {
+    /// <summary>The most permits one batch may carry (<c>WabaActors:Grains:PermitBatchLimit</c>, default).</summary>
+    private const int BatchLimit = 100;
+
     [Fact]
     [Trait("Rule", "customer-service-window")]
     public async Task DecidesEachInOrderGivenSessionsInsideAndOutsideWindow()
     {
-        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
         var (inside, outside) = (Ids.Customer(), Ids.Customer());
         var window = await account.InboundAsync(phones[0], inside, fixture.Now).Ok();
 
@@ -27,21 +29,30 @@ public class NumberRequestPermitBatch(ClusterFixture fixture)
     [Trait("Rule", "template-recipient-limit")]
     public async Task CountsTemplatesUpToLimitAndDeniesRestGivenBatchOverLimit()
     {
-        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
-        var requests = Enumerable.Range(0, 55).Select(_ => new PermitRequest(Ids.Customer(), "template", Ids.Message())).ToArray();
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
+        var limit = fixture.Rules.TemplateRecipientLimit;
+        var requests = Enumerable.Range(0, limit + 5).Select(_ => new PermitRequest(Ids.Customer(), "template", Ids.Message())).ToArray();
 
-        var replies = await BatchAsync(account, phones[0], requests);
+        // A limit above one batch's size is reached over several batches; the last one crosses it.
+        var replies = new List<Contracts.Common.Reply<PermitDecision>>();
+        foreach (var batch in requests.Chunk(BatchLimit))
+        {
+            replies.AddRange(await BatchAsync(account, phones[0], batch));
+        }
 
-        Assert.All(replies.Take(50), r => Assert.True(r.Ok().Allowed));
-        Assert.All(replies.Skip(50), r => Assert.Equal((false, "template_recipient_limit_reached", fixture.Now.AddHours(24)), (r.Ok().Allowed, r.Ok().Reason, r.Ok().RetryAt)));
-        Assert.Equal(50, (await account.ViewAsync()).Limits.TemplateRecipients.Used);
+        Assert.Equal(requests.Select(r => r.MessageId), replies.Select(r => r.Ok().MessageId));
+        Assert.All(replies.Take(limit), r => Assert.True(r.Ok().Allowed));
+        var retryAt = fixture.Now + fixture.Rules.TemplateRecipientPeriod;
+        Assert.All(replies.Skip(limit), r => Assert.Equal((false, "template_recipient_limit_reached", retryAt), (r.Ok().Allowed, r.Ok().Reason, r.Ok().RetryAt)));
+        Assert.Equal(5, replies.Skip(limit).Count());
+        Assert.Equal(limit, (await account.ViewAsync()).Limits.TemplateRecipients.Used);
     }
 
     [Fact]
     [Trait("Rule", "idempotency")]
     public async Task ReplaysFirstGrantAndCountsOnceGivenMessageIdRepeatedInBatchAndLater()
     {
-        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
         var customer = Ids.Customer();
         var first = new PermitRequest(customer, "template", Ids.Message());
 
@@ -57,7 +68,7 @@ public class NumberRequestPermitBatch(ClusterFixture fixture)
     [Trait("Rule", "idempotency")]
     public async Task RefusesOnlyTheBadRequestsGivenMalformedAndReusedAmongGoodOnes()
     {
-        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
         var customer = Ids.Customer();
         var reused = Ids.Message();
         await account.InboundAsync(phones[0], customer, fixture.Now).Ok();
@@ -76,10 +87,10 @@ public class NumberRequestPermitBatch(ClusterFixture fixture)
 
     [Theory]
     [InlineData(0)]
-    [InlineData(101)]
+    [InlineData(BatchLimit + 1)]
     public async Task RefusesWholeBatchAndDecidesNothingGivenEmptyOrOverLimit(int size)
     {
-        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
         var requests = Enumerable.Range(0, size).Select(_ => new PermitRequest(Ids.Customer(), "template", Ids.Message())).ToArray();
 
         var failure = await account.Number(phones[0]).RequestPermitsAsync(account.Scope, requests).Refused("validation_failed");
@@ -91,7 +102,7 @@ public class NumberRequestPermitBatch(ClusterFixture fixture)
     [Fact]
     public async Task RefusesWithNotFoundGivenAnotherAccountsScope()
     {
-        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
         var stranger = TestAccount.Fresh(fixture.Grains);
 
         await stranger.Number(phones[0]).RequestPermitsAsync(stranger.Scope, [new(Ids.Customer(), "template", Ids.Message())]).Refused("not_found");
@@ -106,3 +117,9 @@ public class NumberRequestPermitBatch(ClusterFixture fixture)
         return replies;
     }
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class NumberRequestPermitBatchDocument(ClusterFixture fixture) : NumberRequestPermitBatch(fixture);
+
+[Collection(MetaClusterCollection.Name)]
+public sealed class NumberRequestPermitBatchMeta(MetaClusterFixture fixture) : NumberRequestPermitBatch(fixture);

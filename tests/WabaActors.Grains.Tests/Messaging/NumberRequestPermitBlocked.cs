@@ -1,16 +1,50 @@
 using WabaActors.Contracts.Accounts;
+using WabaActors.Contracts.Webhooks;
 using WabaActors.Grains.Tests.Support;
 
 namespace WabaActors.Grains.Tests.Messaging;
 
-/// <summary>The commerce-review decision reaches the numbers (the gate push): rejected blocks every send, approved unblocks.</summary>
-[Collection(ClusterCollection.Name)]
-public class NumberRequestPermitBlocked(ClusterFixture fixture)
+/// <summary>
+/// The commerce-review decision reaches the numbers (the gate push): rejected blocks every send, approved
+/// unblocks; under rules that hold sends while the review is pending (<c>meta</c>) nothing goes out until
+/// it is approved. Runs under both rule profiles.
+/// </summary>
+public abstract class NumberRequestPermitBlocked(ClusterFixture fixture)
 {
     [Fact]
     public async Task DeniesAccountBlockedGivenCommerceReviewRejected()
     {
         var (account, phones) = await TestAccount.LiveAsync(fixture.Grains, numbers: 2);
+        var customer = Ids.Customer();
+        await account.InboundAsync(phones[0], customer, fixture.Now).Ok();
+        var pendingSession = await account.PermitAsync(phones[0], customer, "session");
+        var pendingTemplate = await account.PermitAsync(phones[1], Ids.Customer(), "template");
+        if (fixture.Rules.SendsAllowedWhileReviewPending)
+        {
+            Assert.True(pendingSession.Allowed);
+            Assert.True(pendingTemplate.Allowed);
+        }
+        else
+        {
+            Assert.Equal((false, "account_under_review"), (pendingSession.Allowed, pendingSession.Reason));
+            Assert.Equal((false, "account_under_review"), (pendingTemplate.Allowed, pendingTemplate.Reason));
+        }
+
+        var view = await account.Grain.DecideCommerceReviewAsync(account.Tenant, new ReviewDecisionRequest("rejected", "Sells tobacco")).Ok();
+
+        Assert.Equal("blocked", view.Status);
+        Assert.Equal(["commerce_review_rejected"], view.Holds.Select(h => h.Reason));
+        var session = await account.PermitAsync(phones[0], customer, "session");
+        var template = await account.PermitAsync(phones[1], Ids.Customer(), "template");
+        Assert.Equal((false, "account_blocked"), (session.Allowed, session.Reason));
+        Assert.Equal((false, "account_blocked"), (template.Allowed, template.Reason));
+        Assert.Equal(["commerce_review_decided", "account_blocked"], (await account.EventsAsync()).TakeLast(2).Select(e => e.Type));
+    }
+
+    [Fact]
+    public async Task DeniesAccountBlockedGivenCommerceReviewRejectedAfterApproval()
+    {
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains, numbers: 2);
         var customer = Ids.Customer();
         await account.InboundAsync(phones[0], customer, fixture.Now).Ok();
         Assert.True((await account.PermitAsync(phones[0], customer, "session")).Allowed);
@@ -24,6 +58,40 @@ public class NumberRequestPermitBlocked(ClusterFixture fixture)
         Assert.Equal((false, "account_blocked"), (session.Allowed, session.Reason));
         Assert.Equal((false, "account_blocked"), (template.Allowed, template.Reason));
         Assert.Equal(["commerce_review_decided", "account_blocked"], (await account.EventsAsync()).TakeLast(2).Select(e => e.Type));
+    }
+
+    [Fact]
+    public async Task HoldsEverySendUnderReviewUntilApprovedGivenRulesThatHoldSendsWhileReviewPending()
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains, numbers: 2);
+        var customer = Ids.Customer();
+        await account.InboundAsync(phones[0], customer, fixture.Now).Ok();
+
+        var session = await account.PermitAsync(phones[0], customer, "session");
+        var template = await account.PermitAsync(phones[1], Ids.Customer(), "template");
+
+        var view = await account.ViewAsync();
+        Assert.Equal(("live", "pending"), (view.Status, view.CommercePolicyReview.Status));
+        if (fixture.Rules.SendsAllowedWhileReviewPending)
+        {
+            Assert.True(session.Allowed);
+            Assert.Equal((true, 1), (template.Allowed, template.TemplateRecipients!.Used));
+            Assert.Empty(view.Holds);
+        }
+        else
+        {
+            Assert.Equal((false, "account_under_review"), (session.Allowed, session.Reason));
+            Assert.Equal((false, "account_under_review"), (template.Allowed, template.Reason));
+            Assert.Equal(["account_under_review"], view.Holds.Select(h => h.Reason));
+            Assert.Equal(0, view.Limits.TemplateRecipients.Used);
+        }
+
+        var approved = await account.ApproveCommerceReviewAsync();
+
+        Assert.Equal(("live", "approved"), (approved.Status, approved.CommercePolicyReview.Status));
+        Assert.Empty(approved.Holds);
+        Assert.True((await account.PermitAsync(phones[0], customer, "session")).Allowed);
+        Assert.True((await account.PermitAsync(phones[1], Ids.Customer(), "template")).Allowed);
     }
 
     [Fact]
@@ -43,9 +111,10 @@ public class NumberRequestPermitBlocked(ClusterFixture fixture)
     [Fact]
     public async Task ReplaysEarlierGrantGivenAccountBlockedSince()
     {
-        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
         var (customer, messageId) = (Ids.Customer(), Ids.Message());
         var granted = await account.PermitAsync(phones[0], customer, "template", messageId);
+        Assert.True(granted.Allowed);
         await account.Grain.DecideCommerceReviewAsync(account.Tenant, new ReviewDecisionRequest("rejected", null)).Ok();
 
         var replay = await account.PermitAsync(phones[0], customer, "template", messageId);
@@ -53,4 +122,27 @@ public class NumberRequestPermitBlocked(ClusterFixture fixture)
         Assert.True(replay.Allowed);
         Assert.Equal(granted, replay);
     }
+
+    [Fact]
+    public async Task ReplaysEarlierGrantAndHoldsNewSendsGivenReviewReopenedSince()
+    {
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
+        var (customer, messageId) = (Ids.Customer(), Ids.Message());
+        var granted = await account.PermitAsync(phones[0], customer, "template", messageId);
+        Assert.True(granted.Allowed);
+        await account.Grain.ApplyWebhookAsync(new ReviewWebhook(Guid.NewGuid().ToString("N"), "PENDING")).Ok();
+
+        var replay = await account.PermitAsync(phones[0], customer, "template", messageId);
+        var fresh = await account.PermitAsync(phones[0], Ids.Customer(), "template");
+
+        Assert.Equal(granted, replay);
+        Assert.Equal(fixture.Rules.SendsAllowedWhileReviewPending ? null : "account_under_review", fresh.Reason);
+        Assert.Equal(fixture.Rules.SendsAllowedWhileReviewPending, fresh.Allowed);
+    }
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class NumberRequestPermitBlockedDocument(ClusterFixture fixture) : NumberRequestPermitBlocked(fixture);
+
+[Collection(MetaClusterCollection.Name)]
+public sealed class NumberRequestPermitBlockedMeta(MetaClusterFixture fixture) : NumberRequestPermitBlocked(fixture);

@@ -2,16 +2,16 @@ using WabaActors.Grains.Tests.Support;
 
 namespace WabaActors.Grains.Tests.Messaging;
 
-/// <summary>The message id is the idempotency key: a grant is replayed and counted once.</summary>
-[Collection(ClusterCollection.Name)]
-public class NumberRequestPermitReplay(ClusterFixture fixture)
+/// <summary>The message id is the idempotency key: a grant is replayed and counted once. Runs under both rule profiles.</summary>
+public abstract class NumberRequestPermitReplay(ClusterFixture fixture)
 {
     [Fact]
     public async Task AnswersSameGrantAndCountsOnceGivenSameMessageId()
     {
-        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
         var (customer, messageId) = (Ids.Customer(), Ids.Message());
         var first = await account.PermitAsync(phones[0], customer, "template", messageId);
+        Assert.True(first.Allowed);
         await account.PermitAsync(phones[0], Ids.Customer(), "template");
         await fixture.AdvanceAsync(TimeSpan.FromMinutes(10));
 
@@ -25,9 +25,9 @@ public class NumberRequestPermitReplay(ClusterFixture fixture)
     [Fact]
     public async Task RefusesMessageIdReusedGivenAnotherCustomer()
     {
-        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
         var messageId = Ids.Message();
-        await account.PermitAsync(phones[0], Ids.Customer(), "template", messageId);
+        Assert.True((await account.PermitAsync(phones[0], Ids.Customer(), "template", messageId)).Allowed);
 
         await account.Number(phones[0])
             .RequestPermitAsync(account.Scope, new(Ids.Customer(), "template", messageId))
@@ -39,9 +39,9 @@ public class NumberRequestPermitReplay(ClusterFixture fixture)
     [Fact]
     public async Task RefusesMessageIdReusedGivenSameIdForAnotherCustomerThroughAnotherNumber()
     {
-        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains, numbers: 2);
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains, numbers: 2);
         var messageId = Ids.Message();
-        await account.PermitAsync(phones[0], Ids.Customer(), "template", messageId);
+        Assert.True((await account.PermitAsync(phones[0], Ids.Customer(), "template", messageId)).Allowed);
 
         await account.Number(phones[1])
             .RequestPermitAsync(account.Scope, new(Ids.Customer(), "template", messageId))
@@ -53,7 +53,7 @@ public class NumberRequestPermitReplay(ClusterFixture fixture)
     [Fact]
     public async Task DecidesAfreshGivenDeniedMessageIdRetried()
     {
-        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
         var (customer, messageId) = (Ids.Customer(), Ids.Message());
         Assert.False((await account.PermitAsync(phones[0], customer, "session", messageId)).Allowed);
         await account.InboundAsync(phones[0], customer, fixture.Now).Ok();
@@ -62,4 +62,36 @@ public class NumberRequestPermitReplay(ClusterFixture fixture)
 
         Assert.True(retried.Allowed);
     }
+
+    [Fact]
+    public async Task GrantsAndCountsOnceGivenMessageIdRetriedAfterReviewApproved()
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var (customer, messageId) = (Ids.Customer(), Ids.Message());
+        var first = await account.PermitAsync(phones[0], customer, "template", messageId);
+        await account.ApproveCommerceReviewAsync();
+
+        var retried = await account.PermitAsync(phones[0], customer, "template", messageId);
+
+        if (fixture.Rules.SendsAllowedWhileReviewPending)
+        {
+            Assert.True(first.Allowed);
+            Assert.Equal(first, retried);
+        }
+        else
+        {
+            // A denial is not kept: the retry is decided afresh, now that the review no longer holds sends.
+            Assert.Equal((false, "account_under_review"), (first.Allowed, first.Reason));
+            Assert.True(retried.Allowed);
+        }
+
+        Assert.Equal(1, retried.TemplateRecipients!.Used);
+        Assert.Equal(1, (await account.ViewAsync()).Limits.TemplateRecipients.Used);
+    }
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class NumberRequestPermitReplayDocument(ClusterFixture fixture) : NumberRequestPermitReplay(fixture);
+
+[Collection(MetaClusterCollection.Name)]
+public sealed class NumberRequestPermitReplayMeta(MetaClusterFixture fixture) : NumberRequestPermitReplay(fixture);

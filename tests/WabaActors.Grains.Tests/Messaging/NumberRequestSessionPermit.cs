@@ -2,16 +2,16 @@ using WabaActors.Grains.Tests.Support;
 
 namespace WabaActors.Grains.Tests.Messaging;
 
-[Collection(ClusterCollection.Name)]
-public class NumberRequestSessionPermit(ClusterFixture fixture)
+/// <summary>A free-form message goes out only inside the customer-service window. Runs under both rule profiles.</summary>
+public abstract class NumberRequestSessionPermit(ClusterFixture fixture)
 {
     [Fact]
     public async Task AllowsWithWindowExpiryGivenCustomerWroteWithin24Hours()
     {
-        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
         var customer = Ids.Customer();
         var window = await account.InboundAsync(phones[0], customer, fixture.Now).Ok();
-        await fixture.AdvanceAsync(TimeSpan.FromHours(23));
+        await fixture.AdvanceAsync(fixture.Rules.ServiceWindow - TimeSpan.FromHours(1));
 
         var decision = await account.PermitAsync(phones[0], customer, "session");
 
@@ -23,7 +23,7 @@ public class NumberRequestSessionPermit(ClusterFixture fixture)
     [Fact]
     public async Task DeniesWindowClosedGivenCustomerNeverWrote()
     {
-        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
 
         var decision = await account.PermitAsync(phones[0], Ids.Customer(), "session");
 
@@ -34,10 +34,10 @@ public class NumberRequestSessionPermit(ClusterFixture fixture)
     [Fact]
     public async Task DeniesWindowClosedGiven24HoursPassedSinceCustomerWrote()
     {
-        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
         var customer = Ids.Customer();
         await account.InboundAsync(phones[0], customer, fixture.Now).Ok();
-        await fixture.AdvanceAsync(TimeSpan.FromHours(24));
+        await fixture.AdvanceAsync(fixture.Rules.ServiceWindow);
 
         var decision = await account.PermitAsync(phones[0], customer, "session");
 
@@ -57,3 +57,9 @@ public class NumberRequestSessionPermit(ClusterFixture fixture)
         Assert.Equal((false, "account_not_live"), (decision.Allowed, decision.Reason));
     }
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class NumberRequestSessionPermitDocument(ClusterFixture fixture) : NumberRequestSessionPermit(fixture);
+
+[Collection(MetaClusterCollection.Name)]
+public sealed class NumberRequestSessionPermitMeta(MetaClusterFixture fixture) : NumberRequestSessionPermit(fixture);

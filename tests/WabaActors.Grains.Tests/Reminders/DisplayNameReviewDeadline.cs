@@ -3,9 +3,8 @@ using WabaActors.Grains.Tests.Support;
 
 namespace WabaActors.Grains.Tests.Reminders;
 
-/// <summary>A pending display name past its due instant is marked overdue by the number's reminder and told to the account.</summary>
-[Collection(ClusterCollection.Name)]
-public class DisplayNameReviewDeadline(ClusterFixture fixture)
+/// <summary>A pending display name past its due instant is marked overdue by the number's reminder and told to the account. Runs under both rule profiles.</summary>
+public abstract class DisplayNameReviewDeadline(ClusterFixture fixture)
 {
     private const string Overdue = "display_name_review_overdue";
 
@@ -16,10 +15,10 @@ public class DisplayNameReviewDeadline(ClusterFixture fixture)
         var number = account.Number(phones[0]);
         var submitted = await number.SetDisplayNameAsync(account.Scope, "Acme Support").Ok();
         var dueAt = submitted.DisplayName.DueAt!.Value;
-        Assert.Equal(("pending", fixture.Now.AddHours(48)), (submitted.DisplayName.Status, dueAt));
+        Assert.Equal(("pending", fixture.Now + fixture.Rules.DisplayNameReviewDue), (submitted.DisplayName.Status, dueAt));
         await fixture.DeactivateAllAsync(account.Grain, number);
 
-        await fixture.AdvanceAsync(TimeSpan.FromHours(48));
+        await fixture.AdvanceAsync(fixture.Rules.DisplayNameReviewDue);
 
         var entry = await fixture.HistoryEntryAsync(account.Waba, Overdue);
         Assert.Equal((dueAt, phones[0]), (entry.Event.At, entry.Event.Phone));
@@ -36,7 +35,7 @@ public class DisplayNameReviewDeadline(ClusterFixture fixture)
         await control.Number(controlPhones[0]).SetDisplayNameAsync(control.Scope, "Control").Ok();
         var decided = await account.Number(phones[0]).DecideDisplayNameAsync(account.Scope, new ReviewDecisionRequest("approved", null)).Ok();
 
-        await fixture.AdvanceAsync(TimeSpan.FromHours(48));
+        await fixture.AdvanceAsync(fixture.Rules.DisplayNameReviewDue);
 
         // The control's reminder is due at the same instant: once it fired, the decided one would have too.
         await fixture.HistoryEntryAsync(control.Waba, Overdue);
@@ -45,3 +44,9 @@ public class DisplayNameReviewDeadline(ClusterFixture fixture)
         Assert.False((await account.Number(phones[0]).GetAsync(account.Scope).Ok()).DisplayName.Overdue);
     }
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class DisplayNameReviewDeadlineDocument(ClusterFixture fixture) : DisplayNameReviewDeadline(fixture);
+
+[Collection(MetaClusterCollection.Name)]
+public sealed class DisplayNameReviewDeadlineMeta(MetaClusterFixture fixture) : DisplayNameReviewDeadline(fixture);

@@ -44,6 +44,22 @@ public sealed record TestAccount(IGrainFactory Grains, string Tenant, string Wab
         return (account, phones);
     }
 
+    /// <summary>
+    /// A live account with <paramref name="numbers"/> registered numbers and its commerce-policy review
+    /// approved: it may send under every rule profile (the <c>meta</c> profile denies every send
+    /// <c>account_under_review</c> while the review is pending). For tests whose subject is not the review.
+    /// </summary>
+    public static async Task<(TestAccount Account, string[] Phones)> LiveAndApprovedAsync(IGrainFactory grains, int numbers = 1)
+    {
+        var (account, phones) = await LiveAsync(grains, numbers);
+        await account.ApproveCommerceReviewAsync();
+        return (account, phones);
+    }
+
+    /// <summary>An operator approves the commerce-policy review (the account must be live).</summary>
+    public Task<AccountView> ApproveCommerceReviewAsync() =>
+        Grain.DecideCommerceReviewAsync(Tenant, new ReviewDecisionRequest("approved", null)).Ok();
+
     public async Task CompleteStepsAsync()
     {
         await Grain.SubmitEmailAsync(Tenant, "ops@acme.example").Ok();
