@@ -3,33 +3,14 @@ using WabaActors.Api.Tests.Support;
 
 namespace WabaActors.Api.Tests;
 
-/// <summary><c>PUT</c>/<c>GET …/accounts/{waba}</c>: creation, the view, ownership by tenant.</summary>
-[Collection(ApiCollection.Name)]
-public class AccountsTests(ApiFixture fixture)
+/// <summary>
+/// <c>PUT</c>/<c>GET …/accounts/{waba}</c>: the view of a new account with its profile's limits, under both rule
+/// profiles (<see cref="AccountsDocumentTests"/>, <see cref="AccountsMetaTests"/>).
+/// </summary>
+public abstract class AccountsTests(HostFixture fixture)
 {
     private readonly ApiClient _api = fixture.Api;
-
-    [Fact]
-    public async Task PutCreates201ThenAnswers200WithTheSameView()
-    {
-        var account = TestAccount.Fresh();
-
-        var created = (await _api.Put(account.Path, new { name = "Acme" })).Created();
-        var again = (await _api.Put(account.Path, new { name = "Acme" })).Ok();
-
-        Assert.Equal(created.ToJsonString(), again.ToJsonString());
-        Assert.Equal(created.ToJsonString(), (await _api.Get(account.Path)).Ok().ToJsonString());
-    }
-
-    [Fact]
-    public async Task PutWithoutBodyCreatesAnUnnamedAccount()
-    {
-        var account = TestAccount.Fresh();
-
-        var view = (await _api.SendRaw(HttpMethod.Put, account.Path, (byte[]?)null)).Created();
-
-        Assert.True(view.IsNull("name"));
-    }
+    private readonly RuleProfile _rules = fixture.Profile;
 
     [Fact]
     public async Task NewAccountViewIsOnboardingAtStep1WithTheDefaultLimits()
@@ -56,11 +37,49 @@ public class AccountsTests(ApiFixture fixture)
         Assert.True(view.IsNull("commercePolicyReview.dueAt"));
         Assert.Equal("not_started", view.Str("businessVerification.status"));
         Assert.Equal(0, view.Int("limits.numbers.used"));
-        Assert.Equal(2, view.Int("limits.numbers.max"));
+        Assert.Equal(_rules.NumberLimit, view.Int("limits.numbers.max"));
         Assert.Equal(0, view.Int("limits.templateRecipients.used"));
-        Assert.Equal(50, view.Int("limits.templateRecipients.limit"));
+        Assert.Equal(_rules.TemplateLimit, view.Int("limits.templateRecipients.limit"));
         Assert.True(view.IsNull("limits.templateRecipients.nextSlotAt"));
         Assert.Empty(view.At("numbers")!.AsArray());
+    }
+}
+
+[Collection(ApiCollection.Name)]
+public sealed class AccountsDocumentTests(ApiFixture fixture) : AccountsTests(fixture);
+
+[Collection(MetaApiCollection.Name)]
+public sealed class AccountsMetaTests(MetaApiFixture fixture) : AccountsTests(fixture);
+
+/// <summary>
+/// Creating and reading accounts as HTTP: idempotent <c>PUT</c>, ownership by tenant, malformed names and ids. No rule
+/// decides any of it, so run on the <c>document</c> host only.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class AccountsInputTests(ApiFixture fixture)
+{
+    private readonly ApiClient _api = fixture.Api;
+
+    [Fact]
+    public async Task PutCreates201ThenAnswers200WithTheSameView()
+    {
+        var account = TestAccount.Fresh();
+
+        var created = (await _api.Put(account.Path, new { name = "Acme" })).Created();
+        var again = (await _api.Put(account.Path, new { name = "Acme" })).Ok();
+
+        Assert.Equal(created.ToJsonString(), again.ToJsonString());
+        Assert.Equal(created.ToJsonString(), (await _api.Get(account.Path)).Ok().ToJsonString());
+    }
+
+    [Fact]
+    public async Task PutWithoutBodyCreatesAnUnnamedAccount()
+    {
+        var account = TestAccount.Fresh();
+
+        var view = (await _api.SendRaw(HttpMethod.Put, account.Path, (byte[]?)null)).Created();
+
+        Assert.True(view.IsNull("name"));
     }
 
     [Fact]

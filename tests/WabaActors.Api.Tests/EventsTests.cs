@@ -4,9 +4,11 @@ using WabaActors.Api.Tests.Support;
 
 namespace WabaActors.Api.Tests;
 
-/// <summary><c>GET …/events</c>: the account's durable history, oldest first, paged by cursor.</summary>
-[Collection(ApiCollection.Name)]
-public class EventsTests(ApiFixture fixture)
+/// <summary>
+/// <c>GET …/events</c>: the account's durable history of what the rules decided, oldest first, under both rule
+/// profiles (<see cref="EventsDocumentTests"/>, <see cref="EventsMetaTests"/>).
+/// </summary>
+public abstract class EventsTests(HostFixture fixture)
 {
     private readonly ApiClient _api = fixture.Api;
 
@@ -43,6 +45,34 @@ public class EventsTests(ApiFixture fixture)
         Assert.Equal(number.Instant("billingStartedAt"), billing.Instant("at"));
         Assert.Equal(account.Phone, billing.Str("phone"));
     }
+
+    [Fact]
+    public async Task WrongVerificationCodeIsRecorded()
+    {
+        var account = await _api.CodeSentAsync();
+        var code = await _api.Code(account.Phone);
+
+        (await _api.Post(account.Number + "/verification", new { code = code == "000000" ? "111111" : "000000" }))
+            .Problem(HttpStatusCode.UnprocessableEntity, "invalid_verification_code");
+
+        Assert.Equal("verification_failed", (await _api.EventTypes(account))[^1]);
+    }
+}
+
+[Collection(ApiCollection.Name)]
+public sealed class EventsDocumentTests(ApiFixture fixture) : EventsTests(fixture);
+
+[Collection(MetaApiCollection.Name)]
+public sealed class EventsMetaTests(MetaApiFixture fixture) : EventsTests(fixture);
+
+/// <summary>
+/// <c>GET …/events</c> as HTTP: paging by cursor, the query's bounds, an unknown or another tenant's account.
+/// The same under either rule profile, so run on the <c>document</c> host only.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class EventsInputTests(ApiFixture fixture)
+{
+    private readonly ApiClient _api = fixture.Api;
 
     [Fact]
     public async Task PagesFollowTheCursorUntilAnEmptyPageEchoesAfter()
@@ -113,17 +143,5 @@ public class EventsTests(ApiFixture fixture)
 
         (await _api.Get(TestAccount.Fresh().Events)).Problem(HttpStatusCode.NotFound, "not_found");
         (await _api.Get((account with { Tenant = Ids.Tenant() }).Events)).Problem(HttpStatusCode.NotFound, "not_found");
-    }
-
-    [Fact]
-    public async Task WrongVerificationCodeIsRecorded()
-    {
-        var account = await _api.CodeSentAsync();
-        var code = await _api.Code(account.Phone);
-
-        (await _api.Post(account.Number + "/verification", new { code = code == "000000" ? "111111" : "000000" }))
-            .Problem(HttpStatusCode.UnprocessableEntity, "invalid_verification_code");
-
-        Assert.Equal("verification_failed", (await _api.EventTypes(account))[^1]);
     }
 }

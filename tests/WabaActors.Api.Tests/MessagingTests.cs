@@ -3,9 +3,12 @@ using WabaActors.Api.Tests.Support;
 
 namespace WabaActors.Api.Tests;
 
-/// <summary>Inbound messages and customer-service windows (api.md "Messaging").</summary>
-[Collection(ApiCollection.Name)]
-public class MessagingTests(ApiFixture fixture)
+/// <summary>
+/// Inbound messages and customer-service windows (api.md "Messaging"), under both rule profiles
+/// (<see cref="MessagingDocumentTests"/>, <see cref="MessagingMetaTests"/>). The accounts' reviews stay
+/// pending: under <c>meta</c> that holds their sends, never the windows their customers open.
+/// </summary>
+public abstract class MessagingTests(HostFixture fixture)
 {
     private readonly ApiClient _api = fixture.Api;
 
@@ -132,6 +135,22 @@ public class MessagingTests(ApiFixture fixture)
 
         Assert.False((await _api.Get($"{account.Number}/windows/{customer}")).Ok().Bool("open"));
     }
+}
+
+[Collection(ApiCollection.Name)]
+public sealed class MessagingDocumentTests(ApiFixture fixture) : MessagingTests(fixture);
+
+[Collection(MetaApiCollection.Name)]
+public sealed class MessagingMetaTests(MetaApiFixture fixture) : MessagingTests(fixture);
+
+/// <summary>
+/// Inbound requests refused before any rule applies (malformed fields, a number not on the account):
+/// the same under either rule profile, so run on the <c>document</c> host only.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class MessagingInputTests(ApiFixture fixture)
+{
+    private readonly ApiClient _api = fixture.Api;
 
     [Fact]
     public async Task InboundNamesInvalidFields()

@@ -3,11 +3,15 @@ using WabaActors.Api.Tests.Support;
 
 namespace WabaActors.Api.Tests;
 
-/// <summary>Step 4: adding numbers, ownership, the number limit.</summary>
-[Collection(ApiCollection.Name)]
-public class NumbersTests(ApiFixture fixture)
+/// <summary>
+/// Step 4: adding numbers, ownership, the number limit — under both rule profiles (<see cref="NumbersDocumentTests"/>,
+/// <see cref="NumbersMetaTests"/>; under <c>meta</c> the limit is the portfolio's, and each account here is its
+/// portfolio's only member).
+/// </summary>
+public abstract class NumbersTests(HostFixture fixture)
 {
     private readonly ApiClient _api = fixture.Api;
+    private readonly RuleProfile _rules = fixture.Profile;
 
     [Fact]
     public async Task AddNumberIs201CodeSentExpiringIn10Minutes()
@@ -81,17 +85,6 @@ public class NumbersTests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task AddNumberNamesEveryInvalidField()
-    {
-        var account = await _api.AtStep4Async();
-
-        (await _api.Post(account.Path + "/numbers", new { phoneNumber = "0123", verificationMethod = "fax" }))
-            .Invalid("phoneNumber");
-        (await _api.Post(account.Path + "/numbers", new { phoneNumber = account.Phone, verificationMethod = "fax" }))
-            .Invalid("verificationMethod", "inUseInWhatsAppApp");
-    }
-
-    [Fact]
     public async Task NumberOfAnotherTenantsAccountIs409NumberAlreadyRegistered()
     {
         var owner = await _api.CodeSentAsync();
@@ -148,15 +141,54 @@ public class NumbersTests(ApiFixture fixture)
     public async Task ThirdNumberIs409NumberLimitReached()
     {
         var account = await _api.CodeSentAsync();
-        (await _api.AddNumber(account, Ids.Phone())).Created();
+        for (var added = 1; added < _rules.NumberLimit; added++)
+        {
+            (await _api.AddNumber(account, Ids.Phone())).Created();
+        }
+
         var before = await _api.Snapshot(account);
         var third = Ids.Phone();
 
         (await _api.AddNumber(account, third)).Problem(HttpStatusCode.Conflict, "number_limit_reached");
 
         Assert.Equal(before, await _api.Snapshot(account));
-        Assert.Equal(2, (await _api.Get(account.Path)).Ok().Int("limits.numbers.used"));
+        var view = (await _api.Get(account.Path)).Ok();
+        Assert.Equal((_rules.NumberLimit, _rules.NumberLimit), (view.Int("limits.numbers.used"), view.Int("limits.numbers.max")));
         (await _api.Get(account.NumberOf(third))).Problem(HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
+    public async Task ConcurrentAdditionsThroughTwoWabasOfOnePortfolioNeverPassItsLimitUnderMeta()
+    {
+        var (tenant, businessManagerId) = (Ids.Tenant(), Ids.BusinessManager());
+        var wabas = new[] { await _api.MemberAtStep4Async(tenant, businessManagerId), await _api.MemberAtStep4Async(tenant, businessManagerId) };
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = wabas.SelectMany(w => Enumerable.Range(0, _rules.NumberLimit + 1).Select(async _ =>
+        {
+            await start.Task;
+            return (Waba: w, Reply: await _api.AddNumber(w, Ids.Phone()));
+        })).ToList();
+
+        start.SetResult();
+        var replies = await Task.WhenAll(calls);
+
+        Assert.All(replies.Where(r => r.Reply.Status != HttpStatusCode.Created),
+            r => r.Reply.Problem(HttpStatusCode.Conflict, "number_limit_reached"));
+        var added = wabas.Select(w => replies.Count(r => r.Waba == w && r.Reply.Status == HttpStatusCode.Created)).ToList();
+        if (_rules.PortfolioLimits)
+        {
+            Assert.Equal(_rules.NumberLimit, added.Sum());
+        }
+        else
+        {
+            Assert.Equal([_rules.NumberLimit, _rules.NumberLimit], added);
+        }
+
+        for (var i = 0; i < wabas.Length; i++)
+        {
+            var view = (await _api.Get(wabas[i].Path)).Ok();
+            Assert.Equal(added[i], view["numbers"]!.AsArray().Count);
+        }
     }
 
     [Fact]
@@ -167,9 +199,36 @@ public class NumbersTests(ApiFixture fixture)
 
         var view = (await _api.Post(account.Path + "/business-verification", new { status = "verified" })).Ok();
 
-        Assert.Equal(20, view.Int("limits.numbers.max"));
+        Assert.Equal(_rules.VerifiedNumberLimit, view.Int("limits.numbers.max"));
         (await _api.AddNumber(account, Ids.Phone())).Created();
         Assert.Equal(3, (await _api.Get(account.Path)).Ok().Int("limits.numbers.used"));
+    }
+}
+
+[Collection(ApiCollection.Name)]
+public sealed class NumbersDocumentTests(ApiFixture fixture) : NumbersTests(fixture);
+
+[Collection(MetaApiCollection.Name)]
+public sealed class NumbersMetaTests(MetaApiFixture fixture) : NumbersTests(fixture);
+
+/// <summary>
+/// Number requests refused before any rule applies (malformed fields or path, a number not on the account):
+/// the same under either rule profile, so run on the <c>document</c> host only.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class NumbersInputTests(ApiFixture fixture)
+{
+    private readonly ApiClient _api = fixture.Api;
+
+    [Fact]
+    public async Task AddNumberNamesEveryInvalidField()
+    {
+        var account = await _api.AtStep4Async();
+
+        (await _api.Post(account.Path + "/numbers", new { phoneNumber = "0123", verificationMethod = "fax" }))
+            .Invalid("phoneNumber");
+        (await _api.Post(account.Path + "/numbers", new { phoneNumber = account.Phone, verificationMethod = "fax" }))
+            .Invalid("verificationMethod", "inUseInWhatsAppApp");
     }
 
     [Fact]

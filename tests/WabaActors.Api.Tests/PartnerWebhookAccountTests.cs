@@ -4,9 +4,12 @@ using static WabaActors.Api.Tests.Support.PartnerWebhooks;
 
 namespace WabaActors.Api.Tests;
 
-/// <summary>ADR 0011: what each 360dialog partner event does to the account, seen through the API, and redeliveries.</summary>
-[Collection(ApiCollection.Name)]
-public class PartnerWebhookAccountTests(ApiFixture fixture)
+/// <summary>
+/// ADR 0011: what each 360dialog partner event does to the account, seen through the API, and redeliveries — under
+/// both rule profiles (<see cref="PartnerWebhookAccountDocumentTests"/>, <see cref="PartnerWebhookAccountMetaTests"/>).
+/// Accounts that must send have their review approved first: under <c>meta</c> a pending one holds every send.
+/// </summary>
+public abstract class PartnerWebhookAccountTests(HostFixture fixture)
 {
     private readonly ApiClient _api = fixture.Api;
 
@@ -42,7 +45,7 @@ public class PartnerWebhookAccountTests(ApiFixture fixture)
     [InlineData("channel_running")]
     public async Task ChannelReadyAndRunningAreHistoryEntriesOnly(string name)
     {
-        var account = await _api.LiveAsync();
+        var account = await _api.LiveAndApprovedAsync();
         var view = (await _api.Get(account.Path)).Ok().ToJsonString();
         var number = (await _api.Get(account.Number)).Ok().ToJsonString();
 
@@ -59,7 +62,7 @@ public class PartnerWebhookAccountTests(ApiFixture fixture)
     [Fact]
     public async Task AccountRestrictionDeniesUntilItsExpirationThenAllows()
     {
-        var account = await _api.LiveAsync();
+        var account = await _api.LiveAndApprovedAsync();
         var until = Webhooks.Seconds(await _api.Now()) + TimeSpan.FromHours(3);
 
         var reply = await _api.PartnerWebhook(Event("account_restriction", account.Waba, account.Phone, new
@@ -143,3 +146,9 @@ public class PartnerWebhookAccountTests(ApiFixture fixture)
         Assert.Equal(before, await _api.Snapshot(account));
     }
 }
+
+[Collection(ApiCollection.Name)]
+public sealed class PartnerWebhookAccountDocumentTests(ApiFixture fixture) : PartnerWebhookAccountTests(fixture);
+
+[Collection(MetaApiCollection.Name)]
+public sealed class PartnerWebhookAccountMetaTests(MetaApiFixture fixture) : PartnerWebhookAccountTests(fixture);

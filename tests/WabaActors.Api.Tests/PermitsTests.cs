@@ -3,16 +3,20 @@ using WabaActors.Api.Tests.Support;
 
 namespace WabaActors.Api.Tests;
 
-/// <summary>Permits: the send decision, its reasons and its idempotency (api.md "Messaging", "Decision").</summary>
-[Collection(ApiCollection.Name)]
-public class PermitsTests(ApiFixture fixture)
+/// <summary>
+/// Permits: the send decision, its reasons and its idempotency (api.md "Messaging", "Decision"), under both
+/// rule profiles (<see cref="PermitsDocumentTests"/>, <see cref="PermitsMetaTests"/>). Accounts that must send
+/// have their commerce-policy review approved first: under <c>meta</c> a pending review holds every send.
+/// </summary>
+public abstract class PermitsTests(HostFixture fixture)
 {
     private readonly ApiClient _api = fixture.Api;
+    private readonly RuleProfile _rules = fixture.Profile;
 
     [Fact]
     public async Task SessionInsideTheWindowIsAllowedWithItsExpiry()
     {
-        var account = await _api.LiveAsync();
+        var account = await _api.LiveAndApprovedAsync();
         var customer = Ids.Customer();
         var window = await OpenWindow(account, customer);
         var messageId = Ids.MessageId();
@@ -27,7 +31,7 @@ public class PermitsTests(ApiFixture fixture)
     [Fact]
     public async Task SessionWithoutAWindowIsDeniedCustomerServiceWindowClosed()
     {
-        var account = await _api.LiveAsync();
+        var account = await _api.LiveAndApprovedAsync();
 
         var decision = (await Permit(account, Ids.Customer(), "session")).Ok();
 
@@ -39,7 +43,7 @@ public class PermitsTests(ApiFixture fixture)
     [Fact]
     public async Task SessionAfterTheWindowExpiredIsDenied()
     {
-        var account = await _api.LiveAsync();
+        var account = await _api.LiveAndApprovedAsync();
         var customer = Ids.Customer();
         await OpenWindow(account, customer);
         await _api.Advance(TimeSpan.FromHours(24));
@@ -52,7 +56,7 @@ public class PermitsTests(ApiFixture fixture)
     [Fact]
     public async Task TemplateWithoutAWindowCountsTheRecipientOnce()
     {
-        var account = await _api.LiveAsync();
+        var account = await _api.LiveAndApprovedAsync();
         var customer = Ids.Customer();
 
         var first = (await Permit(account, customer, "template")).Ok();
@@ -60,7 +64,7 @@ public class PermitsTests(ApiFixture fixture)
 
         Assert.True(first.Bool("allowed"));
         Assert.Equal(1, first.Int("templateRecipients.used"));
-        Assert.Equal(50, first.Int("templateRecipients.limit"));
+        Assert.Equal(_rules.TemplateLimit, first.Int("templateRecipients.limit"));
         Assert.True(first.IsNull("windowExpiresAt"));
         Assert.True(second.Bool("allowed"));
         Assert.Equal(1, second.Int("templateRecipients.used"));
@@ -72,12 +76,15 @@ public class PermitsTests(ApiFixture fixture)
     [Fact]
     public async Task TemplateOverTheLimitIsDeniedUntilTheOldestRecipientLeavesTheRolling24Hours()
     {
-        var account = await _api.LiveAsync();
+        var account = await _api.LiveAndApprovedAsync();
+        var firstAt = await _api.Now();
         var first = (await Permit(account, Ids.Customer(), "template")).Ok();
-        for (var i = 1; i < 50; i++)
-        {
-            Assert.True((await Permit(account, Ids.Customer(), "template")).Ok().Bool("allowed"));
-        }
+        var firstBy = await _api.Now();
+
+        // The rest of the limit 5 minutes later, at once: only the first recipient leaves at retryAt.
+        var restAt = await _api.Advance(TimeSpan.FromMinutes(5));
+        Assert.All(await _api.TemplatesAtOnce(account, _rules.TemplateLimit - 1), d => Assert.True(d.Bool("allowed"), d.ToJsonString()));
+        var restBy = await _api.Now();
 
         var late = Ids.Customer();
         var denied = (await Permit(account, late, "template")).Ok();
@@ -85,10 +92,12 @@ public class PermitsTests(ApiFixture fixture)
         Assert.False(denied.Bool("allowed"));
         Assert.Equal("template_recipient_limit_reached", denied.Str("reason"));
         var retryAt = denied.Instant("retryAt");
+        Assert.InRange(retryAt, firstAt.AddHours(24), firstBy.AddHours(24));
         var view = (await _api.Get(account.Path)).Ok();
-        Assert.Equal(50, view.Int("limits.templateRecipients.used"));
+        Assert.Equal(_rules.TemplateLimit, view.Int("limits.templateRecipients.used"));
+        Assert.Equal(_rules.TemplateLimit, view.Int("limits.templateRecipients.limit"));
         Assert.Equal(retryAt, view.Instant("limits.templateRecipients.nextSlotAt"));
-        Assert.Equal(50, first.Int("templateRecipients.limit"));
+        Assert.Equal(_rules.TemplateLimit, first.Int("templateRecipients.limit"));
 
         await _api.Advance(retryAt - await _api.Now() - TimeSpan.FromMinutes(1));
         var stillDenied = (await Permit(account, late, "template")).Ok();
@@ -98,13 +107,18 @@ public class PermitsTests(ApiFixture fixture)
         await _api.Advance(TimeSpan.FromMinutes(1));
         var allowed = (await Permit(account, late, "template")).Ok();
         Assert.True(allowed.Bool("allowed"));
-        Assert.InRange(allowed.Int("templateRecipients.used"), 1, 50);
+        Assert.Equal(_rules.TemplateLimit, allowed.Int("templateRecipients.used"));
+
+        // Full again: the next slot is the oldest of the rest.
+        var next = (await Permit(account, Ids.Customer(), "template")).Ok();
+        Assert.Equal("template_recipient_limit_reached", next.Str("reason"));
+        Assert.InRange(next.Instant("retryAt"), restAt.AddHours(24), restBy.AddHours(24));
     }
 
     [Fact]
     public async Task TemplateInsideTheWindowIsAllowedAndNotCounted()
     {
-        var account = await _api.LiveAsync();
+        var account = await _api.LiveAndApprovedAsync();
         var customer = Ids.Customer();
         var window = await OpenWindow(account, customer);
 
@@ -118,7 +132,7 @@ public class PermitsTests(ApiFixture fixture)
     [Fact]
     public async Task SameMessageIdReplaysTheGrantAndCountsOnce()
     {
-        var account = await _api.LiveAsync();
+        var account = await _api.LiveAndApprovedAsync();
         var customer = Ids.Customer();
         var messageId = Ids.MessageId();
 
@@ -132,7 +146,7 @@ public class PermitsTests(ApiFixture fixture)
     [Fact]
     public async Task SameMessageIdForAnotherCustomerOrTypeIs409MessageIdReused()
     {
-        var account = await _api.LiveAsync();
+        var account = await _api.LiveAndApprovedAsync();
         var customer = Ids.Customer();
         await OpenWindow(account, customer);
         var messageId = Ids.MessageId();
@@ -149,7 +163,7 @@ public class PermitsTests(ApiFixture fixture)
     [Fact]
     public async Task DenialIsDecidedAfreshForTheSameMessageId()
     {
-        var account = await _api.LiveAsync();
+        var account = await _api.LiveAndApprovedAsync();
         var customer = Ids.Customer();
         var messageId = Ids.MessageId();
         Assert.False((await Permit(account, customer, "session", messageId)).Ok().Bool("allowed"));
@@ -162,7 +176,7 @@ public class PermitsTests(ApiFixture fixture)
     [Fact]
     public async Task ReplayAnswersTheOriginalGrantEvenAfterTheAccountWasBlocked()
     {
-        var account = await _api.LiveAsync();
+        var account = await _api.LiveAndApprovedAsync();
         var customer = Ids.Customer();
         var messageId = Ids.MessageId();
         var granted = (await Permit(account, customer, "template", messageId)).Ok();
@@ -173,6 +187,45 @@ public class PermitsTests(ApiFixture fixture)
 
         Assert.Equal(granted.ToJsonString(), replay.ToJsonString());
         Assert.Equal("account_blocked", fresh.Str("reason"));
+    }
+
+    [Fact]
+    public async Task PendingReviewOfAFreshlyLiveAccountHoldsEverySendUnderMetaOnly()
+    {
+        var account = await _api.LiveAsync();
+        var replying = Ids.Customer();
+        var window = await OpenWindow(account, replying);
+        var (sessionId, templateId) = (Ids.MessageId(), Ids.MessageId());
+        var templateTo = Ids.Customer();
+
+        var session = (await Permit(account, replying, "session", sessionId)).Ok();
+        var template = (await Permit(account, templateTo, "template", templateId)).Ok();
+
+        var view = (await _api.Get(account.Path)).Ok();
+        Assert.Equal("live", view.Str("status"));
+        Assert.Equal("pending", view.Str("commercePolicyReview.status"));
+        if (_rules.HoldsSendsWhileReviewPending)
+        {
+            foreach (var held in new[] { session, template })
+            {
+                Assert.False(held.Bool("allowed"));
+                Assert.Equal("account_under_review", held.Str("reason"));
+                Assert.False(string.IsNullOrEmpty(held.Str("detail")));
+            }
+
+            Assert.Equal(0, view.Int("limits.templateRecipients.used"));
+            (await _api.Post(account.Path + "/reviews/commerce-policy", new { decision = "approved" })).Ok();
+
+            // A denial is decided afresh: the same messages go once the review is approved.
+            session = (await Permit(account, replying, "session", sessionId)).Ok();
+            template = (await Permit(account, templateTo, "template", templateId)).Ok();
+        }
+
+        Assert.True(session.Bool("allowed"));
+        Assert.Equal(window, session.Instant("windowExpiresAt"));
+        Assert.True(template.Bool("allowed"));
+        Assert.Equal(1, template.Int("templateRecipients.used"));
+        Assert.Equal(1, (await _api.Get(account.Path)).Ok().Int("limits.templateRecipients.used"));
     }
 
     [Fact]
@@ -193,7 +246,7 @@ public class PermitsTests(ApiFixture fixture)
     [Fact]
     public async Task NumberNotRegisteredOfALiveAccountIsDenied()
     {
-        var account = await _api.LiveAsync();
+        var account = await _api.LiveAndApprovedAsync();
         var second = Ids.Phone();
         (await _api.AddNumber(account, second)).Created();
 
@@ -218,7 +271,7 @@ public class PermitsTests(ApiFixture fixture)
     [Fact]
     public async Task PermitNamesEveryInvalidField()
     {
-        var account = await _api.LiveAsync();
+        var account = await _api.LiveAndApprovedAsync();
 
         (await _api.Post(account.Number + "/permits", new { customer = "abc", type = "sms", messageId = "" })).Invalid("customer", "type", "messageId");
         (await _api.Post(account.Number + "/permits", new { })).Invalid("customer", "type", "messageId");
@@ -231,7 +284,7 @@ public class PermitsTests(ApiFixture fixture)
     [Fact]
     public async Task PermitsAndInboundMessagesAreNotHistory()
     {
-        var account = await _api.LiveAsync();
+        var account = await _api.LiveAndApprovedAsync();
         var before = await _api.EventTypes(account);
         var customer = Ids.Customer();
 
@@ -249,3 +302,9 @@ public class PermitsTests(ApiFixture fixture)
         (await _api.Post(account.Number + "/inbound", new { customer, messageId = Ids.MessageId(), timestamp = Json.Iso(await _api.Now()) }))
             .Ok().Instant("expiresAt");
 }
+
+[Collection(ApiCollection.Name)]
+public sealed class PermitsDocumentTests(ApiFixture fixture) : PermitsTests(fixture);
+
+[Collection(MetaApiCollection.Name)]
+public sealed class PermitsMetaTests(MetaApiFixture fixture) : PermitsTests(fixture);

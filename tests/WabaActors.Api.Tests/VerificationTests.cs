@@ -3,11 +3,15 @@ using WabaActors.Api.Tests.Support;
 
 namespace WabaActors.Api.Tests;
 
-/// <summary>A number's verification code: resend cool-down, wrong tries, lockout, expiry, registration.</summary>
-[Collection(ApiCollection.Name)]
-public class VerificationTests(ApiFixture fixture)
+/// <summary>
+/// A number's verification code: resend cool-down, wrong tries, lockout, expiry, registration — and go-live, which
+/// under <c>meta</c> holds the account for its commerce-policy review. Under both rule profiles
+/// (<see cref="VerificationDocumentTests"/>, <see cref="VerificationMetaTests"/>).
+/// </summary>
+public abstract class VerificationTests(HostFixture fixture)
 {
     private readonly ApiClient _api = fixture.Api;
+    private readonly RuleProfile _rules = fixture.Profile;
 
     [Fact]
     public async Task RightCodeRegistersTheNumberAndStartsBillingAtThatInstant()
@@ -43,6 +47,17 @@ public class VerificationTests(ApiFixture fixture)
         Assert.False(view.Bool("commercePolicyReview.overdue"));
         Assert.Equal(view.Instant("commercePolicyReview.requestedAt").AddHours(48), view.Instant("commercePolicyReview.dueAt"));
         Assert.True(view.Instant("commercePolicyReview.requestedAt") >= number.Instant("registeredAt"));
+        if (_rules.HoldsSendsWhileReviewPending)
+        {
+            var hold = Assert.Single(view["holds"]!.AsArray())!;
+            Assert.Equal("account_under_review", hold.Str("reason"));
+            Assert.InRange(hold.Instant("since"), number.Instant("registeredAt"), view.Instant("commercePolicyReview.requestedAt"));
+            Assert.True(hold.IsNull("until"));
+        }
+        else
+        {
+            Assert.Empty(view["holds"]!.AsArray());
+        }
     }
 
     [Fact]
@@ -128,6 +143,34 @@ public class VerificationTests(ApiFixture fixture)
         Assert.Equal(5, number.Int("verification.attemptsLeft"));
     }
 
+    [Fact]
+    public async Task RegisteredNumberRefusesAnotherCodeOrVerification()
+    {
+        var account = await _api.LiveAsync();
+        var before = await _api.Snapshot(account);
+
+        (await _api.Post(account.Number + "/verification-code")).Problem(HttpStatusCode.Conflict, "number_already_verified");
+        (await _api.Post(account.Number + "/verification", new { code = "123456" })).Problem(HttpStatusCode.Conflict, "number_already_verified");
+
+        Assert.Equal(before, await _api.Snapshot(account));
+    }
+}
+
+[Collection(ApiCollection.Name)]
+public sealed class VerificationDocumentTests(ApiFixture fixture) : VerificationTests(fixture);
+
+[Collection(MetaApiCollection.Name)]
+public sealed class VerificationMetaTests(MetaApiFixture fixture) : VerificationTests(fixture);
+
+/// <summary>
+/// Verification requests refused before any rule applies (a malformed or missing code, a number not on the
+/// account): the same under either rule profile, so run on the <c>document</c> host only.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class VerificationInputTests(ApiFixture fixture)
+{
+    private readonly ApiClient _api = fixture.Api;
+
     [Theory]
     [InlineData("12345")]
     [InlineData("1234567")]
@@ -154,18 +197,6 @@ public class VerificationTests(ApiFixture fixture)
         (await _api.Post(account.Number + "/verification", new { })).Invalid("code");
 
         Assert.Equal(5, (await _api.Get(account.Number)).Ok().Int("verification.attemptsLeft"));
-    }
-
-    [Fact]
-    public async Task RegisteredNumberRefusesAnotherCodeOrVerification()
-    {
-        var account = await _api.LiveAsync();
-        var before = await _api.Snapshot(account);
-
-        (await _api.Post(account.Number + "/verification-code")).Problem(HttpStatusCode.Conflict, "number_already_verified");
-        (await _api.Post(account.Number + "/verification", new { code = "123456" })).Problem(HttpStatusCode.Conflict, "number_already_verified");
-
-        Assert.Equal(before, await _api.Snapshot(account));
     }
 
     [Fact]

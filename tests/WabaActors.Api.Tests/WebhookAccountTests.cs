@@ -4,11 +4,15 @@ using static WabaActors.Api.Tests.Support.Webhooks;
 
 namespace WabaActors.Api.Tests;
 
-/// <summary>api.md "Webhook mapping": reviews, display names, the ban, redeliveries.</summary>
-[Collection(ApiCollection.Name)]
-public class WebhookAccountTests(ApiFixture fixture)
+/// <summary>
+/// api.md "Webhook mapping": reviews, display names, the ban, redeliveries — under both rule profiles
+/// (<see cref="WebhookAccountDocumentTests"/>, <see cref="WebhookAccountMetaTests"/>; docs/meta-webhooks.md says
+/// where they differ: under <c>meta</c> PENDING/DEFERRED reopen a decided review and hold every send).
+/// </summary>
+public abstract class WebhookAccountTests(HostFixture fixture)
 {
     private readonly ApiClient _api = fixture.Api;
+    private readonly RuleProfile _rules = fixture.Profile;
 
     [Fact]
     public async Task ReviewRejectedBlocksEverySendAndApprovedUnblocks()
@@ -39,7 +43,7 @@ public class WebhookAccountTests(ApiFixture fixture)
     [Theory]
     [InlineData("PENDING")]
     [InlineData("DEFERRED")]
-    public async Task ReviewPendingOrDeferredChangesNothing(string decision)
+    public async Task ReviewPendingOrDeferredChangesNothingWhileTheReviewIsPending(string decision)
     {
         var account = await _api.LiveAsync();
         var before = await _api.Snapshot(account);
@@ -48,6 +52,111 @@ public class WebhookAccountTests(ApiFixture fixture)
 
         Assert.Equal((1, 0, 1, 0, 0), reply.Receipt());
         Assert.Equal(before, await _api.Snapshot(account));
+    }
+
+    [Theory]
+    [InlineData("PENDING")]
+    [InlineData("DEFERRED")]
+    public async Task ReviewPendingOrDeferredReopensAnApprovedReviewAndHoldsEverySendUnderMetaOnly(string decision)
+    {
+        var account = await _api.LiveAndApprovedAsync();
+        var customer = await OpenWindow(account);
+        var before = await _api.Snapshot(account);
+
+        var at = await _api.Now();
+        var reply = await _api.Webhook(Envelope(account.Waba, "account_review_update", new { decision }));
+
+        var view = (await _api.Get(account.Path)).Ok();
+        Assert.Equal("live", view.Str("status"));
+        if (_rules.HoldsSendsWhileReviewPending)
+        {
+            Assert.Equal((1, 1, 0, 0, 0), reply.Receipt());
+            Assert.Equal("pending", view.Str("commercePolicyReview.status"));
+            Assert.InRange(view.Instant("commercePolicyReview.dueAt"), at.AddHours(48), (await _api.Now()).AddHours(48));
+            Assert.Equal("account_under_review", view.Str("holds[0].reason"));
+            Assert.Single(view["holds"]!.AsArray());
+            var requested = (await _api.Events(account))[^1];
+            Assert.Equal("commerce_review_requested", requested.Str("type"));
+            foreach (var type in new[] { "session", "template" })
+            {
+                var held = (await _api.Post(account.Number + "/permits", new { customer, type, messageId = Ids.MessageId() })).Ok();
+                Assert.False(held.Bool("allowed"));
+                Assert.Equal("account_under_review", held.Str("reason"));
+            }
+
+            Assert.Equal((1, 0, 0, 1, 0), (await _api.Webhook(Envelope(account.Waba, "account_review_update", new { decision }))).Receipt());
+            (await _api.Webhook(Envelope(account.Waba, "account_review_update", new { decision = "APPROVED" }))).Ok();
+            Assert.Empty((await _api.Get(account.Path)).Ok()["holds"]!.AsArray());
+        }
+        else
+        {
+            Assert.Equal((1, 0, 1, 0, 0), reply.Receipt());
+            Assert.Equal(before, await _api.Snapshot(account));
+            Assert.Equal("approved", view.Str("commercePolicyReview.status"));
+        }
+
+        Assert.True((await _api.Post(account.Number + "/permits", new { customer, type = "session", messageId = Ids.MessageId() })).Ok().Bool("allowed"));
+    }
+
+    [Fact]
+    public async Task PendingAfterAnApprovalBeforeGoLiveIsTheLaterWordUnderMetaAndNothingUnderDocument()
+    {
+        var account = await _api.CodeSentAsync();
+        Assert.Equal((1, 1, 0, 0, 0), (await _api.Webhook(Envelope(account.Waba, "account_review_update", new { decision = "APPROVED" }))).Receipt());
+
+        var pending = (await _api.Webhook(Envelope(account.Waba, "account_review_update", new { decision = "PENDING" }))).Receipt();
+        await _api.Register(account, account.Phone);
+
+        var view = (await _api.Get(account.Path)).Ok();
+        Assert.Equal("live", view.Str("status"));
+        var permit = (await _api.Post(account.Number + "/permits", new { customer = Ids.Customer(), type = "template", messageId = Ids.MessageId() })).Ok();
+        if (_rules.HoldsSendsWhileReviewPending)
+        {
+            Assert.Equal((1, 1, 0, 0, 0), pending);
+            Assert.Equal("pending", view.Str("commercePolicyReview.status"));
+            Assert.Equal("account_under_review", view.Str("holds[0].reason"));
+            Assert.Equal("account_under_review", permit.Str("reason"));
+        }
+        else
+        {
+            Assert.Equal((1, 0, 1, 0, 0), pending);
+            Assert.Equal("approved", view.Str("commercePolicyReview.status"));
+            Assert.Empty(view["holds"]!.AsArray());
+            Assert.True(permit.Bool("allowed"));
+        }
+    }
+
+    [Fact]
+    public async Task ReviewReopenedByMetaIsMarkedOverdueByTheReminderAtItsNewDueInstantUnderMetaOnly()
+    {
+        var account = await _api.LiveAndApprovedAsync();
+        (await _api.Webhook(Envelope(account.Waba, "account_review_update", new { decision = "PENDING" }))).Ok();
+        var review = (await _api.Get(account.Path)).Ok();
+
+        await _api.Advance(TimeSpan.FromHours(49));
+
+        if (_rules.HoldsSendsWhileReviewPending)
+        {
+            var dueAt = review.Instant("commercePolicyReview.dueAt");
+            Assert.Equal("pending", review.Str("commercePolicyReview.status"));
+            Assert.True((await _api.Get(account.Path)).Ok().Bool("commercePolicyReview.overdue"));
+
+            // The reminder fires asynchronously, at the next period after the jump: nudge the clock between reads.
+            await Eventually.Until(
+                async () => (await _api.EventTypes(account)).Contains("commerce_review_overdue"),
+                TimeSpan.FromSeconds(20),
+                "the commerce_review_overdue event of the reopened review",
+                between: () => _api.Advance(TimeSpan.FromMinutes(1)));
+            var overdue = Assert.Single(await _api.Events(account), e => e.Str("type") == "commerce_review_overdue");
+            Assert.Equal(dueAt, overdue.Instant("at"));
+        }
+        else
+        {
+            Assert.Equal("approved", review.Str("commercePolicyReview.status"));
+            var view = (await _api.Get(account.Path)).Ok();
+            Assert.False(view.Bool("commercePolicyReview.overdue"));
+            Assert.DoesNotContain("commerce_review_overdue", await _api.EventTypes(account));
+        }
     }
 
     [Theory]
@@ -87,7 +196,7 @@ public class WebhookAccountTests(ApiFixture fixture)
     [Fact]
     public async Task DisableBlocksAndReinstateUnblocks()
     {
-        var account = await _api.LiveAsync();
+        var account = await _api.LiveAndApprovedAsync();
         var customer = await OpenWindow(account);
 
         (await _api.Webhook(Envelope(account.Waba, "account_update", Ban("DISABLE")))).Ok();
@@ -178,3 +287,9 @@ public class WebhookAccountTests(ApiFixture fixture)
         return customer;
     }
 }
+
+[Collection(ApiCollection.Name)]
+public sealed class WebhookAccountDocumentTests(ApiFixture fixture) : WebhookAccountTests(fixture);
+
+[Collection(MetaApiCollection.Name)]
+public sealed class WebhookAccountMetaTests(MetaApiFixture fixture) : WebhookAccountTests(fixture);

@@ -4,16 +4,21 @@ using static WabaActors.Api.Tests.Support.Webhooks;
 
 namespace WabaActors.Api.Tests;
 
-/// <summary>api.md "Webhook mapping": Meta's restrictions (until their expiration) and capability limits.</summary>
-[Collection(ApiCollection.Name)]
-public class WebhookLimitsTests(ApiFixture fixture)
+/// <summary>
+/// api.md "Webhook mapping": Meta's restrictions (until their expiration) and capability limits — under both rule
+/// profiles (<see cref="WebhookLimitsDocumentTests"/>, <see cref="WebhookLimitsMetaTests"/>; under <c>meta</c> a
+/// capability limit is the whole portfolio's, docs/portfolios.md). Accounts that must send have their review approved
+/// first: under <c>meta</c> a pending one holds every send.
+/// </summary>
+public abstract class WebhookLimitsTests(HostFixture fixture)
 {
     private readonly ApiClient _api = fixture.Api;
+    private readonly RuleProfile _rules = fixture.Profile;
 
     [Fact]
     public async Task RestrictionsDenyUntilExpirationThenLift()
     {
-        var account = await _api.LiveAsync();
+        var account = await _api.LiveAndApprovedAsync();
         var replying = Ids.Customer();
         (await _api.Post(account.Number + "/inbound", new { customer = replying, messageId = Ids.MessageId(), timestamp = Json.Iso(await _api.Now()) })).Ok();
         var until = Seconds(await _api.Now()) + TimeSpan.FromHours(2);
@@ -59,7 +64,7 @@ public class WebhookLimitsTests(ApiFixture fixture)
     [Fact]
     public async Task NumericLimitIsEnforcedOnTemplates()
     {
-        var account = await _api.LiveAsync();
+        var account = await _api.LiveAndApprovedAsync();
 
         (await _api.Webhook(Envelope(account.Waba, "business_capability_update", new { max_daily_conversations_per_business = 2 }))).Ok();
 
@@ -73,6 +78,29 @@ public class WebhookLimitsTests(ApiFixture fixture)
 
         var denied = (await _api.Post(account.Number + "/permits", new { customer = Ids.Customer(), type = "template", messageId = Ids.MessageId() })).Ok();
         Assert.Equal("template_recipient_limit_reached", denied.Str("reason"));
+    }
+
+    [Fact]
+    public async Task LimitsReportedForOneWabaAreTheWholePortfoliosUnderMetaOnly()
+    {
+        var (tenant, businessManagerId) = (Ids.Tenant(), Ids.BusinessManager());
+        var reported = await _api.LiveAndApprovedMemberAsync(tenant, businessManagerId);
+        var sibling = await _api.LiveAndApprovedMemberAsync(tenant, businessManagerId);
+
+        (await _api.Webhook(Envelope(reported.Waba, "business_capability_update",
+            new { max_daily_conversations_per_business = "TIER_1K", max_phone_numbers_per_business = 5 }))).Ok();
+
+        var (templates, numbers) = _rules.PortfolioLimits ? (1_000, 5) : (_rules.TemplateLimit, _rules.NumberLimit);
+        Assert.Equal((1_000, 5), Limits((await _api.Get(reported.Path)).Ok()));
+        await Eventually.Until(async () => Limits((await _api.Get(sibling.Path)).Ok()) == (templates, numbers),
+            TimeSpan.FromSeconds(30), $"the sibling's view to show the limits {(templates, numbers)}");
+        var permit = (await _api.Post(sibling.Number + "/permits", new { customer = Ids.Customer(), type = "template", messageId = Ids.MessageId() })).Ok();
+        Assert.True(permit.Bool("allowed"));
+        Assert.Equal(templates, permit.Int("templateRecipients.limit"));
+        Assert.Equal(templates, (await _api.Get(sibling.Path + "/template-recipients")).Ok().Int("limit"));
+
+        static (int Templates, int Numbers) Limits(System.Text.Json.Nodes.JsonNode view) =>
+            (view.Int("limits.templateRecipients.limit"), view.Int("limits.numbers.max"));
     }
 
     [Fact]
@@ -100,3 +128,9 @@ public class WebhookLimitsTests(ApiFixture fixture)
         Assert.Equal(3, (await _api.Get(account.Path)).Ok().Int("limits.numbers.max"));
     }
 }
+
+[Collection(ApiCollection.Name)]
+public sealed class WebhookLimitsDocumentTests(ApiFixture fixture) : WebhookLimitsTests(fixture);
+
+[Collection(MetaApiCollection.Name)]
+public sealed class WebhookLimitsMetaTests(MetaApiFixture fixture) : WebhookLimitsTests(fixture);

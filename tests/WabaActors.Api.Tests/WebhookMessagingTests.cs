@@ -3,16 +3,19 @@ using static WabaActors.Api.Tests.Support.Webhooks;
 
 namespace WabaActors.Api.Tests;
 
-/// <summary>api.md "Webhook mapping": inbound messages open windows, 131047 failures close them.</summary>
-[Collection(ApiCollection.Name)]
-public class WebhookMessagingTests(ApiFixture fixture)
+/// <summary>
+/// api.md "Webhook mapping": inbound messages open windows, 131047 failures close them — under both rule profiles
+/// (<see cref="WebhookMessagingDocumentTests"/>, <see cref="WebhookMessagingMetaTests"/>). Accounts whose sends are
+/// checked have their review approved first: under <c>meta</c> a pending one holds every send.
+/// </summary>
+public abstract class WebhookMessagingTests(HostFixture fixture)
 {
     private readonly ApiClient _api = fixture.Api;
 
     [Fact]
     public async Task InboundMessageOpensTheWindowOnce()
     {
-        var account = await _api.LiveAsync();
+        var account = await _api.LiveAndApprovedAsync();
         var customer = Ids.Customer();
         var sentAt = Seconds(await _api.Now()) - TimeSpan.FromMinutes(1);
         var envelope = Envelope(account.Waba, "messages", Inbound(account.Phone, customer, Ids.MessageId(), sentAt));
@@ -29,7 +32,7 @@ public class WebhookMessagingTests(ApiFixture fixture)
     [Fact]
     public async Task FailedStatus131047ClosesTheWindow()
     {
-        var account = await _api.LiveAsync();
+        var account = await _api.LiveAndApprovedAsync();
         var customer = Ids.Customer();
         var now = Seconds(await _api.Now());
         (await _api.Webhook(Envelope(account.Waba, "messages", Inbound(account.Phone, customer, Ids.MessageId(), now - TimeSpan.FromMinutes(2))))).Ok();
@@ -98,3 +101,9 @@ public class WebhookMessagingTests(ApiFixture fixture)
         Assert.Equal((1, 0, 0, 0, 1), reply.Receipt());
     }
 }
+
+[Collection(ApiCollection.Name)]
+public sealed class WebhookMessagingDocumentTests(ApiFixture fixture) : WebhookMessagingTests(fixture);
+
+[Collection(MetaApiCollection.Name)]
+public sealed class WebhookMessagingMetaTests(MetaApiFixture fixture) : WebhookMessagingTests(fixture);

@@ -18,6 +18,9 @@ public abstract class HostFixture : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>The rule profile this host runs (its <see cref="Settings"/> pick it): the figures its tests expect.</summary>
+    public virtual RuleProfile Profile => RuleProfile.Document;
+
     /// <summary>A client of its own (no default headers shared with <see cref="Api"/>).</summary>
     public ApiClient NewClient(string? key = null)
     {

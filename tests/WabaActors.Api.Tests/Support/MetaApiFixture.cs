@@ -7,6 +7,8 @@ public sealed class MetaApiFixture : HostFixture
     {
         ["WabaActors:Rules:Profile"] = "meta",
     };
+
+    public override RuleProfile Profile => RuleProfile.Meta;
 }
 
 /// <summary>Tests against the <c>meta</c>-profile host, one at a time.</summary>
