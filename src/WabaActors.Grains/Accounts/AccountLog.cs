@@ -1,18 +1,19 @@
 using Microsoft.Extensions.Logging;
+using WabaActors.Grains.Telemetry;
 
 namespace WabaActors.Grains.Accounts;
 
 internal static partial class AccountLog
 {
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Account {Waba} changed: {EventTypes}")]
+    [LoggerMessage(EventId = WabaEventId.AccountChanged, Level = LogLevel.Information, Message = "Account {Waba} changed: {EventTypes}")]
     public static partial void Changed(ILogger logger, string waba, string eventTypes);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Account {Waba} is blocked")]
+    [LoggerMessage(EventId = WabaEventId.AccountBlocked, Level = LogLevel.Warning, Message = "Account {Waba} is blocked")]
     public static partial void Blocked(ILogger logger, string waba);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Account {Waba}: the gate could not reach number {PhoneHash}")]
+    [LoggerMessage(EventId = WabaEventId.AccountGatePushFailed, Level = LogLevel.Warning, Message = "Account {Waba}: the gate could not reach number {PhoneHash}")]
     public static partial void GatePushFailed(ILogger logger, string waba, string phoneHash, Exception error);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Account {Waba}: history entries could not be appended; re-appended on reactivation")]
+    [LoggerMessage(EventId = WabaEventId.AccountPublishFailed, Level = LogLevel.Error, Message = "Account {Waba}: history entries could not be appended; re-appended on reactivation")]
     public static partial void PublishFailed(ILogger logger, string waba, Exception error);
 }

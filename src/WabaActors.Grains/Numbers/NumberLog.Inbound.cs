@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using WabaActors.Grains.Telemetry;
 
 namespace WabaActors.Grains.Numbers;
 
@@ -6,6 +7,6 @@ namespace WabaActors.Grains.Numbers;
 internal static partial class NumberLog
 {
     // The id itself is not logged: Meta's wamid encodes the customer's phone number.
-    [LoggerMessage(EventId = 2007, Level = LogLevel.Debug, Message = "Number {PhoneHash}: inbound message {Digest:x16} repeated; nothing changed")]
+    [LoggerMessage(EventId = WabaEventId.NumberInboundRepeated, Level = LogLevel.Debug, Message = "Number {PhoneHash}: inbound message {Digest:x16} repeated; nothing changed")]
     public static partial void InboundRepeated(ILogger logger, string phoneHash, long digest);
 }

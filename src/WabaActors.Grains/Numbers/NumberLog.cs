@@ -1,24 +1,25 @@
 using Microsoft.Extensions.Logging;
+using WabaActors.Grains.Telemetry;
 
 namespace WabaActors.Grains.Numbers;
 
 internal static partial class NumberLog
 {
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Number {PhoneHash} of {Waba}: {EventTypes}")]
+    [LoggerMessage(EventId = WabaEventId.NumberChanged, Level = LogLevel.Information, Message = "Number {PhoneHash} of {Waba}: {EventTypes}")]
     public static partial void Changed(ILogger logger, string phoneHash, string waba, string eventTypes);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Number {PhoneHash}: the account {Waba} could not be told; retried by reminder")]
+    [LoggerMessage(EventId = WabaEventId.NumberOutboxDeferred, Level = LogLevel.Warning, Message = "Number {PhoneHash}: the account {Waba} could not be told; retried by reminder")]
     public static partial void OutboxDeferred(ILogger logger, string phoneHash, string waba, Exception error);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Number {PhoneHash} activated with {Windows} windows and {Grants} grants")]
+    [LoggerMessage(EventId = WabaEventId.NumberActivated, Level = LogLevel.Information, Message = "Number {PhoneHash} activated with {Windows} windows and {Grants} grants")]
     public static partial void Activated(ILogger logger, string phoneHash, int windows, int grants);
 
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "Number {PhoneHash}: a window or grant could not be written; reloading from storage")]
+    [LoggerMessage(EventId = WabaEventId.NumberWriteFailed, Level = LogLevel.Error, Message = "Number {PhoneHash}: a window or grant could not be written; reloading from storage")]
     public static partial void WriteFailed(ILogger logger, string phoneHash, Exception error);
 
-    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Number {PhoneHash}: the gateway failed on {Operation} ({Kind}: {Reason}); nothing changed")]
+    [LoggerMessage(EventId = WabaEventId.NumberGatewayFailed, Level = LogLevel.Warning, Message = "Number {PhoneHash}: the gateway failed on {Operation} ({Kind}: {Reason}); nothing changed")]
     public static partial void GatewayFailed(ILogger logger, string phoneHash, GatewayOperation operation, Gateway.GatewayFailureKind kind, string reason);
 
-    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Number {PhoneHash} registered but the channel could not be read ({Reason}); billing starts now")]
+    [LoggerMessage(EventId = WabaEventId.NumberBillingStartUnknown, Level = LogLevel.Warning, Message = "Number {PhoneHash} registered but the channel could not be read ({Reason}); billing starts now")]
     public static partial void BillingStartUnknown(ILogger logger, string phoneHash, string reason);
 }

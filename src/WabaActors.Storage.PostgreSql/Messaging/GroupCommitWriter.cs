@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using WabaActors.Grains.Telemetry;
 
 namespace WabaActors.Storage.PostgreSql;
 
@@ -242,7 +243,7 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
         }
     }
 
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "A group commit of {Count} changes failed; retrying them one by one")]
+    [LoggerMessage(EventId = WabaEventId.GroupCommitBatchFailed, Level = LogLevel.Warning, Message = "A group commit of {Count} changes failed; retrying them one by one")]
     private static partial void LogBatchFailed(ILogger logger, int count, Exception error);
 
     /// <summary>A queued change; <paramref name="Caller"/> is the span that queued it (null unless traced).</summary>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using WabaActors.Domain.Rules;
 using WabaActors.Grains.Time;
+using WabaActors.Grains.Telemetry;
 
 namespace WabaActors.Storage.PostgreSql;
 
@@ -71,9 +72,9 @@ public sealed partial class MessagingPruner(
         return deleted;
     }
 
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Pruned {Rows} expired rows")]
+    [LoggerMessage(EventId = WabaEventId.PrunerPruned, Level = LogLevel.Information, Message = "Pruned {Rows} expired rows")]
     private static partial void LogPruned(ILogger logger, long rows);
 
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Pruning failed; retried at the next interval")]
+    [LoggerMessage(EventId = WabaEventId.PrunerPruneFailed, Level = LogLevel.Warning, Message = "Pruning failed; retried at the next interval")]
     private static partial void LogPruneFailed(ILogger logger, Exception error);
 }
