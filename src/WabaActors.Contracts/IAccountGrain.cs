@@ -60,8 +60,9 @@ public interface IAccountGrain : IGrainWithStringKey
 
     /// <summary>
     /// Applies one change Meta sent by webhook. Meta names only the WABA id, so no tenant is asked:
-    /// the account knows its own. A change already applied (same digest, within the retention) is a
-    /// <see cref="WebhookResult.Duplicate"/> and changes nothing; an account never created answers
+    /// the account knows its own. A change that moves the state is applied, in arrival order; one seen
+    /// before (same digest, within the retention) that would change nothing more is a
+    /// <see cref="WebhookResult.Duplicate"/> (ADR 0005); an account never created answers
     /// <see cref="WebhookResult.UnknownAccount"/> and stores nothing. A value the rules cannot take
     /// (an unknown ban state, a number not on the account) is a failure and changes nothing.
     /// </summary>
