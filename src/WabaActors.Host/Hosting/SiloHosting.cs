@@ -41,9 +41,13 @@ public static class SiloHosting
                 $"{WabaOptions.Section}:Cluster:Kubernetes=true needs {WabaOptions.Section}:Storage=PostgreSql (membership in PostgreSQL).");
         }
 
-        var dataSource = options.Storage == StorageKind.PostgreSql ? PostgreSqlDataSource(builder) : null;
+        var npgsqlLogs = new DeferredLoggerFactory();
+        var dataSource = options.Storage == StorageKind.PostgreSql ? PostgreSqlDataSource(builder, npgsqlLogs) : null;
         if (dataSource is not null)
         {
+            // Npgsql's own logs (connection errors, slow commands at Debug) join the host's logging once it starts.
+            services.AddSingleton(npgsqlLogs);
+            services.AddHostedService<DeferredLoggerFactory.AttachOnStart>();
             services.AddSingleton(dataSource);
             services.AddPostgreSqlWabaStores();
         }
@@ -94,7 +98,7 @@ public static class SiloHosting
         return builder;
     }
 
-    private static NpgsqlDataSource PostgreSqlDataSource(WebApplicationBuilder builder)
+    private static NpgsqlDataSource PostgreSqlDataSource(WebApplicationBuilder builder, ILoggerFactory logs)
     {
         var connectionString = builder.Configuration.GetConnectionString("WabaActors");
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -112,7 +116,7 @@ public static class SiloHosting
             dataSource.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
         }
 
-        return dataSource.Build();
+        return dataSource.UseLoggerFactory(logs).Build();
     }
 
     private static IPAddress AdvertisedAddress(ClusterOptions cluster)
