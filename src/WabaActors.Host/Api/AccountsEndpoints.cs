@@ -22,25 +22,25 @@ public static class AccountsEndpoints
         return app;
     }
 
-    private static async Task<IResult> PutAccount(string tenant, string waba, CreateAccountBody? body, IGrainFactory grains, Clock clock) =>
+    private static async Task<IResult> PutAccount(string tenant, string waba, CreateAccountBody? body, IGrainFactory grains, RulesClock clock) =>
         PathIds.Check(tenant, waba) ?? (await Account(grains, waba).CreateAsync(tenant, body?.Name)).ToHttp(clock.Now);
 
-    private static async Task<IResult> GetAccount(string tenant, string waba, IGrainFactory grains, Clock clock) =>
+    private static async Task<IResult> GetAccount(string tenant, string waba, IGrainFactory grains, RulesClock clock) =>
         PathIds.Check(tenant, waba) ?? (await Account(grains, waba).GetAsync(tenant)).ToHttp(clock.Now);
 
-    private static async Task<IResult> SubmitEmail(string tenant, string waba, EmailBody body, IGrainFactory grains, Clock clock) =>
+    private static async Task<IResult> SubmitEmail(string tenant, string waba, EmailBody body, IGrainFactory grains, RulesClock clock) =>
         PathIds.Check(tenant, waba) ?? (await Account(grains, waba).SubmitEmailAsync(tenant, body.Email)).ToHttp(clock.Now);
 
-    private static async Task<IResult> ConfirmEmail(string tenant, string waba, IGrainFactory grains, Clock clock) =>
+    private static async Task<IResult> ConfirmEmail(string tenant, string waba, IGrainFactory grains, RulesClock clock) =>
         PathIds.Check(tenant, waba) ?? (await Account(grains, waba).ConfirmEmailAsync(tenant)).ToHttp(clock.Now);
 
-    private static async Task<IResult> SubmitBusinessManager(string tenant, string waba, BusinessManagerRequest body, IGrainFactory grains, Clock clock) =>
+    private static async Task<IResult> SubmitBusinessManager(string tenant, string waba, BusinessManagerRequest body, IGrainFactory grains, RulesClock clock) =>
         PathIds.Check(tenant, waba) ?? (await Account(grains, waba).SubmitBusinessManagerAsync(tenant, body)).ToHttp(clock.Now);
 
-    private static async Task<IResult> SubmitCompanyProfile(string tenant, string waba, CompanyProfileRequest body, IGrainFactory grains, Clock clock) =>
+    private static async Task<IResult> SubmitCompanyProfile(string tenant, string waba, CompanyProfileRequest body, IGrainFactory grains, RulesClock clock) =>
         PathIds.Check(tenant, waba) ?? (await Account(grains, waba).SubmitCompanyProfileAsync(tenant, body)).ToHttp(clock.Now);
 
-    private static async Task<IResult> AddNumber(string tenant, string waba, AddNumberBody body, IGrainFactory grains, Clock clock)
+    private static async Task<IResult> AddNumber(string tenant, string waba, AddNumberBody body, IGrainFactory grains, RulesClock clock)
     {
         if (PathIds.Check(tenant, waba) is { } bad)
         {

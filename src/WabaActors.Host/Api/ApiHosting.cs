@@ -56,7 +56,7 @@ public static class ApiHosting
         services.AddSingleton<IProblemDetailsWriter, JsonProblemDetailsWriter>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<UnavailableExceptionHandler>();
-        services.AddSingleton<Clock>();
+        services.AddSingleton<RulesClock>();
         services.AddWabaWebhooks();
         services.AddOpenApi(o => o.AddDocumentTransformer<ErrorCodesDocumentTransformer>());
         services.AddHealthChecks().AddCheck<SiloReadyCheck>("silo", tags: ["ready"]);

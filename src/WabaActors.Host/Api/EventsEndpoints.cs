@@ -14,7 +14,7 @@ public static class EventsEndpoints
         return app;
     }
 
-    private static async Task<IResult> GetEvents(string tenant, string waba, string? after, string? limit, IGrainFactory grains, Clock clock)
+    private static async Task<IResult> GetEvents(string tenant, string waba, string? after, string? limit, IGrainFactory grains, RulesClock clock)
     {
         if (PathIds.Check(tenant, waba) is { } bad)
         {

@@ -16,7 +16,7 @@ public static class MessagingEndpoints
         return app;
     }
 
-    private static async Task<IResult> RecordInbound(string tenant, string waba, string phone, InboundBody body, IGrainFactory grains, Clock clock)
+    private static async Task<IResult> RecordInbound(string tenant, string waba, string phone, InboundBody body, IGrainFactory grains, RulesClock clock)
     {
         if (PathIds.Check(tenant, waba, phone) is { } bad)
         {
@@ -32,7 +32,7 @@ public static class MessagingEndpoints
         return (await grains.Reference<INumberGrain>(phone).RecordInboundAsync(new Scope(tenant, waba), message)).ToHttp(clock.Now);
     }
 
-    private static async Task<IResult> RequestPermit(string tenant, string waba, string phone, PermitBody body, IGrainFactory grains, Clock clock)
+    private static async Task<IResult> RequestPermit(string tenant, string waba, string phone, PermitBody body, IGrainFactory grains, RulesClock clock)
     {
         if (PathIds.Check(tenant, waba, phone) is { } bad)
         {
@@ -43,7 +43,7 @@ public static class MessagingEndpoints
         return (await grains.Reference<INumberGrain>(phone).RequestPermitAsync(new Scope(tenant, waba), request)).ToHttp(clock.Now);
     }
 
-    private static async Task<IResult> GetWindow(string tenant, string waba, string phone, string customer, IGrainFactory grains, Clock clock) =>
+    private static async Task<IResult> GetWindow(string tenant, string waba, string phone, string customer, IGrainFactory grains, RulesClock clock) =>
         PathIds.Check(tenant, waba, phone) ?? PathIds.CheckCustomer(customer)
         ?? (await grains.Reference<INumberGrain>(phone).GetWindowAsync(new Scope(tenant, waba), customer)).ToHttp(clock.Now);
 }

@@ -21,19 +21,19 @@ public static class NumbersEndpoints
         return app;
     }
 
-    private static async Task<IResult> GetNumber(string tenant, string waba, string phone, IGrainFactory grains, Clock clock) =>
+    private static async Task<IResult> GetNumber(string tenant, string waba, string phone, IGrainFactory grains, RulesClock clock) =>
         PathIds.Check(tenant, waba, phone) ?? (await Number(grains, phone).GetAsync(new Scope(tenant, waba))).ToHttp(clock.Now);
 
-    private static async Task<IResult> ResendCode(string tenant, string waba, string phone, IGrainFactory grains, Clock clock) =>
+    private static async Task<IResult> ResendCode(string tenant, string waba, string phone, IGrainFactory grains, RulesClock clock) =>
         PathIds.Check(tenant, waba, phone) ?? (await Number(grains, phone).ResendCodeAsync(new Scope(tenant, waba))).ToHttp(clock.Now);
 
-    private static async Task<IResult> Verify(string tenant, string waba, string phone, VerificationBody body, IGrainFactory grains, Clock clock) =>
+    private static async Task<IResult> Verify(string tenant, string waba, string phone, VerificationBody body, IGrainFactory grains, RulesClock clock) =>
         PathIds.Check(tenant, waba, phone) ?? (await Number(grains, phone).VerifyAsync(new Scope(tenant, waba), body.Code)).ToHttp(clock.Now);
 
-    private static async Task<IResult> SetDisplayName(string tenant, string waba, string phone, DisplayNameBody body, IGrainFactory grains, Clock clock) =>
+    private static async Task<IResult> SetDisplayName(string tenant, string waba, string phone, DisplayNameBody body, IGrainFactory grains, RulesClock clock) =>
         PathIds.Check(tenant, waba, phone) ?? (await Number(grains, phone).SetDisplayNameAsync(new Scope(tenant, waba), body.Name)).ToHttp(clock.Now);
 
-    private static async Task<IResult> DecideDisplayName(string tenant, string waba, string phone, ReviewDecisionRequest body, IGrainFactory grains, Clock clock) =>
+    private static async Task<IResult> DecideDisplayName(string tenant, string waba, string phone, ReviewDecisionRequest body, IGrainFactory grains, RulesClock clock) =>
         PathIds.Check(tenant, waba, phone) ?? (await Number(grains, phone).DecideDisplayNameAsync(new Scope(tenant, waba), body)).ToHttp(clock.Now);
 
     private static INumberGrain Number(IGrainFactory grains, string phone) => grains.Reference<INumberGrain>(phone);

@@ -15,9 +15,9 @@ public static class ReviewsEndpoints
         return app;
     }
 
-    private static async Task<IResult> DecideCommercePolicy(string tenant, string waba, ReviewDecisionRequest body, IGrainFactory grains, Clock clock) =>
+    private static async Task<IResult> DecideCommercePolicy(string tenant, string waba, ReviewDecisionRequest body, IGrainFactory grains, RulesClock clock) =>
         PathIds.Check(tenant, waba) ?? (await grains.Reference<IAccountGrain>(waba).DecideCommerceReviewAsync(tenant, body)).ToHttp(clock.Now);
 
-    private static async Task<IResult> SetBusinessVerification(string tenant, string waba, BusinessVerificationBody body, IGrainFactory grains, Clock clock) =>
+    private static async Task<IResult> SetBusinessVerification(string tenant, string waba, BusinessVerificationBody body, IGrainFactory grains, RulesClock clock) =>
         PathIds.Check(tenant, waba) ?? (await grains.Reference<IAccountGrain>(waba).SetBusinessVerificationAsync(tenant, body.Status)).ToHttp(clock.Now);
 }

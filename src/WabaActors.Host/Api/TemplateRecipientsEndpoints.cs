@@ -19,6 +19,6 @@ public static class TemplateRecipientsEndpoints
         return app;
     }
 
-    private static async Task<IResult> GetTemplateRecipients(string tenant, string waba, IGrainFactory grains, Clock clock) =>
+    private static async Task<IResult> GetTemplateRecipients(string tenant, string waba, IGrainFactory grains, RulesClock clock) =>
         PathIds.Check(tenant, waba) ?? (await grains.Reference<IAccountGrain>(waba).GetTemplateRecipientsAsync(tenant)).ToHttp(clock.Now);
 }

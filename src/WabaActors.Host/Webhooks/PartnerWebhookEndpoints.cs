@@ -19,7 +19,7 @@ public static class PartnerWebhookEndpoints
     {
         if (string.IsNullOrEmpty(app.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value.Dialog360Secret))
         {
-            WebhookLog.PartnerWebhooksOff(app.ServiceProvider.GetRequiredService<ILogger<PartnerWebhookMapper>>(), Path);
+            WebhookLog.PartnerWebhooksOff(app.ServiceProvider.GetRequiredService<ILogger<PartnerWebhookApplier>>(), Path);
         }
 
         app.MapPost(Path, Receive).WithTags("Webhooks").WithName("Receive360dialogWebhook")
@@ -31,11 +31,11 @@ public static class PartnerWebhookEndpoints
     }
 
     private static async Task<IResult> Receive(
-        HttpRequest request, IOptions<WebhookOptions> options, PartnerWebhookMapper mapper, WebhookMetrics metrics, ILogger<PartnerWebhookMapper> logger)
+        HttpRequest request, IOptions<WebhookOptions> options, PartnerWebhookApplier mapper, WebhookMetrics metrics, ILogger<PartnerWebhookApplier> logger)
     {
         if (options.Value.Dialog360Secret is not { Length: > 0 } secret)
         {
-            metrics.Refused("not_configured", PartnerWebhookMapper.Source);
+            metrics.Refused("not_configured", PartnerWebhookApplier.Source);
             WebhookLog.NotConfigured(logger, Setting);
             return new Failure(WebhookErrorCodes.WebhooksNotConfigured, $"360dialog webhooks are not configured on this host ({Setting}).").ToProblem(null);
         }
@@ -47,7 +47,7 @@ public static class PartnerWebhookEndpoints
         if (!PartnerSignature.IsValid(body.Span, request.Headers[PartnerSignature.Header].FirstOrDefault(), secret))
         {
             WebhookLog.PartnerSignatureRejected(logger);
-            metrics.Refused("invalid_signature", PartnerWebhookMapper.Source);
+            metrics.Refused("invalid_signature", PartnerWebhookApplier.Source);
             return new Failure(WebhookErrorCodes.InvalidSignature, $"{PartnerSignature.Header} is missing or does not match the body.").ToProblem(null);
         }
 
@@ -58,7 +58,7 @@ public static class PartnerWebhookEndpoints
         }
         catch (JsonException e)
         {
-            metrics.Refused("invalid_body", PartnerWebhookMapper.Source);
+            metrics.Refused("invalid_body", PartnerWebhookApplier.Source);
             return Problems.Validation("body", $"The body is not valid JSON (line {e.LineNumber + 1}).");
         }
 
@@ -67,7 +67,7 @@ public static class PartnerWebhookEndpoints
             var delivery = PartnerEventReader.Parse(document.RootElement);
             if (!delivery.IsSuccess)
             {
-                metrics.Refused("invalid_body", PartnerWebhookMapper.Source);
+                metrics.Refused("invalid_body", PartnerWebhookApplier.Source);
                 return new Failure(delivery.Error!.Code, delivery.Error.Message) { Errors = delivery.Error.Errors }.ToProblem(null);
             }
 

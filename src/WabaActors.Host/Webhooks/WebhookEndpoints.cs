@@ -22,7 +22,7 @@ public static class WebhookEndpoints
     {
         if (!app.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value.IsConfigured)
         {
-            WebhookLog.WebhooksOff(app.ServiceProvider.GetRequiredService<ILogger<WebhookMapper>>(), Path);
+            WebhookLog.WebhooksOff(app.ServiceProvider.GetRequiredService<ILogger<WebhookApplier>>(), Path);
         }
 
         var g = app.MapGroup(Path).WithTags("Webhooks");
@@ -44,7 +44,7 @@ public static class WebhookEndpoints
         [FromQuery(Name = "hub.verify_token")] string? token,
         [FromQuery(Name = "hub.challenge")] string? challenge,
         IOptions<WebhookOptions> options,
-        ILogger<WebhookMapper> logger)
+        ILogger<WebhookApplier> logger)
     {
         if (string.IsNullOrEmpty(options.Value.VerifyToken))
         {
@@ -72,7 +72,7 @@ public static class WebhookEndpoints
     }
 
     private static async Task<IResult> Receive(
-        HttpRequest request, IOptions<WebhookOptions> options, WebhookMapper mapper, WebhookMetrics metrics, ILogger<WebhookMapper> logger)
+        HttpRequest request, IOptions<WebhookOptions> options, WebhookApplier mapper, WebhookMetrics metrics, ILogger<WebhookApplier> logger)
     {
         if (options.Value.AppSecret is not { Length: > 0 } secret)
         {

@@ -10,9 +10,9 @@ public static class WebhookHosting
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
         services.AddSingleton<WebhookMetrics>();
-        services.AddSingleton<MessagesMapper>();
-        services.AddSingleton<WebhookMapper>();
-        services.AddSingleton<PartnerWebhookMapper>();
+        services.AddSingleton<MessagesApplier>();
+        services.AddSingleton<WebhookApplier>();
+        services.AddSingleton<PartnerWebhookApplier>();
         return services;
     }
 }

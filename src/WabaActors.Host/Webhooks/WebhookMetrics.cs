@@ -36,7 +36,7 @@ public sealed class WebhookMetrics
 
     /// <summary>A 360dialog partner event: <c>field</c> is <c>360dialog:&lt;event&gt;</c> for the five handled, <c>360dialog:other</c> for any other.</summary>
     public void PartnerEvent(string name, WebhookOutcome outcome) =>
-        _changes.Add(1, new KeyValuePair<string, object?>("field", PartnerWebhookMapper.Source + ":" + (PartnerNotice.IsKnown(name) ? name : "other")),
+        _changes.Add(1, new KeyValuePair<string, object?>("field", PartnerWebhookApplier.Source + ":" + (PartnerNotice.IsKnown(name) ? name : "other")),
             new KeyValuePair<string, object?>("result", Results[(int)outcome]));
 
     /// <summary>A delivery refused: <c>invalid_signature</c>, <c>not_configured</c> or <c>invalid_body</c>; <c>source</c> is <c>meta</c> or <c>360dialog</c>.</summary>

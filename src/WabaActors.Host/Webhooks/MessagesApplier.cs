@@ -10,7 +10,7 @@ namespace WabaActors.Host.Webhooks;
 /// messages open windows (idempotent on their id), 131047 failures close them. The number must be
 /// on the entry's WABA; otherwise the change is logged and ignored.
 /// </summary>
-public sealed class MessagesMapper(IGrainFactory grains, ILogger<MessagesMapper> logger)
+public sealed class MessagesApplier(IGrainFactory grains, ILogger<MessagesApplier> logger)
 {
     public async Task<WebhookOutcome> ApplyAsync(IAccountGrain account, string waba, MessagesBatch batch)
     {

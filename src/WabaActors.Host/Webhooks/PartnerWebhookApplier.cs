@@ -9,7 +9,7 @@ namespace WabaActors.Host.Webhooks;
 /// An unknown event, a missing WABA id or an unknown WABA is logged and acknowledged, so 360dialog
 /// does not retry it.
 /// </summary>
-public sealed class PartnerWebhookMapper(IGrainFactory grains, WebhookMetrics metrics, ILogger<PartnerWebhookMapper> logger)
+public sealed class PartnerWebhookApplier(IGrainFactory grains, WebhookMetrics metrics, ILogger<PartnerWebhookApplier> logger)
 {
     /// <summary>The prefix of the partner's events in logs, digests and the <c>field</c> tag.</summary>
     public const string Source = "360dialog";
@@ -40,6 +40,6 @@ public sealed class PartnerWebhookMapper(IGrainFactory grains, WebhookMetrics me
 
         var webhook = PartnerEventReader.Read(delivery, WebhookDigest.Of(field, delivery.Data));
         var reply = await grains.Reference<IAccountGrain>(waba).ApplyWebhookAsync(webhook);
-        return WebhookMapper.Outcome(reply, field, waba, logger);
+        return WebhookApplier.Outcome(reply, field, waba, logger);
     }
 }

@@ -10,7 +10,7 @@ namespace WabaActors.Host.Webhooks;
 /// Returns once every change is stored. Whatever cannot be applied is logged and acknowledged, so
 /// Meta does not redeliver it for days.
 /// </summary>
-public sealed class WebhookMapper(IGrainFactory grains, MessagesMapper messages, WebhookMetrics metrics, ILogger<WebhookMapper> logger)
+public sealed class WebhookApplier(IGrainFactory grains, MessagesApplier messages, WebhookMetrics metrics, ILogger<WebhookApplier> logger)
 {
     public async Task<WebhookReceipt> ApplyAsync(IReadOnlyList<WebhookEntry> entries)
     {
