@@ -32,8 +32,8 @@ public class FailedWriteThenRestart
             // A customer's message whose window could not be stored; the retry is answered.
             await using (await RefusedWrites.OnAsync(db, "waba_window"))
             {
-                Assert.NotNull(await Record.ExceptionAsync(async () =>
-                    await number.RecordInboundAsync(account.Scope, new InboundMessage(windowCustomer, messageId, at))));
+                await RefusedWrites.AssertRefusedAsync(async () =>
+                    await number.RecordInboundAsync(account.Scope, new InboundMessage(windowCustomer, messageId, at)));
             }
 
             window = await account.InboundAsync(grains, phone, windowCustomer, messageId, at);
@@ -43,8 +43,8 @@ public class FailedWriteThenRestart
             await account.InboundAsync(grains, phone, grantCustomer, Ids.Message(), at);
             await using (await RefusedWrites.OnAsync(db, "waba_number_grant"))
             {
-                Assert.NotNull(await Record.ExceptionAsync(async () =>
-                    await number.RequestPermitAsync(account.Scope, new PermitRequest(grantCustomer, "session", grantId))));
+                await RefusedWrites.AssertRefusedAsync(async () =>
+                    await number.RequestPermitAsync(account.Scope, new PermitRequest(grantCustomer, "session", grantId)));
             }
 
             grant = await account.PermitAsync(grains, phone, grantCustomer, "session", grantId);
@@ -78,8 +78,7 @@ public class FailedWriteThenRestart
             // The change is committed with its entries (the state write), then publishing them fails.
             await using (await RefusedWrites.OnAsync(db, "waba_event"))
             {
-                var refused = await Record.ExceptionAsync(async () => await account.Grain(grains).SetBusinessVerificationAsync(account.Tenant, "submitted"));
-                Assert.NotNull(refused);
+                await RefusedWrites.AssertRefusedAsync(async () => await account.Grain(grains).SetBusinessVerificationAsync(account.Tenant, "submitted"));
             }
 
             Assert.Equal("submitted", (await account.ViewAsync(grains)).BusinessVerification.Status);

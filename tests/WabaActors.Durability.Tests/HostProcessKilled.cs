@@ -79,7 +79,7 @@ public sealed class HostProcessKilled(ITestOutputHelper output) : IAsyncLifetime
         await using (var stall = await QuotaRowLock.HoldAsync(db, quotaKey))
         {
             during = Load.RunAsync(plan[120..160], 8, Send, acks);
-            await Eventually.ReachedAsync(() => QuotaRowLock.WaitingAsync(db, "waba_quota_grant"), n => n >= 1, "a grant waiting for its commit");
+            await Eventually.ReachedAsync(() => QuotaRowLock.WaitingAsync(db, "waba_quota_grant"), n => n >= 1, Settings.Timeout, "a grant waiting for its commit", Settings.ProbeMayFail);
             await current.KillAsync();
         }
 

@@ -32,7 +32,7 @@ public class NotificationsAfterRestart
             total = (await account.EventsAsync(first.GrainFactory)).Count;
             var notifier = first.GrainFactory.GetGrain<IAccountNotifierGrain>(account.Waba);
             await Eventually.ReachedAsync(() => Task.FromResult(receiver.RequestsFor(account.Waba).Count), n => n > DeliveredBeforeStop + 1,
-                "failed attempts after the first deliveries");
+                Settings.Timeout, "failed attempts after the first deliveries", Settings.ProbeMayFail);
             Assert.Equal(DeliveredBeforeStop, await notifier.GetDeliveredAsync());
             await first.StopAllSilosAsync().WaitAsync(Settings.Timeout);
         }
@@ -43,7 +43,7 @@ public class NotificationsAfterRestart
 
         await using var second = await WabaCluster.StartAsync(db, serviceId, clusterId, settings: settings);
         await Eventually.ReachedAsync(() => Task.FromResult(receiver.Delivered(account.Waba).Count), n => n >= total,
-            $"all {total} events delivered after the restart");
+            Settings.Timeout, $"all {total} events delivered after the restart", Settings.ProbeMayFail);
 
         var delivered = receiver.Delivered(account.Waba);
         Assert.Equal(Enumerable.Range(1, total).Select(i => (long)i), delivered.Select(e => e.Sequence));
@@ -63,7 +63,7 @@ public class NotificationsAfterRestart
         receiver.Plan(account.Waba, [.. Enumerable.Repeat(Answer.Fail(503), 10_000)]);
         await GrainAccount.LiveAsync(cluster.GrainFactory, account, Ids.Phone());
         var total = (await account.EventsAsync(cluster.GrainFactory)).Count;
-        await Eventually.ReachedAsync(() => Task.FromResult(receiver.RequestsFor(account.Waba).Count), n => n >= 1, "a refused attempt");
+        await Eventually.ReachedAsync(() => Task.FromResult(receiver.RequestsFor(account.Waba).Count), n => n >= 1, Settings.Timeout, "a refused attempt", Settings.ProbeMayFail);
 
         // The endpoint takes the events now, but no grain state can be written: each 2xx is followed
         // by a failed cursor write, as if the silo had died between the two.
@@ -71,11 +71,11 @@ public class NotificationsAfterRestart
         {
             receiver.Heal(account.Waba);
             await Eventually.ReachedAsync(() => Task.FromResult(receiver.Delivered(account.Waba).Count(e => e.Sequence == 1)), n => n >= 2,
-                "event 1 delivered again after its cursor write failed");
+                Settings.Timeout, "event 1 delivered again after its cursor write failed", Settings.ProbeMayFail);
         }
 
         await Eventually.ReachedAsync(() => Task.FromResult(receiver.Delivered(account.Waba).Select(e => e.Sequence).Distinct().Count()), n => n == total,
-            $"all {total} events delivered once the writes succeed");
+            Settings.Timeout, $"all {total} events delivered once the writes succeed", Settings.ProbeMayFail);
         var sequences = receiver.Delivered(account.Waba).Select(e => e.Sequence).ToList();
         Assert.Equal(1, sequences[0]);
         for (var i = 1; i < sequences.Count; i++)
@@ -86,7 +86,7 @@ public class NotificationsAfterRestart
 
         Assert.Equal(Enumerable.Range(1, total).Select(i => (long)i), sequences.Distinct().Order());
         await Eventually.ReachedAsync(() => cluster.GrainFactory.GetGrain<IAccountNotifierGrain>(account.Waba).GetDeliveredAsync().AsTask(),
-            n => n == total, "the cursor at the last event");
+            n => n == total, Settings.Timeout, "the cursor at the last event", Settings.ProbeMayFail);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public class NotificationsAfterRestart
         var total = (await account.EventsAsync(cluster.GrainFactory)).Count;
 
         await Eventually.ReachedAsync(() => Task.FromResult(receiver.Delivered(account.Waba).Count), n => n >= total,
-            $"all {total} events delivered without a single poke");
+            Settings.Timeout, $"all {total} events delivered without a single poke", Settings.ProbeMayFail);
         Assert.Equal(Enumerable.Range(1, total).Select(i => (long)i), receiver.Delivered(account.Waba).Select(e => e.Sequence));
     }
 

@@ -79,7 +79,7 @@ public class PermitBatchRestart
 
             await using (await RefusedWrites.OnAsync(db, "waba_number_grant"))
             {
-                Assert.NotNull(await Record.ExceptionAsync(async () => await number.RequestPermitsAsync(account.Scope, requests)));
+                await RefusedWrites.AssertRefusedAsync(async () => await number.RequestPermitsAsync(account.Scope, requests));
             }
 
             retried = [.. GrainAccount.Ok(await number.RequestPermitsAsync(account.Scope, requests)).Replies.Select(GrainAccount.Ok)];

@@ -63,7 +63,7 @@ public class SiloKilledUnderLoad(ITestOutputHelper output)
         await using (var stall = await QuotaRowLock.HoldAsync(db, account.QuotaKey))
         {
             during = Load.RunAsync(plan[40..100], 8, Send, acks);
-            waitingAtKill = await Eventually.ReachedAsync(() => QuotaRowLock.WaitingAsync(db, "waba_quota_grant"), n => n >= 1, "a grant waiting for its commit");
+            waitingAtKill = await Eventually.ReachedAsync(() => QuotaRowLock.WaitingAsync(db, "waba_quota_grant"), n => n >= 1, Settings.Timeout, "a grant waiting for its commit", Settings.ProbeMayFail);
             answeredAtKill = acks.Count - before;
             kill = cluster.KillSiloAsync(victim);
 
@@ -71,7 +71,7 @@ public class SiloKilledUnderLoad(ITestOutputHelper output)
             await Eventually.ReachedAsync(
                 () => db.ScalarAsync<int>("SELECT status FROM orleans_membership WHERE port = $1 AND generation = $2", victim.SiloAddress.Endpoint.Port, victim.SiloAddress.Generation),
                 status => status == 6,
-                "the killed silo dead in orleans_membership");
+                Settings.Timeout, "the killed silo dead in orleans_membership", Settings.ProbeMayFail);
         }
 
         await kill.WaitAsync(Settings.Timeout);
@@ -82,7 +82,7 @@ public class SiloKilledUnderLoad(ITestOutputHelper output)
         var afterKill = acks.Summary;
 
         // The survivors alone; then the requests that failed are retried (same message ids), and the rest run.
-        await Eventually.ReachedAsync(async () => (await management.GetHosts(onlyActive: true)).Count, n => n == silos - 1, $"{silos - 1} active silos");
+        await Eventually.ReachedAsync(async () => (await management.GetHosts(onlyActive: true)).Count, n => n == silos - 1, Settings.Timeout, $"{silos - 1} active silos", Settings.ProbeMayFail);
         var failed = acks.Failures.Keys.OrderBy(o => o.Index).ToList();
         await Load.RunAsync(failed, 8, Send, acks);
         await Load.RunAsync(plan[100..], 8, Send, acks);

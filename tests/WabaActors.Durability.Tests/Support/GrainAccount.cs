@@ -1,4 +1,3 @@
-using System.Globalization;
 using WabaActors.Contracts;
 using WabaActors.Contracts.Accounts;
 using WabaActors.Contracts.Common;
@@ -66,27 +65,6 @@ public sealed record GrainAccount(string Tenant, string Waba)
         Assert.True(reply.IsSuccess, $"expected success, got {reply.Failure?.Code}: {reply.Failure?.Message}");
         return reply.Value!;
     }
-}
-
-/// <summary>Keys for one test: every test has its own database, so they only need to be distinct within it.</summary>
-public static class Ids
-{
-    private static int _next;
-
-    public static string Short() => Guid.NewGuid().ToString("N")[..10];
-
-    /// <summary>A 12-digit E.164 number without the <c>+</c>.</summary>
-    public static string Phone() => "4206" + Next().ToString("D8", CultureInfo.InvariantCulture);
-
-    /// <summary>A 10-digit WhatsApp user id.</summary>
-    public static string Customer() => "77" + Next().ToString("D8", CultureInfo.InvariantCulture);
-
-    public static string Message() => "msg-" + Next().ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>A Business Manager id (digits).</summary>
-    public static string BusinessManager() => "9" + Next().ToString("D9", CultureInfo.InvariantCulture);
-
-    private static int Next() => Interlocked.Increment(ref _next);
 }
 
 /// <summary>Instants as PostgreSQL keeps them (microseconds): what "the same to the microsecond" compares.</summary>

@@ -143,7 +143,7 @@ public sealed class HostProcess : IAsyncDisposable
                     return ready.StatusCode;
                 },
                 status => status == HttpStatusCode.OK,
-                $"{name} ready");
+                Settings.Timeout, $"{name} ready", Settings.ProbeMayFail);
         }
         catch (Exception e)
         {

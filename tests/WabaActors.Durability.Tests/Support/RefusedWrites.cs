@@ -1,3 +1,5 @@
+using Orleans.Serialization;
+
 namespace WabaActors.Durability.Tests.Support;
 
 /// <summary>
@@ -21,6 +23,16 @@ public sealed class RefusedWrites : IAsyncDisposable
             """);
         await db.ExecuteAsync($"CREATE TRIGGER waba_test_refuse BEFORE INSERT OR UPDATE ON {table} FOR EACH ROW EXECUTE FUNCTION waba_test_refuse()");
         return new RefusedWrites(db, table);
+    }
+
+    /// <summary>
+    /// A call whose write the trigger refused fails: the store's PostgreSQL error reaches the grain's caller
+    /// as Orleans' <see cref="CodecNotFoundException"/> (Npgsql's exception has no codec to cross the call).
+    /// </summary>
+    public static async Task AssertRefusedAsync(Func<Task> call)
+    {
+        var error = await Assert.ThrowsAsync<CodecNotFoundException>(call);
+        Assert.Contains("PostgresException", error.Message, StringComparison.Ordinal);
     }
 
     public async ValueTask DisposeAsync()

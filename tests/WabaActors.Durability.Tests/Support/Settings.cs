@@ -17,4 +17,10 @@ internal static class Settings
     /// bounds how long the kill test waits; healthy calls take milliseconds.
     /// </summary>
     public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Which probe failures an awaited condition rides out (<see cref="Eventually.ReachedAsync{T}"/>): all
+    /// but a host that has exited (silos die and restart under these tests; a dead host never recovers).
+    /// </summary>
+    public static bool ProbeMayFail(Exception e) => e is not HostFailedException;
 }

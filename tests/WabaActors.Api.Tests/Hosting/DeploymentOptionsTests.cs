@@ -34,9 +34,8 @@ public class DeploymentOptionsTests
     {
         await using var factory = new ApiFactory(new Dictionary<string, string?> { [key] = value });
 
-        var error = Record.Exception(factory.StartServer);
+        var error = Assert.Throws<InvalidOperationException>(factory.StartServer);
 
-        Assert.NotNull(error);
         Assert.Contains(named, Flatten(error), StringComparison.Ordinal);
     }
 

@@ -45,9 +45,8 @@ public class MembershipOnPostgreSql
         await using var db = await TestDatabase.CreateAsync(migrate: true);
         await db.ScalarAsync<object>("DELETE FROM orleansquery WHERE querykey = 'CleanupDefunctSiloEntriesKey'");
 
-        var error = await Record.ExceptionAsync(() => PostgreSqlCluster.StartAsync(db, $"svc-{Guid.NewGuid():N}"));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => PostgreSqlCluster.StartAsync(db, $"svc-{Guid.NewGuid():N}"));
 
-        Assert.NotNull(error);
         Assert.Contains("Missing are: CleanupDefunctSiloEntriesKey", error.ToString(), StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using WabaActors.Api.Tests.Support;
 
 namespace WabaActors.Api.Tests;
@@ -19,9 +20,8 @@ public class HostStartTests
         settings[key] = value;
         await using var factory = new ApiFactory(settings);
 
-        var error = Record.Exception(factory.StartServer);
+        var error = Assert.Throws<OptionsValidationException>(factory.StartServer);
 
-        Assert.NotNull(error);
         Assert.Contains(named, Flatten(error), StringComparison.Ordinal);
     }
 
