@@ -61,7 +61,7 @@ public sealed partial record NumberRegistration
         }
 
         var name = requested.Value;
-        var status = decision == ReviewDecision.Approved ? ReviewStatus.Approved : ReviewStatus.Rejected;
+        var status = decision.ToStatus();
         var decided = new AccountEvent(AccountEventTypes.DisplayNameDecided, now) { Phone = Phone, Value = SnakeCase.Of(decision), Reason = reason };
         if (DisplayName is not { } current)
         {

@@ -72,13 +72,7 @@ public sealed partial record Account
     /// </summary>
     public Result<Changed<Account>> ApplyBanState(string? banState, DateTimeOffset now)
     {
-        BanState? state = banState?.Trim().ToUpperInvariant() switch
-        {
-            "SCHEDULE_FOR_DISABLE" => BanState.ScheduleForDisable,
-            "DISABLE" => BanState.Disable,
-            "REINSTATE" => BanState.Reinstate,
-            _ => null,
-        };
+        var state = BanStates.Parse(banState);
         if (state is null)
         {
             return DomainError.Invalid("waba_ban_state", "waba_ban_state must be SCHEDULE_FOR_DISABLE, DISABLE or REINSTATE.");

@@ -59,7 +59,7 @@ public sealed partial record Account
 
         if (word.AsDecision is { } d)
         {
-            if (review.Status == (d == ReviewDecision.Approved ? ReviewStatus.Approved : ReviewStatus.Rejected))
+            if (review.Status == d.ToStatus())
             {
                 return Changed<Account>.Unchanged(this);
             }

@@ -12,3 +12,15 @@ public enum BanState
     /// <summary><c>REINSTATE</c>: the ban is lifted.</summary>
     Reinstate,
 }
+
+public static class BanStates
+{
+    /// <summary>Meta's <c>waba_ban_state</c> (any case); null when it is none of the three.</summary>
+    public static BanState? Parse(string? value) => value?.Trim().ToUpperInvariant() switch
+    {
+        "SCHEDULE_FOR_DISABLE" => BanState.ScheduleForDisable,
+        "DISABLE" => BanState.Disable,
+        "REINSTATE" => BanState.Reinstate,
+        _ => null,
+    };
+}

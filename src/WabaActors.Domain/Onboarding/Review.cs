@@ -17,7 +17,7 @@ public sealed record Review(ReviewStatus Status, DateTimeOffset RequestedAt, Dat
 
     public Review Decide(ReviewDecision decision, string? reason, DateTimeOffset now) => this with
     {
-        Status = decision == ReviewDecision.Approved ? ReviewStatus.Approved : ReviewStatus.Rejected,
+        Status = decision.ToStatus(),
         DecidedAt = now,
         Reason = reason,
     };

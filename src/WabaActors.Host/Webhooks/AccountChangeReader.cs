@@ -122,7 +122,7 @@ public static class AccountChangeReader
                 var ban = value.Child("ban_info") ?? default;
                 var state = ban.Text("waba_ban_state")
                     ?? ban.Items("waba_ban_state").Select(MetaJson.Text).FirstOrDefault(s => s is not null);
-                if (state?.Trim().ToUpperInvariant() is not ("DISABLE" or "REINSTATE" or "SCHEDULE_FOR_DISABLE"))
+                if (BanStates.Parse(state) is null)
                 {
                     unknown.Add(new UnknownValue("ban_state", state ?? "(none)"));
                 }

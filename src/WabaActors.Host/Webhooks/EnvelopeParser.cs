@@ -15,8 +15,6 @@ public static class EnvelopeParser
 {
     public const string Object = "whatsapp_business_account";
 
-    public static Result<IReadOnlyList<WebhookEntry>> Parse(JsonElement root) => Parse(root, out _);
-
     public static Result<IReadOnlyList<WebhookEntry>> Parse(JsonElement root, out string? foreignObject)
     {
         foreignObject = null;

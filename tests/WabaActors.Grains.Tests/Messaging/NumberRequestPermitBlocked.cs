@@ -30,15 +30,9 @@ public abstract class NumberRequestPermitBlocked(ClusterFixture fixture)
             Assert.Equal((false, "account_under_review"), (pendingTemplate.Allowed, pendingTemplate.Reason));
         }
 
-        var view = await account.Grain.DecideCommerceReviewAsync(account.Tenant, new ReviewDecisionRequest("rejected", "Sells tobacco")).Ok();
+        var view = await RejectAndExpectEverySendBlockedAsync(account, phones, customer);
 
-        Assert.Equal("blocked", view.Status);
         Assert.Equal(["commerce_review_rejected"], view.Holds.Select(h => h.Reason));
-        var session = await account.PermitAsync(phones[0], customer, "session");
-        var template = await account.PermitAsync(phones[1], Ids.Customer(), "template");
-        Assert.Equal((false, "account_blocked"), (session.Allowed, session.Reason));
-        Assert.Equal((false, "account_blocked"), (template.Allowed, template.Reason));
-        Assert.Equal(["commerce_review_decided", "account_blocked"], (await account.EventsAsync()).TakeLast(2).Select(e => e.Type));
     }
 
     [Fact]
@@ -50,14 +44,7 @@ public abstract class NumberRequestPermitBlocked(ClusterFixture fixture)
         Assert.True((await account.PermitAsync(phones[0], customer, "session")).Allowed);
         Assert.True((await account.PermitAsync(phones[1], Ids.Customer(), "template")).Allowed);
 
-        var view = await account.Grain.DecideCommerceReviewAsync(account.Tenant, new ReviewDecisionRequest("rejected", "Sells tobacco")).Ok();
-
-        Assert.Equal("blocked", view.Status);
-        var session = await account.PermitAsync(phones[0], customer, "session");
-        var template = await account.PermitAsync(phones[1], Ids.Customer(), "template");
-        Assert.Equal((false, "account_blocked"), (session.Allowed, session.Reason));
-        Assert.Equal((false, "account_blocked"), (template.Allowed, template.Reason));
-        Assert.Equal(["commerce_review_decided", "account_blocked"], (await account.EventsAsync()).TakeLast(2).Select(e => e.Type));
+        await RejectAndExpectEverySendBlockedAsync(account, phones, customer);
     }
 
     [Fact]
@@ -138,6 +125,20 @@ public abstract class NumberRequestPermitBlocked(ClusterFixture fixture)
         Assert.Equal(granted, replay);
         Assert.Equal(fixture.Rules.SendsAllowedWhileReviewPending ? null : "account_under_review", fresh.Reason);
         Assert.Equal(fixture.Rules.SendsAllowedWhileReviewPending, fresh.Allowed);
+    }
+
+    /// <summary>The review rejected: the account is blocked, a reply and a template are both denied, and the history says so.</summary>
+    private static async Task<AccountView> RejectAndExpectEverySendBlockedAsync(TestAccount account, string[] phones, string customer)
+    {
+        var view = await account.Grain.DecideCommerceReviewAsync(account.Tenant, new ReviewDecisionRequest("rejected", "Sells tobacco")).Ok();
+
+        Assert.Equal("blocked", view.Status);
+        var session = await account.PermitAsync(phones[0], customer, "session");
+        var template = await account.PermitAsync(phones[1], Ids.Customer(), "template");
+        Assert.Equal((false, "account_blocked"), (session.Allowed, session.Reason));
+        Assert.Equal((false, "account_blocked"), (template.Allowed, template.Reason));
+        Assert.Equal(["commerce_review_decided", "account_blocked"], (await account.EventsAsync()).TakeLast(2).Select(e => e.Type));
+        return view;
     }
 }
 
