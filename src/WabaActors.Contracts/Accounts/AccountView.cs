@@ -2,7 +2,7 @@ using WabaActors.Contracts.Numbers;
 
 namespace WabaActors.Contracts.Accounts;
 
-/// <summary>The account as design/api.md "Views" describes it.</summary>
+/// <summary>The account as the HTTP contract, "Views" describes it.</summary>
 [GenerateSerializer, Immutable, Alias("waba.AccountView")]
 public sealed record AccountView(
     [property: Id(0)] string Tenant,

@@ -2,7 +2,7 @@ namespace WabaActors.Contracts.Messaging;
 
 /// <summary>
 /// The answer before a send: allowed (with the window's expiry when open and, for templates, the
-/// recipients used), or denied with a <see cref="Reason"/> (design/api.md) and, where one exists,
+/// recipients used), or denied with a <see cref="Reason"/> (the HTTP contract, served as OpenAPI at /openapi/v1.json) and, where one exists,
 /// <see cref="RetryAt"/>. A denial is a normal answer, not an error.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("waba.PermitDecision")]

@@ -1,6 +1,6 @@
 namespace WabaActors.Domain.Common;
 
-/// <summary>The stable error codes of the HTTP contract (design/api.md). Never rename one.</summary>
+/// <summary>The stable error codes of the HTTP contract (the HTTP contract, served as OpenAPI at /openapi/v1.json). Never rename one.</summary>
 public static class ErrorCodes
 {
     public const string ValidationFailed = "validation_failed";

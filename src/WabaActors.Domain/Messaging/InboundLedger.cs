@@ -7,7 +7,7 @@ namespace WabaActors.Domain.Messaging;
 
 /// <summary>
 /// The ids of the inbound messages one number recorded, so that a repeated id changes nothing, whatever
-/// its timestamp, and is answered the window as it stands (api.md "What opens the window"). The windows
+/// its timestamp, and is answered the window as it stands (ADR 0017). The windows
 /// alone are idempotent only on the timestamp: a redelivery stamped later would move a window.
 /// <para>
 /// An id is remembered for <c>retention</c> (the service window) after it was recorded. Read back from

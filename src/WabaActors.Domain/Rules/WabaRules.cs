@@ -2,7 +2,7 @@ namespace WabaActors.Domain.Rules;
 
 /// <summary>
 /// Every figure the rules use. <see cref="Document"/> holds the source document's figures (the
-/// defaults); <see cref="Meta"/> holds Meta's current ones (shared/domain/platform-rules.md).
+/// defaults); <see cref="Meta"/> holds Meta's current ones (Meta's published rules; docs/meta-webhooks.md, docs/portfolios.md).
 /// Each knob can be changed alone with <c>with</c> or through <see cref="RulesOptions"/>.
 /// </summary>
 public sealed record WabaRules

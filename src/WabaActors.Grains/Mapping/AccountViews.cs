@@ -8,7 +8,7 @@ using WabaActors.Domain.Rules;
 
 namespace WabaActors.Grains.Mapping;
 
-/// <summary>Domain account → the account view of design/api.md.</summary>
+/// <summary>Domain account → the account view of the HTTP contract.</summary>
 internal static class AccountViews
 {
     public static AccountView ToView(this Account a, WabaRules rules, RecipientLimitView recipients, IReadOnlyList<NumberView> numbers, DateTimeOffset now) => new(

@@ -5,7 +5,7 @@ using WabaActors.Domain.Rules;
 
 namespace WabaActors.Grains.Mapping;
 
-/// <summary>Domain number → the number view of design/api.md.</summary>
+/// <summary>Domain number → the number view of the HTTP contract.</summary>
 internal static class NumberViews
 {
     public static NumberView ToView(this NumberRegistration n, WabaRules rules, DateTimeOffset now) => new(

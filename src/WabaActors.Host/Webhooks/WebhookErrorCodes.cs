@@ -1,6 +1,6 @@
 namespace WabaActors.Host.Webhooks;
 
-/// <summary>The stable error codes of the webhook endpoints (design/api.md). Never rename one.</summary>
+/// <summary>The stable error codes of the webhook endpoints (the HTTP contract, served as OpenAPI at /openapi/v1.json). Never rename one.</summary>
 public static class WebhookErrorCodes
 {
     public const string InvalidSignature = "invalid_signature";

@@ -4,7 +4,7 @@ using WabaActors.Api.Tests.Support;
 namespace WabaActors.Api.Tests;
 
 /// <summary>
-/// design/api.md "Portfolios": a Business Manager id belongs to the first tenant that names it (both
+/// the HTTP contract, "Portfolios": a Business Manager id belongs to the first tenant that names it (both
 /// profiles); under <c>meta</c> the number limit is the portfolio's, whichever WABA asks.
 /// </summary>
 public abstract class PortfoliosTests(HostFixture fixture)

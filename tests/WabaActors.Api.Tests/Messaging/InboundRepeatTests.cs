@@ -4,7 +4,7 @@ using static WabaActors.Api.Tests.Support.Webhooks;
 namespace WabaActors.Api.Tests;
 
 /// <summary>
-/// api.md "What opens the window": a repeated inbound messageId changes nothing, whatever its timestamp,
+/// A repeated inbound messageId changes nothing, whatever its timestamp,
 /// and answers the window as it stands — over <c>POST …/inbound</c>, over Meta's <c>messages</c> webhook,
 /// and across the two. Run under both rule profiles (<see cref="InboundRepeatApiDocument"/>, <see cref="InboundRepeatApiMeta"/>).
 /// </summary>

@@ -6,7 +6,7 @@ using static WabaActors.Domain.Tests.MessagingSupport.Customers;
 
 namespace WabaActors.Domain.Tests.Messaging;
 
-/// <summary>api.md "What opens the window": a repeated inbound messageId changes nothing, whatever its timestamp.</summary>
+/// <summary>A repeated inbound messageId changes nothing, whatever its timestamp.</summary>
 public class InboundLedgerRecord
 {
     private const string Rule = "inbound-message-id";

@@ -5,7 +5,7 @@ using WabaActors.Contracts.Messaging;
 
 namespace WabaActors.Durability.Tests.Support;
 
-/// <summary>An account driven over the host's HTTP API (design/api.md), on whichever host process is current.</summary>
+/// <summary>An account driven over the host's HTTP API (the HTTP contract, served as OpenAPI at /openapi/v1.json), on whichever host process is current.</summary>
 public sealed record HttpAccount(string Tenant, string Waba)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

@@ -4,7 +4,7 @@ using WabaActors.Grains.Tests.Support;
 namespace WabaActors.Grains.Tests.Messaging;
 
 /// <summary>
-/// api.md "What opens the window": a repeated inbound messageId on a number changes nothing, whatever
+/// A repeated inbound messageId on a number changes nothing, whatever
 /// its timestamp, and is answered the window as it stands — also after the number was deactivated.
 /// Run under both rule profiles (<see cref="InboundRepeatDocument"/>, <see cref="InboundRepeatMeta"/>).
 /// </summary>

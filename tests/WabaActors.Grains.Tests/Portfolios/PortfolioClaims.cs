@@ -5,7 +5,7 @@ using WabaActors.Grains.Tests.Support;
 namespace WabaActors.Grains.Tests.Portfolios;
 
 /// <summary>
-/// A Business Manager id belongs to the first tenant that names it (design/api.md "Portfolios"): a
+/// A Business Manager id belongs to the first tenant that names it (the HTTP contract, "Portfolios"): a
 /// security rule, so it holds under both rule profiles.
 /// </summary>
 public abstract class PortfolioClaims(ClusterFixture fixture)

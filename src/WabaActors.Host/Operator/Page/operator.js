@@ -97,7 +97,7 @@
         el('dt', null, 'As of'), el('dd', null, instant(recipients.to, 'asOf'))));
   }
 
-  // What a person needs to know about why the account cannot send (api.md "holds").
+  // What a person needs to know about why the account cannot send (the view's holds, docs/meta-webhooks.md).
   const HoldText = {
     account_not_live: 'No number is registered yet: nothing can be sent.',
     account_disconnected: 'Meta deleted, unshared or offboarded the account: nothing can be sent until it reconnects.',
