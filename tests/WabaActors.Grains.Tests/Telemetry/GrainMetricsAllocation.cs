@@ -5,6 +5,11 @@ using WabaActors.Grains.Telemetry;
 namespace WabaActors.Grains.Tests.Telemetry;
 
 /// <summary>The hot path's instruments allocate nothing per measurement, listened to or not.</summary>
+/// <remarks>
+/// Runs alone: a <see cref="MetricsProbe"/> of a concurrent test listens to every meter named as the service's,
+/// this test's included, and its callback allocates on the recording thread.
+/// </remarks>
+[Collection(AloneCollection.Name)]
 public class GrainMetricsAllocation
 {
     private long _sum;
@@ -70,4 +75,11 @@ public class GrainMetricsAllocation
 
         public void Dispose() => _meters.ForEach(m => m.Dispose());
     }
+}
+
+/// <summary>Tests that measure their own thread's allocations, run after every parallel test and one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class AloneCollection
+{
+    public const string Name = "Alone (allocation measurements)";
 }
