@@ -21,8 +21,7 @@ public sealed class MessagingClient(IGrainFactory grains)
     public async Task<PermitDecision> CheckSendAsync(
         string tenant, string waba, string phone, string customer, MessageKind kind, string messageId, CancellationToken ct = default)
     {
-        ct.ThrowIfCancellationRequested();
-        var reply = await Number(phone).RequestPermitAsync(new Scope(tenant, waba), Request(customer, kind, messageId));
+        var reply = await Number(phone).RequestPermitAsync(new Scope(tenant, waba), new PermitRequest(customer, kind, messageId), ct);
         return Unwrap(reply);
     }
 
@@ -40,15 +39,14 @@ public sealed class MessagingClient(IGrainFactory grains)
         string tenant, string waba, string phone, IReadOnlyList<SendCheck> checks, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(checks);
-        ct.ThrowIfCancellationRequested();
         var requests = new PermitRequest[checks.Count];
         for (var i = 0; i < requests.Length; i++)
         {
             var check = checks[i] ?? throw new ArgumentException($"checks[{i}] is null.", nameof(checks));
-            requests[i] = Request(check.Customer, check.Kind, check.MessageId);
+            requests[i] = new PermitRequest(check.Customer, check.Kind, check.MessageId);
         }
 
-        var reply = await Number(phone).RequestPermitsAsync(new Scope(tenant, waba), requests);
+        var reply = await Number(phone).RequestPermitsAsync(new Scope(tenant, waba), requests, ct);
         return Unwrap(reply).Replies;
     }
 
@@ -60,13 +58,9 @@ public sealed class MessagingClient(IGrainFactory grains)
     public async Task<WindowView> RecordInboundAsync(
         string tenant, string waba, string phone, string customer, string messageId, DateTimeOffset timestamp, CancellationToken ct = default)
     {
-        ct.ThrowIfCancellationRequested();
-        var reply = await Number(phone).RecordInboundAsync(new Scope(tenant, waba), new InboundMessage(customer, messageId, timestamp));
+        var reply = await Number(phone).RecordInboundAsync(new Scope(tenant, waba), new InboundMessage(customer, messageId, timestamp), ct);
         return Unwrap(reply);
     }
-
-    private static PermitRequest Request(string customer, MessageKind kind, string messageId) =>
-        new(customer, kind == MessageKind.Template ? "template" : "session", messageId);
 
     private INumberGrain Number(string phone) => grains.Reference<INumberGrain>(phone.TrimStart('+'));
 

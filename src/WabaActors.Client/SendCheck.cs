@@ -1,3 +1,5 @@
+using WabaActors.Contracts.Messaging;
+
 namespace WabaActors.Client;
 
 /// <summary>One send of a batch (<see cref="MessagingClient.CheckSendBatchAsync"/>): to whom, which kind, and its idempotency key.</summary>

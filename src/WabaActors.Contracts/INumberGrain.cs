@@ -47,11 +47,15 @@ public interface INumberGrain : IGrainWithStringKey
     /// wait for durability), so a number keeps many writes in one group commit.
     /// </summary>
     [Alias("RecordInbound"), AlwaysInterleave]
-    ValueTask<Reply<WindowView>> RecordInboundAsync(Scope owner, InboundMessage message);
+    ValueTask<Reply<WindowView>> RecordInboundAsync(Scope owner, InboundMessage message, CancellationToken cancellationToken = default);
 
-    /// <summary>May this message go out now? Idempotent per message id.</summary>
+    /// <summary>
+    /// May this message go out now? Idempotent per message id. A <paramref name="cancellationToken"/>
+    /// cancelled before the number runs the call decides nothing; once decided, a grant stands and a
+    /// retry with the same message id is answered the same.
+    /// </summary>
     [Alias("RequestPermit"), AlwaysInterleave]
-    ValueTask<Reply<PermitDecision>> RequestPermitAsync(Scope owner, PermitRequest request);
+    ValueTask<Reply<PermitDecision>> RequestPermitAsync(Scope owner, PermitRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Several permits of this number in one call, decided in order exactly as if asked one by one (a
@@ -60,7 +64,7 @@ public interface INumberGrain : IGrainWithStringKey
     /// or one larger than <c>WabaActors:Grains:PermitBatchLimit</c>, is refused whole.
     /// </summary>
     [Alias("RequestPermits"), AlwaysInterleave]
-    ValueTask<Reply<PermitBatch>> RequestPermitsAsync(Scope owner, [Immutable] IReadOnlyList<PermitRequest> requests);
+    ValueTask<Reply<PermitBatch>> RequestPermitsAsync(Scope owner, [Immutable] IReadOnlyList<PermitRequest> requests, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Meta answered a send to <paramref name="customer"/> with 131047 (outside the window): the window
@@ -72,7 +76,7 @@ public interface INumberGrain : IGrainWithStringKey
     ValueTask<Reply<WindowView>> CloseWindowAsync(Scope owner, string customer, DateTimeOffset at);
 
     [Alias("GetWindow"), AlwaysInterleave]
-    ValueTask<Reply<WindowView>> GetWindowAsync(Scope owner, string customer);
+    ValueTask<Reply<WindowView>> GetWindowAsync(Scope owner, string customer, CancellationToken cancellationToken = default);
 
     /// <summary>The account's gate changed (status, review, restrictions, limit).</summary>
     [Alias("UpdateGate"), AlwaysInterleave]

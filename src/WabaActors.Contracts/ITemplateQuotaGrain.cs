@@ -13,7 +13,7 @@ public interface ITemplateQuotaGrain : IGrainWithStringKey
 {
     /// <summary>Counts the customer unless already counted, or denies with the instant a slot frees.</summary>
     [Alias("Grant")]
-    ValueTask<PermitDecision> GrantAsync(TemplateGrantRequest request, int limit);
+    ValueTask<TemplateGrant> GrantAsync(TemplateGrantRequest request, int limit, CancellationToken cancellationToken = default);
 
     [Alias("Usage")]
     ValueTask<RecipientLimitView> UsageAsync(int limit);

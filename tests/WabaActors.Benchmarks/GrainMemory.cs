@@ -26,7 +26,7 @@ public static class GrainMemory
 
         // Activate the numbers' gates (first permit) so that neither figure includes one-off state.
         await ForEachNumberAsync(accounts, async n => BenchAccounts.Ok(await accounts.Numbers[n].RequestPermitAsync(accounts.Scopes[n],
-            new PermitRequest(Customers.Text(0), "session", $"wamid.m.warm.{n}"))));
+            new PermitRequest(Customers.Text(0), MessageKind.Session, $"wamid.m.warm.{n}"))));
 
         var before = Heap();
         var took = System.Diagnostics.Stopwatch.StartNew();
@@ -46,7 +46,7 @@ public static class GrainMemory
         {
             for (var k = 0; k < PerNumber; k++)
             {
-                var request = new PermitRequest(Customers.Text(k), "session", string.Create(CultureInfo.InvariantCulture, $"wamid.{n}.{k}"));
+                var request = new PermitRequest(Customers.Text(k), MessageKind.Session, string.Create(CultureInfo.InvariantCulture, $"wamid.{n}.{k}"));
                 if (!BenchAccounts.Ok(await accounts.Numbers[n].RequestPermitAsync(accounts.Scopes[n], request)).Allowed)
                 {
                     throw new InvalidOperationException("a permit inside an open window was denied");

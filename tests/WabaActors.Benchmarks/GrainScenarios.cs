@@ -73,7 +73,7 @@ public sealed class GrainScenarios : IAsyncDisposable
                     BenchAccounts.Ok(await numbers.Numbers[n].RecordInboundAsync(numbers.Scopes[n], new InboundMessage(customer, $"wamid.in.{customer}", now)));
                 }
 
-                await CheckPermitAsync(numbers.Numbers[n].RequestPermitAsync(numbers.Scopes[n], new PermitRequest(scenarios._inside[n][0], "session", $"wamid.warm.{n}")), true);
+                await CheckPermitAsync(numbers.Numbers[n].RequestPermitAsync(numbers.Scopes[n], new PermitRequest(scenarios._inside[n][0], MessageKind.Session, $"wamid.warm.{n}")), true);
             });
             log($"opened {Numbers * WindowsPerNumber:N0} windows in {took.Elapsed.TotalSeconds:N1} s");
         }
@@ -101,7 +101,7 @@ public sealed class GrainScenarios : IAsyncDisposable
             var n = (int)Customers.Pick(i, Numbers);
             var inside = (i & 1) == 0;
             var customer = CustomerOf(n, i);
-            var request = new PermitRequest(customer, "session", string.Create(CultureInfo.InvariantCulture, $"wamid.{run}.{i}"));
+            var request = new PermitRequest(customer, MessageKind.Session, string.Create(CultureInfo.InvariantCulture, $"wamid.{run}.{i}"));
             return CheckPermitAsync(_permits.Numbers[n].RequestPermitAsync(_permits.Scopes[n], request), inside);
         };
     }
@@ -121,7 +121,7 @@ public sealed class GrainScenarios : IAsyncDisposable
             {
                 var j = i * size + k;
                 var customer = CustomerOf(n, j);
-                requests[k] = new PermitRequest(customer, "session", string.Create(CultureInfo.InvariantCulture, $"wamid.b{run}.{j}"));
+                requests[k] = new PermitRequest(customer, MessageKind.Session, string.Create(CultureInfo.InvariantCulture, $"wamid.b{run}.{j}"));
             }
 
             return CheckBatchAsync(_permits.Numbers[n].RequestPermitsAsync(_permits.Scopes[n], requests), i * size);
@@ -142,7 +142,7 @@ public sealed class GrainScenarios : IAsyncDisposable
             var n = (int)Customers.Pick(i, Numbers);
             var inside = (i & 1) == 0;
             var customer = CustomerOf(n, i);
-            var request = new PermitRequest(customer, "session", string.Create(CultureInfo.InvariantCulture, $"wamid.l{run}.{i}"));
+            var request = new PermitRequest(customer, MessageKind.Session, string.Create(CultureInfo.InvariantCulture, $"wamid.l{run}.{i}"));
             var phone = _permits.Phones[n];
             var number = orleansLookup ? grains.GetGrain<INumberGrain>(phone) : grains.Reference<INumberGrain>(phone);
             return CheckPermitAsync(number.RequestPermitAsync(_permits.Scopes[n], request), inside);
@@ -163,7 +163,7 @@ public sealed class GrainScenarios : IAsyncDisposable
         {
             var n = (int)Customers.Pick(i, Numbers);
             var customer = CustomerOf(n, i);
-            var request = new PermitRequest(customer, "session", string.Create(CultureInfo.InvariantCulture, $"wamid.e{run}.{i}"));
+            var request = new PermitRequest(customer, MessageKind.Session, string.Create(CultureInfo.InvariantCulture, $"wamid.e{run}.{i}"));
             return CheckPermitAsync(_echo[n].EchoPermitAsync(_permits.Scopes[n], request), true);
         };
     }
@@ -174,7 +174,7 @@ public sealed class GrainScenarios : IAsyncDisposable
         var run = Interlocked.Increment(ref _run);
         return i =>
         {
-            var request = new PermitRequest(Customers.Text(Customers.Pick(i, open)), "session", string.Create(CultureInfo.InvariantCulture, $"wamid.w{run}.{i}"));
+            var request = new PermitRequest(Customers.Text(Customers.Pick(i, open)), MessageKind.Session, string.Create(CultureInfo.InvariantCulture, $"wamid.w{run}.{i}"));
             return CheckPermitAsync(_windows.Numbers[number].RequestPermitAsync(_windows.Scopes[number], request), true);
         };
     }

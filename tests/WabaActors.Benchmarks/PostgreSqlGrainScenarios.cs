@@ -149,7 +149,7 @@ public sealed class PostgreSqlGrainScenarios : IAsyncDisposable
             var id = string.Create(CultureInfo.InvariantCulture, $"wamid.d{run}.{i}");
             return (i & 1) == 0
                 ? InboundAsync(accounts.Numbers[n].RecordInboundAsync(accounts.Scopes[n], new InboundMessage(customer, id, DateTimeOffset.UtcNow)))
-                : TemplateAsync(accounts.Numbers[n].RequestPermitAsync(accounts.Scopes[n], new PermitRequest(customer, "template", id)));
+                : TemplateAsync(accounts.Numbers[n].RequestPermitAsync(accounts.Scopes[n], new PermitRequest(customer, MessageKind.Template, id)));
         };
     }
 
@@ -166,7 +166,7 @@ public sealed class PostgreSqlGrainScenarios : IAsyncDisposable
             await InboundAsync(number.RecordInboundAsync(scope, new InboundMessage(Customers.Text(HotCustomer + k), $"wamid.hot.in.{k}", now))));
         var run = Interlocked.Increment(ref _run);
         return i => PermitAsync(number.RequestPermitAsync(scope,
-            new PermitRequest(Customers.Text(HotCustomer + Customers.Pick(i, HotWindows)), "session", string.Create(CultureInfo.InvariantCulture, $"wamid.h{run}.{i}"))));
+            new PermitRequest(Customers.Text(HotCustomer + Customers.Pick(i, HotWindows)), MessageKind.Session, string.Create(CultureInfo.InvariantCulture, $"wamid.h{run}.{i}"))));
     }
 
     public async ValueTask DisposeAsync()

@@ -55,8 +55,8 @@ var naiveRecipientsSmall = report.Add(DomainScenarios.NaiveRecipients(10));
 var naiveRecipientsLarge = report.Add(DomainScenarios.NaiveRecipients(Million));
 report.Ratio("naive recipients 1M / 10", naiveRecipientsLarge, naiveRecipientsSmall);
 
-report.Add(DomainScenarios.Desk(MessageType.Template));
-report.Add(DomainScenarios.Desk(MessageType.Session));
+report.Add(DomainScenarios.Permit(MessageType.Template));
+report.Add(DomainScenarios.Permit(MessageType.Session));
 
 report.Memory("windows, 1M open", DomainScenarios.WindowBytes());
 report.Memory("windows, 1M extended once more", DomainScenarios.WindowExtendBytes());

@@ -39,7 +39,7 @@ public class ClusterRestart
             }
 
             // Session permits inside the windows.
-            async Task<PermitDecision> Permit(string phone, string customer, string type)
+            async Task<PermitDecision> Permit(string phone, string customer, MessageKind type)
             {
                 var request = new PermitRequest(customer, type, Ids.Message());
                 var decision = await account.PermitAsync(grains, phone, customer, type, request.MessageId);
@@ -50,7 +50,7 @@ public class ClusterRestart
 
             for (var i = 0; i < 3; i++)
             {
-                var session = await Permit(i % 2 == 0 ? phoneA : phoneB, windowCustomers[i], "session");
+                var session = await Permit(i % 2 == 0 ? phoneA : phoneB, windowCustomers[i], MessageKind.Session);
                 Assert.NotNull(session.WindowExpiresAt);
             }
 
@@ -59,11 +59,11 @@ public class ClusterRestart
             var templateCustomers = Enumerable.Range(0, 5).Select(_ => Ids.Customer()).ToArray();
             for (var i = 0; i < templateCustomers.Length; i++)
             {
-                var template = await Permit(i % 2 == 0 ? phoneA : phoneB, templateCustomers[i], "template");
+                var template = await Permit(i % 2 == 0 ? phoneA : phoneB, templateCustomers[i], MessageKind.Template);
                 Assert.Equal(new TemplateUsage(i + 1, 50), template.TemplateRecipients);
             }
 
-            var inWindow = await Permit(phoneA, windowCustomers[4], "template");
+            var inWindow = await Permit(phoneA, windowCustomers[4], MessageKind.Template);
             Assert.Null(inWindow.TemplateRecipients);
 
             // Windows move on after the session grants: a replay must answer the grant as it was, and a
@@ -107,7 +107,7 @@ public class ClusterRestart
         Assert.Equal(viewBefore.Numbers.Select(n => (n.Phone, n.Status, n.BillingStartedAt)), viewAfter.Numbers.Select(n => (n.Phone, n.Status, n.BillingStartedAt)));
 
         // The quota was rebuilt, not reset: the next new recipient is the sixth.
-        var next = await account.PermitAsync(again, phoneB, Ids.Customer(), "template", Ids.Message());
+        var next = await account.PermitAsync(again, phoneB, Ids.Customer(), MessageKind.Template, Ids.Message());
         Assert.Equal(new TemplateUsage(6, 50), next.TemplateRecipients);
     }
 

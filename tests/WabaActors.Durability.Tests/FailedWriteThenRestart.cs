@@ -44,10 +44,10 @@ public class FailedWriteThenRestart
             await using (await RefusedWrites.OnAsync(db, "waba_number_grant"))
             {
                 await RefusedWrites.AssertRefusedAsync(async () =>
-                    await number.RequestPermitAsync(account.Scope, new PermitRequest(grantCustomer, "session", grantId)));
+                    await number.RequestPermitAsync(account.Scope, new PermitRequest(grantCustomer, MessageKind.Session, grantId)));
             }
 
-            grant = await account.PermitAsync(grains, phone, grantCustomer, "session", grantId);
+            grant = await account.PermitAsync(grains, phone, grantCustomer, MessageKind.Session, grantId);
             Assert.True(grant.Allowed);
 
             // That window moves on: after the restart only the stored grant can answer the old expiry.
@@ -59,7 +59,7 @@ public class FailedWriteThenRestart
         var again = await account.WindowAsync(second.GrainFactory, phone, windowCustomer);
         Assert.True(again.Open, "the acknowledged window is closed after the restart");
         Assert.Equal(Micro.Truncate(window.ExpiresAt), Micro.Truncate(again.ExpiresAt));
-        var replay = await account.PermitAsync(second.GrainFactory, phone, grantCustomer, "session", grantId);
+        var replay = await account.PermitAsync(second.GrainFactory, phone, grantCustomer, MessageKind.Session, grantId);
         Assert.Equal(Micro.Truncate(grant.WindowExpiresAt), Micro.Truncate(replay.WindowExpiresAt));
     }
 

@@ -104,7 +104,7 @@ public sealed class HostProcessKilled(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(stored.Count, used);
         Assert.Equal(counted.Select(g => g.Op.Customer).ToHashSet().Order(), stored.Order());
         Assert.Equal(counted.Count, counted.Select(g => g.Decision.TemplateRecipients!.Used).Distinct().Count());
-        Assert.True(acks.Denials("template_recipient_limit_reached") > 0, acks.Summary);
+        Assert.True(acks.Denials(DenialReason.TemplateRecipientLimitReached) > 0, acks.Summary);
     }
 
     /// <summary>A new process on the same database and cluster ports (it supersedes the dead silo's entry); checks everything acknowledged so far.</summary>

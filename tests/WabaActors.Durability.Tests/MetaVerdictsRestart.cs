@@ -1,3 +1,4 @@
+using WabaActors.Contracts.Messaging;
 using WabaActors.Contracts.Webhooks;
 using WabaActors.Durability.Tests.Support;
 
@@ -47,13 +48,13 @@ public class MetaVerdictsRestart
         var code = await GrainAccount.Number(again, earlyPhone).GetSimulatedCodeAsync();
         GrainAccount.Ok(await GrainAccount.Number(again, earlyPhone).VerifyAsync(early.Scope, code));
         Assert.Equal("blocked", (await early.ViewAsync(again)).Status);
-        Assert.Equal("account_blocked", (await early.PermitAsync(again, earlyPhone, Ids.Customer(), "template", Ids.Message())).Reason);
+        Assert.Equal(DenialReason.AccountBlocked, (await early.PermitAsync(again, earlyPhone, Ids.Customer(), MessageKind.Template, Ids.Message())).Reason);
 
         // The disconnection, its digest, and the numbers' gate.
         var goneView = await gone.ViewAsync(again);
         Assert.Equal("disconnected", goneView.Status);
         Assert.Equal("account_disconnected", goneView.Holds[0].Reason);
-        Assert.Equal("account_disconnected", (await gone.PermitAsync(again, gonePhone, Ids.Customer(), "template", Ids.Message())).Reason);
+        Assert.Equal(DenialReason.AccountDisconnected, (await gone.PermitAsync(again, gonePhone, Ids.Customer(), MessageKind.Template, Ids.Message())).Reason);
         Assert.Equal(WebhookResult.Duplicate, GrainAccount.Ok(await gone.Grain(again).ApplyWebhookAsync(deleted)));
     }
 }

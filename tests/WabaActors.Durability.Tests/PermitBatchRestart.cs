@@ -20,10 +20,10 @@ public class PermitBatchRestart
         var (inside, outside, templateA, templateB) = (Ids.Customer(), Ids.Customer(), Ids.Customer(), Ids.Customer());
         PermitRequest[] requests =
         [
-            new(inside, "session", Ids.Message()),
-            new(outside, "session", Ids.Message()),
-            new(templateA, "template", Ids.Message()),
-            new(templateB, "template", Ids.Message()),
+            new(inside, MessageKind.Session, Ids.Message()),
+            new(outside, MessageKind.Session, Ids.Message()),
+            new(templateA, MessageKind.Template, Ids.Message()),
+            new(templateB, MessageKind.Template, Ids.Message()),
         ];
         GrainAccount account;
         IReadOnlyList<PermitDecision> acknowledged;
@@ -55,7 +55,7 @@ public class PermitBatchRestart
         }
 
         Assert.Equal(2, (await account.ViewAsync(again)).Limits.TemplateRecipients.Used);
-        var next = await account.PermitAsync(again, phone, Ids.Customer(), "template", Ids.Message());
+        var next = await account.PermitAsync(again, phone, Ids.Customer(), MessageKind.Template, Ids.Message());
         Assert.Equal(new TemplateUsage(3, 50), next.TemplateRecipients);
     }
 
@@ -66,7 +66,7 @@ public class PermitBatchRestart
         var (serviceId, clusterId) = ($"svc-{Ids.Short()}", $"cluster-{Ids.Short()}");
         var phone = Ids.Phone();
         var customer = Ids.Customer();
-        PermitRequest[] requests = [new(customer, "session", Ids.Message()), new(customer, "session", Ids.Message())];
+        PermitRequest[] requests = [new(customer, MessageKind.Session, Ids.Message()), new(customer, MessageKind.Session, Ids.Message())];
         GrainAccount account;
         PermitDecision[] retried;
 

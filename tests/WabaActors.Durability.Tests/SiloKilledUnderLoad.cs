@@ -36,7 +36,7 @@ public class SiloKilledUnderLoad(ITestOutputHelper output)
             var number = GrainAccount.Number(grains, op.Phone);
             return op.Kind == OpKind.Inbound
                 ? Answer(await number.RecordInboundAsync(account.Scope, new InboundMessage(op.Customer, op.MessageId, op.Timestamp)))
-                : Answer(await number.RequestPermitAsync(account.Scope, new PermitRequest(op.Customer, "template", op.MessageId)));
+                : Answer(await number.RequestPermitAsync(account.Scope, new PermitRequest(op.Customer, MessageKind.Template, op.MessageId)));
         }
 
         // Before: 20 templates (20 recipients counted) and 20 inbound messages.
@@ -110,7 +110,7 @@ public class SiloKilledUnderLoad(ITestOutputHelper output)
 
         foreach (var (op, decision) in acks.Permits.Where(p => p.Value.Allowed))
         {
-            var replay = GrainAccount.Ok(await GrainAccount.Number(grains, op.Phone).RequestPermitAsync(account.Scope, new PermitRequest(op.Customer, "template", op.MessageId)));
+            var replay = GrainAccount.Ok(await GrainAccount.Number(grains, op.Phone).RequestPermitAsync(account.Scope, new PermitRequest(op.Customer, MessageKind.Template, op.MessageId)));
             Assert.True(replay.Allowed, $"replay of acknowledged grant {op.MessageId} denied: {replay.Reason}");
             Assert.Equal(decision.TemplateRecipients, replay.TemplateRecipients);
         }
@@ -127,7 +127,7 @@ public class SiloKilledUnderLoad(ITestOutputHelper output)
         Assert.All(counted, g => Assert.InRange(g.Decision.TemplateRecipients!.Used, 1, Limit));
 
         // The limit was really reached after the failover, and the account says what the table says.
-        Assert.True(acks.Denials("template_recipient_limit_reached") > 0, acks.Summary);
+        Assert.True(acks.Denials(DenialReason.TemplateRecipientLimitReached) > 0, acks.Summary);
         var usage = await grains.GetGrain<ITemplateQuotaGrain>(account.QuotaKey).UsageAsync(Limit);
         Assert.Equal(storedCustomers.Count, usage.Used);
         Assert.Equal(storedCustomers.Count, (await account.ViewAsync(grains)).Limits.TemplateRecipients.Used);

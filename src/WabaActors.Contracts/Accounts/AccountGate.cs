@@ -9,7 +9,7 @@ namespace WabaActors.Contracts.Accounts;
 /// </summary>
 [GenerateSerializer, Immutable, Alias("waba.AccountGate")]
 public sealed record AccountGate(
-    [property: Id(0)] string Status,
+    [property: Id(0)] GateStatus Status,
     [property: Id(1)] bool Disabled,
     [property: Id(2)] bool HeldForReview,
     [property: Id(3)] DateTimeOffset? BusinessInitiatedUntil,

@@ -2,7 +2,7 @@ namespace WabaActors.Contracts.Messaging;
 
 /// <summary>
 /// The answer before a send: allowed (with the window's expiry when open and, for templates, the
-/// recipients used), or denied with a <see cref="Reason"/> (the HTTP contract, served as OpenAPI at /openapi/v1.json) and, where one exists,
+/// recipients used), or denied with a <see cref="Reason"/> (docs/errors.md) and, where one exists,
 /// <see cref="RetryAt"/>. A denial is a normal answer, not an error.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("waba.PermitDecision")]
@@ -10,7 +10,7 @@ public sealed record PermitDecision([property: Id(0)] bool Allowed, [property: I
 {
     [Id(2)] public DateTimeOffset? WindowExpiresAt { get; init; }
     [Id(3)] public TemplateUsage? TemplateRecipients { get; init; }
-    [Id(4)] public string? Reason { get; init; }
+    [Id(4)] public DenialReason? Reason { get; init; }
     [Id(5)] public DateTimeOffset? RetryAt { get; init; }
     [Id(6)] public string? Detail { get; init; }
 }

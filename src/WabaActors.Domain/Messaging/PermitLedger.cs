@@ -45,8 +45,12 @@ public sealed class PermitLedger(TimeSpan retention)
 
         return grant.Customer == customer.Value && grant.Type == type
             ? grant.ToDecision()
-            : new DomainError(ErrorCodes.MessageIdReused, "This messageId was already used for another customer or message type.");
+            : IdReused;
     }
+
+    /// <summary>The refusal of a message id granted before for another customer or type (one instance: refusals allocate nothing).</summary>
+    public static DomainError IdReused { get; } =
+        new(ErrorCodes.MessageIdReused, "This messageId was already used for another customer or message type.");
 
     /// <summary>Records an allowed decision and returns the change to persist.</summary>
     public PermitGranted Record(MessageId id, CustomerId customer, MessageType type, SendDecision decision, DateTimeOffset now)

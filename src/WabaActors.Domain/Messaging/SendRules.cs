@@ -1,12 +1,12 @@
-using WabaActors.Domain.Identity;
 using WabaActors.Domain.Onboarding;
 
 namespace WabaActors.Domain.Messaging;
 
 /// <summary>
-/// The send decision, in the order the checks apply: the account (blocked, not live), the number
-/// (registered), then the message type — a session message needs an open window; a template inside
-/// an open window is a reply and counts nothing; otherwise it needs a recipient slot.
+/// The rules of the send decision, each in one place; <see cref="NumberPermits"/> applies them in order:
+/// the account (disconnected, blocked, not live, held), the number (registered), then the message type —
+/// a session message needs an open window; a template inside an open window is a reply and counts
+/// nothing; otherwise it starts a conversation and needs a recipient slot (<see cref="TemplateQuota"/>).
 /// </summary>
 public static class SendRules
 {
@@ -45,29 +45,16 @@ public static class SendRules
             : WindowClosed;
     }
 
-    /// <summary>
-    /// A template message. Inside an open window it counts nothing; outside it takes a slot of the
-    /// rolling limit (once per customer per period) or is denied until the oldest slot frees.
-    /// </summary>
-    public static (SendDecision Decision, RecipientCounted? Change) DecideTemplate(
-        WindowState window, Restrictions restrictions, TemplateRecipients recipients, CustomerId customer, int limit, DateTimeOffset now)
-    {
-        if (window.Open)
-        {
-            return (SendDecision.Allow(window.ExpiresAt, recipients.Usage(limit, now)), null);
-        }
+    /// <summary>A template outside the window starts a business-initiated conversation: denied while Meta restricts those.</summary>
+    public static SendDecision? CheckBusinessInitiated(Restrictions restrictions, DateTimeOffset now) =>
+        Restrictions.Active(restrictions.BusinessInitiatedUntil, now)
+            ? SendDecision.Deny(DenyReason.RestrictedBusinessInitiated, "Meta restricts business-initiated messaging.",
+                restrictions.BusinessInitiatedUntil)
+            : null;
 
-        if (Restrictions.Active(restrictions.BusinessInitiatedUntil, now))
-        {
-            return (SendDecision.Deny(DenyReason.RestrictedBusinessInitiated, "Meta restricts business-initiated messaging.",
-                restrictions.BusinessInitiatedUntil), null);
-        }
-
-        var counted = recipients.TryCount(customer, limit, now);
-        return counted.Granted
-            ? (SendDecision.Allow(null, counted.Usage), counted.Change)
-            : (SendDecision.Deny(DenyReason.TemplateRecipientLimitReached,
-                $"{counted.Usage.Used} of {limit} template recipients used in the rolling period.", counted.Usage.NextSlotAt)
-                with { TemplateRecipients = counted.Usage }, null);
-    }
+    /// <summary>A template that needed a recipient slot when none was free: retry when the oldest counted recipient leaves the period.</summary>
+    public static SendDecision RecipientLimitReached(RecipientUsage usage) =>
+        SendDecision.Deny(DenyReason.TemplateRecipientLimitReached,
+            $"{usage.Used} of {usage.Limit} template recipients used in the rolling period.", usage.NextSlotAt)
+            with { TemplateRecipients = usage };
 }

@@ -6,7 +6,7 @@ using WabaActors.Domain.Events;
 using WabaActors.Domain.Identity;
 using WabaActors.Domain.Onboarding;
 using WabaActors.Domain.Numbers;
-using WabaActors.Grains.Mapping;
+using WabaActors.Grains.Translation;
 using WabaActors.Grains.Portfolios;
 
 namespace WabaActors.Grains.Accounts;

@@ -1,7 +1,9 @@
 using WabaActors.Contracts;
+using WabaActors.Contracts.Accounts;
 using WabaActors.Domain.Events;
 using WabaActors.Domain.Onboarding;
-using WabaActors.Grains.Mapping;
+using WabaActors.Grains.Telemetry;
+using WabaActors.Grains.Translation;
 using WabaActors.Grains.Storage;
 
 namespace WabaActors.Grains.Accounts;
@@ -52,7 +54,7 @@ public sealed partial class AccountGrain
         var gate = Gate();
         if (gate with { Version = 0 } != gateBefore with { Version = 0 })
         {
-            if (gate.Status == "blocked")
+            if (gate.Status == GateStatus.Blocked)
             {
                 AccountLog.Blocked(logger, Waba);
             }

@@ -7,7 +7,7 @@ using WabaActors.Domain.Events;
 using WabaActors.Domain.Onboarding;
 using WabaActors.Domain.Portfolios;
 using WabaActors.Domain.Rules;
-using WabaActors.Grains.Mapping;
+using WabaActors.Grains.Translation;
 using WabaActors.Grains.Portfolios;
 
 namespace WabaActors.Grains.Accounts;

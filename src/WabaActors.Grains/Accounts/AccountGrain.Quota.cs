@@ -1,7 +1,8 @@
 using WabaActors.Contracts;
 using WabaActors.Contracts.Accounts;
 using WabaActors.Contracts.Common;
-using WabaActors.Grains.Mapping;
+using WabaActors.Grains.Quota;
+using WabaActors.Grains.Translation;
 
 namespace WabaActors.Grains.Accounts;
 

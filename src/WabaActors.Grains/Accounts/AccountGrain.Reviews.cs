@@ -3,7 +3,8 @@ using WabaActors.Contracts.Accounts;
 using WabaActors.Contracts.Common;
 using WabaActors.Contracts.Numbers;
 using WabaActors.Domain.Onboarding;
-using WabaActors.Grains.Mapping;
+using WabaActors.Grains.Quota;
+using WabaActors.Grains.Translation;
 using WabaActors.Grains.Telemetry;
 
 namespace WabaActors.Grains.Accounts;

@@ -5,7 +5,7 @@ using WabaActors.Contracts.Webhooks;
 using WabaActors.Domain.Common;
 using WabaActors.Domain.Events;
 using WabaActors.Domain.Onboarding;
-using WabaActors.Grains.Mapping;
+using WabaActors.Grains.Translation;
 
 namespace WabaActors.Grains.Accounts;
 

@@ -8,7 +8,8 @@ using WabaActors.Domain.Common;
 using WabaActors.Domain.Events;
 using WabaActors.Domain.Onboarding;
 using WabaActors.Domain.Rules;
-using WabaActors.Grains.Mapping;
+using WabaActors.Grains.Quota;
+using WabaActors.Grains.Translation;
 using WabaActors.Grains.Notifications;
 using WabaActors.Grains.Storage;
 using WabaActors.Grains.Telemetry;
@@ -115,7 +116,7 @@ public sealed partial class AccountGrain(
 
     private AccountGate Gate() => state.State.Account is { } a
         ? a.ToGate(rules, state.State.LastSequence)
-        : new AccountGate("onboarding", false, false, null, null, QuotaKeys.ForAccount(Waba), rules.TemplateRecipientLimit, 0);
+        : new AccountGate(GateStatus.Onboarding, false, false, null, null, QuotaKeys.ForAccount(Waba), rules.TemplateRecipientLimit, 0);
 
     private async ValueTask<Reply<AccountView>> CommandAsync(string tenant, Func<Account, DateTimeOffset, Result<Changed<Account>>> command)
     {

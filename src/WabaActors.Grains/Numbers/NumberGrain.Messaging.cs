@@ -4,7 +4,8 @@ using WabaActors.Contracts.Messaging;
 using WabaActors.Domain.Common;
 using WabaActors.Domain.Identity;
 using WabaActors.Domain.Messaging;
-using WabaActors.Grains.Mapping;
+using WabaActors.Grains.Telemetry;
+using WabaActors.Grains.Translation;
 using WabaActors.Grains.Storage;
 
 namespace WabaActors.Grains.Numbers;
@@ -18,12 +19,14 @@ namespace WabaActors.Grains.Numbers;
 /// </summary>
 public sealed partial class NumberGrain
 {
-    public async ValueTask<Reply<WindowView>> RecordInboundAsync(Scope owner, InboundMessage message)
+    public async ValueTask<Reply<WindowView>> RecordInboundAsync(Scope owner, InboundMessage message, CancellationToken cancellationToken = default)
     {
         if (Owned(owner) is null)
         {
             return Failures.NumberNotFound;
         }
+
+        cancellationToken.ThrowIfCancellationRequested();
 
         var v = new Validator();
         var customer = v.Parse("customer", () => CustomerId.Parse(message.Customer));
@@ -35,13 +38,13 @@ public sealed partial class NumberGrain
         }
 
         var now = clock.GetUtcNow();
-        var recorded = _inbound.Record(_windows, id, customer, message.Timestamp, now);
+        var recorded = _inbound.Record(_permits.Windows, id, customer, message.Timestamp, now);
         if (!recorded.IsSuccess)
         {
             return recorded.Error!.ToFailure();
         }
 
-        var window = _windows.Get(customer, now).ToView();
+        var window = _permits.Windows.Get(customer, now).ToView();
         ReportWindows();
 
         // One write per new message: its window change carrying its id, or its id alone. A repeat writes
@@ -81,19 +84,19 @@ public sealed partial class NumberGrain
             return new Failure(ErrorCodes.TimestampInFuture, "The status timestamp lies in the future.");
         }
 
-        var change = _windows.Close(parsed.Value, at, now);
-        var window = _windows.Get(parsed.Value, now).ToView();
+        var change = _permits.Windows.Close(parsed.Value, at, now);
+        var window = _permits.Windows.Get(parsed.Value, now).ToView();
         ReportWindows();
         await DurableAsync(change is { } closed ? _tail.Append(store.AppendNumberAsync(Phone, closed, null).AsTask()) : _tail.Current);
         return window;
     }
 
-    public ValueTask<Reply<WindowView>> GetWindowAsync(Scope owner, string customer)
+    public ValueTask<Reply<WindowView>> GetWindowAsync(Scope owner, string customer, CancellationToken cancellationToken = default)
     {
         var parsed = CustomerId.Parse(customer);
         Reply<WindowView> reply = Owned(owner) is null ? Failures.NumberNotFound
             : !parsed.IsSuccess ? parsed.Error!.ToFailure()
-            : _windows.Get(parsed.Value, clock.GetUtcNow()).ToView();
+            : _permits.Windows.Get(parsed.Value, clock.GetUtcNow()).ToView();
         ReportWindows();
         return ValueTask.FromResult(reply);
     }

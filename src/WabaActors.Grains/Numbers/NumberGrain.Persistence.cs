@@ -6,7 +6,7 @@ using WabaActors.Domain.Common;
 using WabaActors.Domain.Events;
 using WabaActors.Domain.Numbers;
 using WabaActors.Domain.Onboarding;
-using WabaActors.Grains.Mapping;
+using WabaActors.Grains.Translation;
 using WabaActors.Grains.Telemetry;
 
 namespace WabaActors.Grains.Numbers;

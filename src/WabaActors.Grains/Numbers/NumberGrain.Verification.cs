@@ -3,7 +3,8 @@ using WabaActors.Contracts.Numbers;
 using WabaActors.Domain.Common;
 using WabaActors.Domain.Numbers;
 using WabaActors.Grains.Gateway;
-using WabaActors.Grains.Mapping;
+using WabaActors.Grains.Telemetry;
+using WabaActors.Grains.Translation;
 
 namespace WabaActors.Grains.Numbers;
 

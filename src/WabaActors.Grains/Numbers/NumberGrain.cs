@@ -12,7 +12,7 @@ using WabaActors.Domain.Messaging;
 using WabaActors.Domain.Numbers;
 using WabaActors.Domain.Rules;
 using WabaActors.Grains.Gateway;
-using WabaActors.Grains.Mapping;
+using WabaActors.Grains.Translation;
 using WabaActors.Grains.Storage;
 using WabaActors.Grains.Telemetry;
 using WabaActors.Grains.Time;
@@ -33,8 +33,7 @@ public sealed partial class NumberGrain(
     GrainMetrics metrics,
     ILogger<NumberGrain> logger) : Grain, INumberGrain, IRemindable
 {
-    private readonly CustomerWindows _windows = new(rules.ServiceWindow, rules.FutureTimestampTolerance);
-    private readonly PermitLedger _ledger = new(rules.GrantRetention);
+    private readonly NumberPermits _permits = new(rules);
     private readonly InboundLedger _inbound = new(rules.ServiceWindow);
     private readonly DurableTail _tail = new();
     private AccountGate? _gate;
@@ -65,12 +64,12 @@ public sealed partial class NumberGrain(
         var journal = await store.LoadNumberAsync(Phone, clock.GetUtcNow(), cancellationToken);
         foreach (var change in journal.Windows)
         {
-            _windows.Apply(change);
+            _permits.Windows.Apply(change);
         }
 
         foreach (var grant in journal.Grants)
         {
-            _ledger.Apply(grant);
+            _permits.Ledger.Apply(grant);
         }
 
         foreach (var id in journal.InboundIds)
@@ -98,7 +97,7 @@ public sealed partial class NumberGrain(
     /// <summary>Moves the active-windows gauge by what this grain's window count changed since it last reported (no-op when unchanged).</summary>
     private void ReportWindows()
     {
-        var tracked = _windows.Tracked;
+        var tracked = _permits.Windows.Tracked;
         if (tracked != _windowsReported)
         {
             metrics.WindowsHeld(tracked - _windowsReported);

@@ -5,7 +5,8 @@ using WabaActors.Contracts.Portfolios;
 using WabaActors.Domain.Common;
 using WabaActors.Domain.Portfolios;
 using WabaActors.Domain.Rules;
-using WabaActors.Grains.Mapping;
+using WabaActors.Grains.Quota;
+using WabaActors.Grains.Translation;
 using WabaActors.Grains.Storage;
 
 namespace WabaActors.Grains.Portfolios;

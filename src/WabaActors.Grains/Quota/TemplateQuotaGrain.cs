@@ -8,7 +8,7 @@ using WabaActors.Contracts.Portfolios;
 using WabaActors.Domain.Identity;
 using WabaActors.Domain.Messaging;
 using WabaActors.Domain.Rules;
-using WabaActors.Grains.Mapping;
+using WabaActors.Grains.Translation;
 using WabaActors.Grains.Portfolios;
 using WabaActors.Grains.Storage;
 using WabaActors.Grains.Telemetry;
@@ -33,8 +33,7 @@ public sealed class TemplateQuotaGrain(
     GrainMetrics metrics,
     ILogger<TemplateQuotaGrain> logger) : Grain, ITemplateQuotaGrain, IPortfolioQuotaGrain
 {
-    private readonly TemplateRecipients _recipients = new(rules.TemplateRecipientPeriod);
-    private readonly PermitLedger _ledger = new(rules.GrantRetention);
+    private readonly TemplateQuota _quota = new(rules);
     private long _epoch;
     private readonly DurableTail _tail = new();
     private string? _portfolio;
@@ -50,55 +49,26 @@ public sealed class TemplateQuotaGrain(
         _portfolio = QuotaKeys.PortfolioOf(Key);
         foreach (var grant in journal.Grants)
         {
-            _recipients.Apply(new RecipientCounted(grant.Customer, grant.GrantedAtTicks));
-            _ledger.Apply(grant);
+            _quota.Apply(grant);
         }
 
         QuotaLog.Activated(logger, Key, _epoch, journal.Grants.Count);
     }
 
-    public async ValueTask<PermitDecision> GrantAsync(TemplateGrantRequest request, int limit)
+    /// <summary>
+    /// The domain decides (<see cref="TemplateQuota.Grant"/>); a new count is appended to the store, and
+    /// every answer waits until what it rests on is durable (a replay or an "already counted" may rest on a
+    /// write still in flight).
+    /// </summary>
+    public async ValueTask<TemplateGrant> GrantAsync(TemplateGrantRequest request, int limit, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         limit = await LimitAsync(limit);
-        var now = clock.GetUtcNow();
-        var customer = new CustomerId(request.Customer);
-        var id = MessageId.Parse(request.MessageId).Value;
-        var replay = _ledger.Replay(id, customer, MessageType.Template, now);
-        if (!replay.IsSuccess)
-        {
-            return new PermitDecision(false, request.MessageId) { Reason = replay.Error!.Code, Detail = replay.Error.Message };
-        }
-
-        if (replay.Value is { } original)
-        {
-            await DurableAsync(_tail.Current);
-            return original.ToContract(request.MessageId);
-        }
-
-        var counted = _recipients.TryCount(customer, limit, now);
-        metrics.Counted(counted.Outcome);
-        PermitDecision answer;
-        Task written;
-        if (counted.Change is { } change)
-        {
-            var decision = SendDecision.Allow(null, counted.Usage);
-            var grant = PermitGranted.From(request.MessageId, request.Customer, MessageType.Template, decision, change.At);
-            _ledger.Apply(grant);
-            written = _tail.Append(WriteAsync(grant));
-            answer = decision.ToContract(request.MessageId);
-        }
-        else
-        {
-            written = _tail.Current;
-            answer = counted.Granted
-                ? SendDecision.Allow(null, counted.Usage).ToContract(request.MessageId)
-                : SendDecision.Deny(DenyReason.TemplateRecipientLimitReached,
-                    $"{counted.Usage.Used} of {limit} template recipients used in the rolling 24 h.", counted.Usage.NextSlotAt)
-                    .ToContract(request.MessageId);
-        }
-
+        var answer = _quota.Grant(MessageId.Parse(request.MessageId).Value, new CustomerId(request.Customer), limit, clock.GetUtcNow());
+        metrics.Counted(answer.Outcome);
+        var written = answer.Granted is { } grant ? _tail.Append(WriteAsync(grant)) : _tail.Current;
         await DurableAsync(written);
-        return answer;
+        return answer.ToContract();
     }
 
     private async Task WriteAsync(PermitGranted grant)
@@ -138,7 +108,7 @@ public sealed class TemplateQuotaGrain(
     public async ValueTask<RecipientLimitView> UsageAsync(int limit)
     {
         limit = await LimitAsync(limit);
-        var usage = _recipients.Usage(limit, clock.GetUtcNow());
+        var usage = _quota.Usage(limit, clock.GetUtcNow());
         return new RecipientLimitView(usage.Used, usage.Limit, usage.NextSlotAt);
     }
 
@@ -146,9 +116,9 @@ public sealed class TemplateQuotaGrain(
     {
         limit = await LimitAsync(limit);
         var now = clock.GetUtcNow();
-        var usage = _recipients.Usage(limit, now);
+        var usage = _quota.Usage(limit, now);
         return new TemplateRecipientsView(
-            usage.Used, usage.Limit, usage.NextSlotAt, now - rules.TemplateRecipientPeriod, now, _recipients.CountedAt(now));
+            usage.Used, usage.Limit, usage.NextSlotAt, now - rules.TemplateRecipientPeriod, now, _quota.CountedAt(now));
     }
 
     public ValueTask SetPortfolioLimitsAsync(SharedLimits limits)

@@ -50,7 +50,7 @@ public sealed class GrainMetrics
             }
         }
 
-        _grantTags = [.. Enum.GetValues<CountOutcome>().Select(o => new KeyValuePair<string, object?>[] { new("outcome", SnakeCase.Of(o)) })];
+        _grantTags = [.. Enum.GetValues<GrantOutcome>().Select(o => new KeyValuePair<string, object?>[] { new("outcome", SnakeCase.Of(o)) })];
         _reminderTags = [.. Enum.GetValues<DeadlineReminder>().Select(r => new KeyValuePair<string, object?>[] { new("reminder", SnakeCase.Of(r)) })];
     }
 
@@ -58,7 +58,7 @@ public sealed class GrainMetrics
     public void Decided(DenyReason reason, MessageType type) =>
         _decisions.Add(1, _decisionTags[((int)reason * Types) + (int)type]);
 
-    public void Counted(CountOutcome outcome) => _grants.Add(1, _grantTags[(int)outcome]);
+    public void Counted(GrantOutcome outcome) => _grants.Add(1, _grantTags[(int)outcome]);
 
     /// <summary>Windows held in memory went up or down by <paramref name="delta"/>.</summary>
     public void WindowsHeld(long delta) => _windows.Add(delta);

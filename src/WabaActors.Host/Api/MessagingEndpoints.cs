@@ -1,6 +1,7 @@
 using WabaActors.Contracts;
 using WabaActors.Contracts.Common;
 using WabaActors.Contracts.Messaging;
+using WabaActors.Domain.Messaging;
 
 namespace WabaActors.Host.Api;
 
@@ -16,7 +17,8 @@ public static class MessagingEndpoints
         return app;
     }
 
-    private static async Task<IResult> RecordInbound(string tenant, string waba, string phone, InboundBody body, IGrainFactory grains, RulesClock clock)
+    private static async Task<IResult> RecordInbound(
+        string tenant, string waba, string phone, InboundBody body, IGrainFactory grains, RulesClock clock, CancellationToken aborted)
     {
         if (PathIds.Check(tenant, waba, phone) is { } bad)
         {
@@ -29,21 +31,38 @@ public static class MessagingEndpoints
         }
 
         var message = new InboundMessage(body.Customer ?? string.Empty, body.MessageId ?? string.Empty, timestamp);
-        return (await grains.Reference<INumberGrain>(phone).RecordInboundAsync(new Scope(tenant, waba), message)).ToHttp(clock.Now);
+        return (await grains.Reference<INumberGrain>(phone).RecordInboundAsync(new Scope(tenant, waba), message, aborted)).ToHttp(clock.Now);
     }
 
-    private static async Task<IResult> RequestPermit(string tenant, string waba, string phone, PermitBody body, IGrainFactory grains, RulesClock clock)
+    private static async Task<IResult> RequestPermit(
+        string tenant, string waba, string phone, PermitBody body, IGrainFactory grains, RulesClock clock, CancellationToken aborted)
     {
         if (PathIds.Check(tenant, waba, phone) is { } bad)
         {
             return bad;
         }
 
-        var request = new PermitRequest(body.Customer ?? string.Empty, body.Type ?? string.Empty, body.MessageId ?? string.Empty);
-        return (await grains.Reference<INumberGrain>(phone).RequestPermitAsync(new Scope(tenant, waba), request)).ToHttp(clock.Now);
+        // The contract's type is parsed here, once: the grains receive the enum. An unknown type is
+        // answered with every invalid field of the body, as the number would name them.
+        if (KindOf(body.Type) is not { } kind)
+        {
+            var invalid = PermitAsk.Invalid(body.Customer, body.MessageId, type: null);
+            return new Failure(invalid.Code, invalid.Message) { Errors = invalid.Errors }.ToProblem(clock.Now);
+        }
+
+        var request = new PermitRequest(body.Customer ?? string.Empty, kind, body.MessageId ?? string.Empty);
+        return (await grains.Reference<INumberGrain>(phone).RequestPermitAsync(new Scope(tenant, waba), request, aborted)).ToHttp(clock.Now);
     }
 
-    private static async Task<IResult> GetWindow(string tenant, string waba, string phone, string customer, IGrainFactory grains, RulesClock clock) =>
+    private static async Task<IResult> GetWindow(
+        string tenant, string waba, string phone, string customer, IGrainFactory grains, RulesClock clock, CancellationToken aborted) =>
         PathIds.Check(tenant, waba, phone) ?? PathIds.CheckCustomer(customer)
-        ?? (await grains.Reference<INumberGrain>(phone).GetWindowAsync(new Scope(tenant, waba), customer)).ToHttp(clock.Now);
+        ?? (await grains.Reference<INumberGrain>(phone).GetWindowAsync(new Scope(tenant, waba), customer, aborted)).ToHttp(clock.Now);
+
+    private static MessageKind? KindOf(string? type) => type switch
+    {
+        "session" => MessageKind.Session,
+        "template" => MessageKind.Template,
+        _ => null,
+    };
 }

@@ -1,7 +1,8 @@
 using WabaActors.Contracts;
 using WabaActors.Contracts.Common;
 using WabaActors.Domain.Identity;
-using WabaActors.Grains.Mapping;
+using WabaActors.Grains.Telemetry;
+using WabaActors.Grains.Translation;
 
 namespace WabaActors.Host.Webhooks;
 

@@ -5,17 +5,22 @@ namespace WabaActors.Domain.Tests.MessagingSupport;
 /// <summary>Assertions on send decisions as the contract answers them (api.md "Decision").</summary>
 public static class Decisions
 {
-    public static void Allowed(PermitOutcome outcome) =>
-        Assert.True(outcome.Decision.Allowed, $"expected allowed, got {outcome.Decision.Reason}: {outcome.Decision.Detail}");
-
-    public static void Denied(PermitOutcome outcome, DenyReason reason, DateTimeOffset? retryAt = null)
+    public static void Allowed(PermitAnswer answer)
     {
-        Assert.False(outcome.Decision.Allowed, "expected a denial, got allowed");
-        Assert.Equal(reason, outcome.Decision.Reason);
-        Assert.Equal(retryAt, outcome.Decision.RetryAt);
-        Assert.False(string.IsNullOrEmpty(outcome.Decision.Detail));
-        Assert.Null(outcome.Counted);
-        Assert.Null(outcome.Granted);
+        Assert.True(answer.Step.Decision is not null, $"expected a decision, got {answer.Step.Kind} {answer.Step.Error?.Code}");
+        Assert.True(answer.Decision.Allowed, $"expected allowed, got {answer.Decision.Reason}: {answer.Decision.Detail}");
+    }
+
+    /// <summary>Denied for <paramref name="reason"/>, and nothing persisted by the number or the quota.</summary>
+    public static void Denied(PermitAnswer answer, DenyReason reason, DateTimeOffset? retryAt = null)
+    {
+        Assert.Equal(PermitStepKind.Decided, answer.Step.Kind);
+        Assert.False(answer.Decision.Allowed, "expected a denial, got allowed");
+        Assert.Equal(reason, answer.Decision.Reason);
+        Assert.Equal(retryAt, answer.Decision.RetryAt);
+        Assert.False(string.IsNullOrEmpty(answer.Decision.Detail));
+        Assert.Null(answer.Counted);
+        Assert.Null(answer.Granted);
     }
 
     /// <summary>The same contract answer: allowed, reason, retryAt, windowExpiresAt and templateRecipients { used, limit }.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using WabaActors.Domain.Identity;
 using WabaActors.Domain.Messaging;
 using WabaActors.Domain.Onboarding;
@@ -8,73 +7,71 @@ using WabaActors.Domain.Tests.MessagingSupport;
 namespace WabaActors.Domain.Tests.Properties;
 
 /// <summary>
-/// Runs commands through one <see cref="SendDesk"/> of a live account, answering in the
-/// <see cref="Answer"/> format and keeping every delta it emitted, in order.
+/// Runs commands through one number and its template quota (<see cref="NumberAndQuota"/>, composed as
+/// the number grain composes them) of a live account whose review is approved, answering in the
+/// <see cref="Answer"/> format; the deltas both sides emitted are kept, in order, on <see cref="Number"/>.
 /// </summary>
 public sealed class DomainRun
 {
-    private readonly FakeTimeProvider _clock = new(Script.Start);
-    private readonly Account _account;
-
-    public DomainRun(int limit)
+    public DomainRun(Scenario scenario)
     {
-        Rules = WabaRules.Document with { TemplateRecipientLimit = limit };
-        Desk = new SendDesk(Rules);
-        _account = MessagingAccounts.Live(Rules, Script.Start);
+        var rules = (scenario.Meta ? WabaRules.Meta : WabaRules.Document) with { TemplateRecipientLimit = scenario.Limit };
+        Number = new NumberAndQuota(rules, (r, now) => MessagingAccounts.Reviewed(MessagingAccounts.Live(r, now), ReviewDecision.Approved, now));
+        Assert.Equal(Script.Start, Number.Now);
+        Assert.Equal(scenario.Limit, Number.Limit);
     }
 
-    public WabaRules Rules { get; }
-    public SendDesk Desk { get; }
-    public int Limit => Rules.TemplateRecipientLimit;
-    public DateTimeOffset Now => _clock.GetUtcNow();
-    public List<WindowChange> WindowChanges { get; } = [];
-    public List<RecipientCounted> Counted { get; } = [];
-    public List<PermitGranted> Grants { get; } = [];
+    private DomainRun(NumberAndQuota number, List<(MessageId Id, CustomerId Customer, MessageType Type)> requested)
+    {
+        Number = number;
+        Requested.AddRange(requested);
+    }
+
+    public NumberAndQuota Number { get; }
+    public int Limit => Number.Limit;
+    public DateTimeOffset Now => Number.Now;
+
+    /// <summary>The recipients the quota counted, as its grants say (<see cref="TemplateQuota.Apply"/>).</summary>
+    public IEnumerable<RecipientCounted> Counted => Number.QuotaGrants.Select(g => new RecipientCounted(g.Customer, g.GrantedAtTicks));
 
     /// <summary>Every permit requested so far, as (message id, customer, type).</summary>
     public List<(MessageId Id, CustomerId Customer, MessageType Type)> Requested { get; } = [];
 
+    /// <summary>A run on another number of the same account, sharing this run's quota and clock.</summary>
+    public DomainRun AnotherNumber() => new(Number.AnotherNumber(), []);
+
+    /// <summary>A run on a number and quota rebuilt from this run's deltas (<see cref="NumberAndQuota.Rebuilt"/>).</summary>
+    public DomainRun Rebuilt() => new(Number.Rebuilt(), Requested);
+
     public string Execute(Command command)
     {
-        _clock.SetUtcNow(command.Now);
+        Number.Time.SetUtcNow(command.Now);
         var customer = new CustomerId(command.Customer);
         switch (command)
         {
             case Command.Inbound inbound:
-                var recorded = Desk.Windows.RecordInbound(customer, inbound.Timestamp, Now);
+                var recorded = Number.Permits.Windows.RecordInbound(customer, inbound.Timestamp, Now);
                 if (!recorded.IsSuccess)
                 {
                     return Answer.Refused(recorded.Error!.Code);
                 }
 
-                Keep(recorded.Value);
+                if (recorded.Value is { } change)
+                {
+                    Number.WindowChanges.Add(change);
+                }
+
                 return Answer.Accepted;
 
             case Command.Close close:
-                Keep(Desk.Windows.Close(customer, close.At, Now));
+                Number.Close(customer, close.At);
                 return Answer.Accepted;
 
             case Command.Permit permit:
-                var id = MessageId.Parse(permit.MessageId).Value;
-                var type = permit.Template ? MessageType.Template : MessageType.Session;
-                Requested.Add((id, customer, type));
-                var result = Desk.Request(_account, true, id, customer, type, Now);
-                if (!result.IsSuccess)
-                {
-                    return Answer.Refused(result.Error!.Code);
-                }
-
-                if (result.Value.Counted is { } counted)
-                {
-                    Counted.Add(counted);
-                }
-
-                if (result.Value.Granted is { } granted)
-                {
-                    Grants.Add(granted);
-                }
-
-                return Format(result.Value.Decision);
+                var ask = new PermitAsk(MessageId.Parse(permit.MessageId).Value, customer, permit.Template ? MessageType.Template : MessageType.Session);
+                Requested.Add((ask.Id, ask.Customer, ask.Type));
+                var answer = Number.Request(ask);
+                return answer.Step.Decision is { } decision ? Format(decision) : Answer.Refused(answer.Step.Error!.Code);
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(command));
@@ -83,12 +80,4 @@ public sealed class DomainRun
 
     public static string Format(SendDecision d) => Answer.Decision(
         d.Allowed, d.Reason.ToString(), d.RetryAt, d.WindowExpiresAt, d.TemplateRecipients?.Used, d.TemplateRecipients?.Limit);
-
-    private void Keep(WindowChange? change)
-    {
-        if (change is { } c)
-        {
-            WindowChanges.Add(c);
-        }
-    }
 }

@@ -71,9 +71,14 @@ public sealed class ReferenceModel(int limit)
                 ? Answer.Decision(true, "None", null, expires, null, null)
                 : Answer.Decision(false, "CustomerServiceWindowClosed", null, null, null, null);
         }
-        else if (open || inPeriod.Any(c => c.Customer == customer))
+        else if (open)
         {
-            answer = Answer.Decision(true, "None", null, expires, inPeriod.Count, limit);
+            // A reply inside the window: no recipient is counted, so no usage is told.
+            answer = Answer.Decision(true, "None", null, expires, null, null);
+        }
+        else if (inPeriod.Any(c => c.Customer == customer))
+        {
+            answer = Answer.Decision(true, "None", null, null, inPeriod.Count, limit);
         }
         else if (inPeriod.Count >= limit)
         {

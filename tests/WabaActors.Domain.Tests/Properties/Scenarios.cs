@@ -43,9 +43,9 @@ public static class Scenarios
         (1, Gen.Select(Advance, Customer, CloseAge, (a, c, o) => new Op(OpKind.Close, a, c, o))),
         (2, Gen.Select(Advance, Gen.Int[0, 63], Gen.Int[0, 5], (a, p, v) => new Op(OpKind.Retry, a, 0, Pick: p, Vary: v))));
 
-    /// <summary>Runs of 1–40 operations with a limit of 1–5 recipients.</summary>
+    /// <summary>Runs of 1–40 operations with a limit of 1–5 recipients, under either rule profile.</summary>
     public static readonly Gen<Scenario> Runs =
-        Gen.Select(Gen.Int[1, 5], Operation.Array[1, 40], (limit, ops) => new Scenario(limit, ops));
+        Gen.Select(Gen.Bool, Gen.Int[1, 5], Operation.Array[1, 40], (meta, limit, ops) => new Scenario(meta, limit, ops));
 
     private static Gen<TimeSpan> Seconds(int from, int to) => Gen.Int[from, to].Select(s => TimeSpan.FromSeconds(s));
 }

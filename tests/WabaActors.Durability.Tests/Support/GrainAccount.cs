@@ -57,7 +57,7 @@ public sealed record GrainAccount(string Tenant, string Waba)
     public async Task<WindowView> WindowAsync(IGrainFactory grains, string phone, string customer) =>
         Ok(await Number(grains, phone).GetWindowAsync(Scope, customer));
 
-    public async Task<PermitDecision> PermitAsync(IGrainFactory grains, string phone, string customer, string type, string messageId) =>
+    public async Task<PermitDecision> PermitAsync(IGrainFactory grains, string phone, string customer, MessageKind type, string messageId) =>
         Ok(await Number(grains, phone).RequestPermitAsync(Scope, new PermitRequest(customer, type, messageId)));
 
     public static T Ok<T>(Reply<T> reply)

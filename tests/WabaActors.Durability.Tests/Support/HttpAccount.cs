@@ -43,7 +43,7 @@ public sealed record HttpAccount(string Tenant, string Waba)
     {
         using var response = op.Kind == OpKind.Inbound
             ? await http.PostAsJsonAsync(Number(op.Phone) + "/inbound", new { customer = op.Customer, messageId = op.MessageId, timestamp = op.Timestamp }, Json)
-            : await http.PostAsJsonAsync(Number(op.Phone) + "/permits", new { customer = op.Customer, type = "template", messageId = op.MessageId }, Json);
+            : await http.PostAsJsonAsync(Number(op.Phone) + "/permits", new { customer = op.Customer, type = MessageKind.Template, messageId = op.MessageId }, Json);
         if ((int)response.StatusCode >= 500)
         {
             throw new HttpRequestException($"{(int)response.StatusCode}", null, response.StatusCode);

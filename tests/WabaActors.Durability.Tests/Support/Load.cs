@@ -64,7 +64,7 @@ public sealed class Acks
     public IEnumerable<(LoadOp Op, PermitDecision Decision)> CountedGrants =>
         Permits.Where(p => p.Value.Allowed && p.Value.TemplateRecipients is not null).Select(p => (p.Key, p.Value));
 
-    public int Denials(string reason) => Permits.Values.Count(d => !d.Allowed && d.Reason == reason);
+    public int Denials(DenialReason reason) => Permits.Values.Count(d => !d.Allowed && d.Reason == reason);
 
     public string Summary =>
         $"{Windows.Count} windows and {Permits.Values.Count(d => d.Allowed)} grants acknowledged, " +

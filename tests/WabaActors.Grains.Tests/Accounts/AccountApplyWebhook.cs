@@ -1,3 +1,4 @@
+using WabaActors.Contracts.Messaging;
 using WabaActors.Contracts;
 using WabaActors.Contracts.Webhooks;
 using WabaActors.Grains.Tests.Support;
@@ -57,11 +58,11 @@ public abstract class AccountApplyWebhook(ClusterFixture fixture)
     public async Task DecidesWithMetasTierGivenCapabilityUpdate()
     {
         var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
-        Assert.Equal(fixture.Rules.TemplateRecipientLimit, (await account.PermitAsync(phones[0], Ids.Customer(), "template")).TemplateRecipients!.Limit);
+        Assert.Equal(fixture.Rules.TemplateRecipientLimit, (await account.PermitAsync(phones[0], Ids.Customer(), MessageKind.Template)).TemplateRecipients!.Limit);
 
         await account.Grain.ApplyWebhookAsync(new CapabilityWebhook(Digest(), "TIER_10K", null)).Ok();
 
-        var decision = await account.PermitAsync(phones[0], Ids.Customer(), "template");
+        var decision = await account.PermitAsync(phones[0], Ids.Customer(), MessageKind.Template);
         Assert.Equal((true, 2, 10_000), (decision.Allowed, decision.TemplateRecipients!.Used, decision.TemplateRecipients.Limit));
     }
 
@@ -84,12 +85,12 @@ public abstract class AccountApplyWebhook(ClusterFixture fixture)
         var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
         var customer = Ids.Customer();
         await account.InboundAsync(phones[0], customer, fixture.Now).Ok();
-        Assert.True((await account.PermitAsync(phones[0], customer, "session")).Allowed);
+        Assert.True((await account.PermitAsync(phones[0], customer, MessageKind.Session)).Allowed);
 
         await account.Grain.ApplyWebhookAsync(new BanWebhook(Digest(), "DISABLE")).Ok();
-        var denied = await account.PermitAsync(phones[0], customer, "session");
+        var denied = await account.PermitAsync(phones[0], customer, MessageKind.Session);
 
-        Assert.Equal("account_blocked", denied.Reason);
+        Assert.Equal(DenialReason.AccountBlocked, denied.Reason);
         Assert.Equal("blocked", (await account.ViewAsync()).Status);
     }
 
@@ -130,7 +131,7 @@ public abstract class AccountApplyWebhook(ClusterFixture fixture)
         var result = await account.Grain.ApplyWebhookAsync(new ReviewWebhook(Digest(), decision)).Ok();
 
         var view = await account.ViewAsync();
-        var permit = await account.PermitAsync(phones[0], Ids.Customer(), "template");
+        var permit = await account.PermitAsync(phones[0], Ids.Customer(), MessageKind.Template);
         if (fixture.Rules.SendsAllowedWhileReviewPending)
         {
             // document: a PENDING/DEFERRED word changes nothing.
@@ -149,11 +150,11 @@ public abstract class AccountApplyWebhook(ClusterFixture fixture)
             var hold = Assert.Single(view.Holds);
             Assert.Equal(("account_under_review", fixture.Now, (DateTimeOffset?)null), (hold.Reason, hold.Since, hold.Until));
             Assert.Equal("commerce_review_requested", (await account.EventsAsync())[^1].Type);
-            Assert.Equal((false, "account_under_review"), (permit.Allowed, permit.Reason));
+            Assert.Equal((false, DenialReason.AccountUnderReview), (permit.Allowed, permit.Reason));
 
             Assert.Equal(WebhookResult.Applied, await account.Grain.ApplyWebhookAsync(new ReviewWebhook(Digest(), "APPROVED")).Ok());
             Assert.Empty((await account.ViewAsync()).Holds);
-            Assert.True((await account.PermitAsync(phones[0], Ids.Customer(), "template")).Allowed);
+            Assert.True((await account.PermitAsync(phones[0], Ids.Customer(), MessageKind.Template)).Allowed);
         }
     }
 
@@ -166,13 +167,13 @@ public abstract class AccountApplyWebhook(ClusterFixture fixture)
         var result = await account.Grain.ApplyWebhookAsync(new ReviewWebhook(Digest(), "PENDING")).Ok();
 
         var view = await account.ViewAsync();
-        var permit = await account.PermitAsync(phones[0], Ids.Customer(), "template");
+        var permit = await account.PermitAsync(phones[0], Ids.Customer(), MessageKind.Template);
         if (fixture.Rules.SendsAllowedWhileReviewPending)
         {
             Assert.Equal(WebhookResult.Unchanged, result);
             Assert.Equal(("blocked", "rejected"), (view.Status, view.CommercePolicyReview.Status));
             Assert.Equal(["commerce_review_rejected"], view.Holds.Select(h => h.Reason));
-            Assert.Equal("account_blocked", permit.Reason);
+            Assert.Equal(DenialReason.AccountBlocked, permit.Reason);
         }
         else
         {
@@ -181,7 +182,7 @@ public abstract class AccountApplyWebhook(ClusterFixture fixture)
             Assert.Equal(("live", "pending"), (view.Status, view.CommercePolicyReview.Status));
             Assert.Equal(["account_under_review"], view.Holds.Select(h => h.Reason));
             Assert.Equal(["commerce_review_requested", "account_unblocked"], (await account.EventsAsync()).TakeLast(2).Select(e => e.Type));
-            Assert.Equal((false, "account_under_review"), (permit.Allowed, permit.Reason));
+            Assert.Equal((false, DenialReason.AccountUnderReview), (permit.Allowed, permit.Reason));
         }
     }
 

@@ -1,3 +1,4 @@
+using WabaActors.Contracts.Messaging;
 using WabaActors.Contracts;
 using WabaActors.Contracts.Accounts;
 using WabaActors.Contracts.Webhooks;
@@ -33,7 +34,7 @@ public abstract class AccountMetaVerdicts(ClusterFixture fixture)
         var view = await account.ViewAsync();
         Assert.Equal("blocked", view.Status);
         Assert.Contains(view.Holds, h => h.Reason == "commerce_review_rejected");
-        Assert.Equal("account_blocked", (await account.PermitAsync(phone, Ids.Customer(), "template")).Reason);
+        Assert.Equal(DenialReason.AccountBlocked, (await account.PermitAsync(phone, Ids.Customer(), MessageKind.Template)).Reason);
     }
 
     [Fact]
@@ -49,7 +50,7 @@ public abstract class AccountMetaVerdicts(ClusterFixture fixture)
 
         Assert.Equal([WebhookResult.Applied, WebhookResult.Duplicate, WebhookResult.Applied, WebhookResult.Applied], results);
         Assert.Equal("blocked", (await account.ViewAsync()).Status);
-        Assert.Equal("account_blocked", (await account.PermitAsync(phones[0], Ids.Customer(), "session")).Reason);
+        Assert.Equal(DenialReason.AccountBlocked, (await account.PermitAsync(phones[0], Ids.Customer(), MessageKind.Session)).Reason);
     }
 
     [Fact]
@@ -65,12 +66,12 @@ public abstract class AccountMetaVerdicts(ClusterFixture fixture)
         await fixture.DeactivateAllAsync(account.Grain, account.Number(phones[0]));
 
         Assert.Equal("disconnected", (await account.ViewAsync()).Status);
-        Assert.Equal("account_disconnected", (await account.PermitAsync(phones[0], customer, "session")).Reason);
+        Assert.Equal(DenialReason.AccountDisconnected, (await account.PermitAsync(phones[0], customer, MessageKind.Session)).Reason);
 
         Assert.Equal(WebhookResult.Applied,
             await account.Grain.ApplyWebhookAsync(new AccountEventWebhook(Digest("back"), "ACCOUNT_RECONNECTED", null)).Ok());
 
-        Assert.True((await account.PermitAsync(phones[0], customer, "session")).Allowed);
+        Assert.True((await account.PermitAsync(phones[0], customer, MessageKind.Session)).Allowed);
         Assert.Empty((await account.ViewAsync()).Holds);
     }
 

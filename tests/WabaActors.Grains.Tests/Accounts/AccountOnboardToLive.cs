@@ -1,3 +1,4 @@
+using WabaActors.Contracts.Messaging;
 using WabaActors.Contracts;
 using WabaActors.Contracts.Webhooks;
 using WabaActors.Grains.Tests.Support;
@@ -101,7 +102,7 @@ public abstract class AccountOnboardToLive(ClusterFixture fixture)
         var view = await account.ViewAsync();
         Assert.Equal(("live", "approved"), (view.Status, view.CommercePolicyReview.Status));
         Assert.Empty(view.Holds);
-        Assert.True((await account.PermitAsync(phone, Ids.Customer(), "template")).Allowed);
+        Assert.True((await account.PermitAsync(phone, Ids.Customer(), MessageKind.Template)).Allowed);
     }
 
     [Fact]
@@ -116,7 +117,7 @@ public abstract class AccountOnboardToLive(ClusterFixture fixture)
         await account.RegisterAsync(phone);
 
         var view = await account.ViewAsync();
-        var permit = await account.PermitAsync(phone, Ids.Customer(), "template");
+        var permit = await account.PermitAsync(phone, Ids.Customer(), MessageKind.Template);
         if (fixture.Rules.SendsAllowedWhileReviewPending)
         {
             // document: PENDING is no word at all; the approval stands.
@@ -131,7 +132,7 @@ public abstract class AccountOnboardToLive(ClusterFixture fixture)
             Assert.Equal(WebhookResult.Applied, pending);
             Assert.Equal(("live", "pending"), (view.Status, view.CommercePolicyReview.Status));
             Assert.Equal(["account_under_review"], view.Holds.Select(h => h.Reason));
-            Assert.Equal((false, "account_under_review"), (permit.Allowed, permit.Reason));
+            Assert.Equal((false, DenialReason.AccountUnderReview), (permit.Allowed, permit.Reason));
         }
     }
 

@@ -1,3 +1,4 @@
+using WabaActors.Contracts.Messaging;
 using WabaActors.Client;
 using WabaActors.Grains.Tests.Support;
 
@@ -28,7 +29,7 @@ public abstract class MessagingClientCalls(ClusterFixture fixture)
 
         var decision = await Client.CheckSendAsync(account.Tenant, account.Waba, phones[0], Ids.Customer(), MessageKind.Session, Ids.Message());
 
-        Assert.Equal((false, "customer_service_window_closed"), (decision.Allowed, decision.Reason));
+        Assert.Equal((false, DenialReason.CustomerServiceWindowClosed), (decision.Allowed, decision.Reason));
     }
 
     [Fact]
@@ -46,8 +47,8 @@ public abstract class MessagingClientCalls(ClusterFixture fixture)
         }
         else
         {
-            Assert.Equal((false, "account_under_review"), (decision.Allowed, decision.Reason));
-            Assert.Equal((false, "account_under_review"), (batch[0].Value!.Allowed, batch[0].Value!.Reason));
+            Assert.Equal((false, DenialReason.AccountUnderReview), (decision.Allowed, decision.Reason));
+            Assert.Equal((false, DenialReason.AccountUnderReview), (batch[0].Value!.Allowed, batch[0].Value!.Reason));
         }
     }
 
@@ -78,7 +79,7 @@ public abstract class MessagingClientCalls(ClusterFixture fixture)
         ]);
 
         Assert.Equal([true, false], results.Take(2).Select(r => r.Value!.Allowed));
-        Assert.Equal("customer_service_window_closed", results[1].Value!.Reason);
+        Assert.Equal(DenialReason.CustomerServiceWindowClosed, results[1].Value!.Reason);
         Assert.Equal("validation_failed", results[2].Failure!.Code);
         Assert.Equal((true, 1), (results[3].Value!.Allowed, results[3].Value!.TemplateRecipients!.Used));
     }

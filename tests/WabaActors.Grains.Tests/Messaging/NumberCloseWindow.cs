@@ -1,3 +1,4 @@
+using WabaActors.Contracts.Messaging;
 using WabaActors.Grains.Tests.Support;
 
 namespace WabaActors.Grains.Tests.Messaging;
@@ -15,7 +16,7 @@ public abstract class NumberCloseWindow(ClusterFixture fixture)
         var window = await account.Number(phones[0]).CloseWindowAsync(account.Scope, customer, fixture.Now).Ok();
 
         Assert.False(window.Open);
-        Assert.Equal("customer_service_window_closed", (await account.PermitAsync(phones[0], customer, "session")).Reason);
+        Assert.Equal(DenialReason.CustomerServiceWindowClosed, (await account.PermitAsync(phones[0], customer, MessageKind.Session)).Reason);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
+using WabaActors.Contracts.Messaging;
 using WabaActors.Contracts;
 using WabaActors.Domain.Rules;
-using WabaActors.Grains.Mapping;
+using WabaActors.Grains.Quota;
+using WabaActors.Grains.Translation;
 using WabaActors.Grains.Tests.Support;
 
 namespace WabaActors.Grains.Tests.Messaging;
@@ -19,8 +21,8 @@ public abstract class NumberReactivation(ClusterFixture fixture)
         var (customer, sessionId) = (Ids.Customer(), Ids.Message());
         var (recipient, templateId) = (Ids.Customer(), Ids.Message());
         var window = await account.InboundAsync(phones[0], customer, fixture.Now).Ok();
-        var session = await account.PermitAsync(phones[0], customer, "session", sessionId);
-        var template = await account.PermitAsync(phones[0], recipient, "template", templateId);
+        var session = await account.PermitAsync(phones[0], customer, MessageKind.Session, sessionId);
+        var template = await account.PermitAsync(phones[0], recipient, MessageKind.Template, templateId);
         Assert.True(session.Allowed && template.Allowed);
 
         // The quota that counts this account's recipients: its own, or under a portfolio scope its portfolio's.
@@ -33,8 +35,8 @@ public abstract class NumberReactivation(ClusterFixture fixture)
         await fixture.DeactivateAllAsync(account.Grain, number, quota);
 
         Assert.Equal(window, await number.GetWindowAsync(account.Scope, customer).Ok());
-        Assert.Equal(session, await account.PermitAsync(phones[0], customer, "session", sessionId));
-        Assert.Equal(template, await account.PermitAsync(phones[0], recipient, "template", templateId));
+        Assert.Equal(session, await account.PermitAsync(phones[0], customer, MessageKind.Session, sessionId));
+        Assert.Equal(template, await account.PermitAsync(phones[0], recipient, MessageKind.Template, templateId));
         var view = await account.ViewAsync();
         Assert.Equal(("live", 1), (view.Status, view.Limits.TemplateRecipients.Used));
         Assert.Equal("registered", view.Numbers[0].Status);
@@ -48,7 +50,7 @@ public abstract class NumberReactivation(ClusterFixture fixture)
 
         await fixture.DeactivateAllAsync(account.Grain, account.Number(phones[0]));
 
-        Assert.Equal("account_blocked", (await account.PermitAsync(phones[0], Ids.Customer(), "template")).Reason);
+        Assert.Equal(DenialReason.AccountBlocked, (await account.PermitAsync(phones[0], Ids.Customer(), MessageKind.Template)).Reason);
     }
 
     [Fact]
@@ -58,14 +60,14 @@ public abstract class NumberReactivation(ClusterFixture fixture)
 
         await fixture.DeactivateAllAsync(account.Grain, account.Number(phones[0]));
 
-        var decision = await account.PermitAsync(phones[0], Ids.Customer(), "template");
+        var decision = await account.PermitAsync(phones[0], Ids.Customer(), MessageKind.Template);
         if (fixture.Rules.SendsAllowedWhileReviewPending)
         {
             Assert.True(decision.Allowed);
         }
         else
         {
-            Assert.Equal((false, "account_under_review"), (decision.Allowed, decision.Reason));
+            Assert.Equal((false, DenialReason.AccountUnderReview), (decision.Allowed, decision.Reason));
         }
     }
 }

@@ -18,11 +18,11 @@ public abstract class NumberRequestPermitBatch(ClusterFixture fixture)
         var window = await account.InboundAsync(phones[0], inside, fixture.Now).Ok();
 
         var replies = await BatchAsync(account, phones[0],
-            new(inside, "session", "m-1"), new(outside, "session", "m-2"), new(inside, "session", "m-3"));
+            new(inside, MessageKind.Session, "m-1"), new(outside, MessageKind.Session, "m-2"), new(inside, MessageKind.Session, "m-3"));
 
         Assert.Equal(["m-1", "m-2", "m-3"], replies.Select(r => r.Ok().MessageId));
         Assert.Equal([true, false, true], replies.Select(r => r.Ok().Allowed));
-        Assert.Equal((window.ExpiresAt, "customer_service_window_closed"), (replies[0].Ok().WindowExpiresAt, replies[1].Ok().Reason));
+        Assert.Equal((window.ExpiresAt, DenialReason.CustomerServiceWindowClosed), (replies[0].Ok().WindowExpiresAt, replies[1].Ok().Reason));
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public abstract class NumberRequestPermitBatch(ClusterFixture fixture)
     {
         var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
         var limit = fixture.Rules.TemplateRecipientLimit;
-        var requests = Enumerable.Range(0, limit + 5).Select(_ => new PermitRequest(Ids.Customer(), "template", Ids.Message())).ToArray();
+        var requests = Enumerable.Range(0, limit + 5).Select(_ => new PermitRequest(Ids.Customer(), MessageKind.Template, Ids.Message())).ToArray();
 
         // A limit above one batch's size is reached over several batches; the last one crosses it.
         var replies = new List<Contracts.Common.Reply<PermitDecision>>();
@@ -43,7 +43,7 @@ public abstract class NumberRequestPermitBatch(ClusterFixture fixture)
         Assert.Equal(requests.Select(r => r.MessageId), replies.Select(r => r.Ok().MessageId));
         Assert.All(replies.Take(limit), r => Assert.True(r.Ok().Allowed));
         var retryAt = fixture.Now + fixture.Rules.TemplateRecipientPeriod;
-        Assert.All(replies.Skip(limit), r => Assert.Equal((false, "template_recipient_limit_reached", retryAt), (r.Ok().Allowed, r.Ok().Reason, r.Ok().RetryAt)));
+        Assert.All(replies.Skip(limit), r => Assert.Equal((false, DenialReason.TemplateRecipientLimitReached, retryAt), (r.Ok().Allowed, r.Ok().Reason, r.Ok().RetryAt)));
         Assert.Equal(5, replies.Skip(limit).Count());
         Assert.Equal(limit, (await account.ViewAsync()).Limits.TemplateRecipients.Used);
     }
@@ -54,10 +54,10 @@ public abstract class NumberRequestPermitBatch(ClusterFixture fixture)
     {
         var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
         var customer = Ids.Customer();
-        var first = new PermitRequest(customer, "template", Ids.Message());
+        var first = new PermitRequest(customer, MessageKind.Template, Ids.Message());
 
         var replies = await BatchAsync(account, phones[0], first, first);
-        var retried = await account.PermitAsync(phones[0], customer, "template", first.MessageId);
+        var retried = await account.PermitAsync(phones[0], customer, MessageKind.Template, first.MessageId);
 
         Assert.Equal(replies[0].Ok(), replies[1].Ok());
         Assert.Equal(replies[0].Ok(), retried);
@@ -74,8 +74,8 @@ public abstract class NumberRequestPermitBatch(ClusterFixture fixture)
         await account.InboundAsync(phones[0], customer, fixture.Now).Ok();
 
         var replies = await BatchAsync(account, phones[0],
-            new(customer, "session", reused), new("not-a-customer", "session", Ids.Message()),
-            new(Ids.Customer(), "template", reused), new(customer, "voice", Ids.Message()), new(customer, "session", Ids.Message()));
+            new(customer, MessageKind.Session, reused), new("not-a-customer", MessageKind.Session, Ids.Message()),
+            new(Ids.Customer(), MessageKind.Template, reused), new(customer, (MessageKind)7, Ids.Message()), new(customer, MessageKind.Session, Ids.Message()));
 
         Assert.True(replies[0].Ok().Allowed);
         Assert.Contains("customer", replies[1].Refused("validation_failed").Errors!.Keys);
@@ -91,7 +91,7 @@ public abstract class NumberRequestPermitBatch(ClusterFixture fixture)
     public async Task RefusesWholeBatchAndDecidesNothingGivenEmptyOrOverLimit(int size)
     {
         var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
-        var requests = Enumerable.Range(0, size).Select(_ => new PermitRequest(Ids.Customer(), "template", Ids.Message())).ToArray();
+        var requests = Enumerable.Range(0, size).Select(_ => new PermitRequest(Ids.Customer(), MessageKind.Template, Ids.Message())).ToArray();
 
         var failure = await account.Number(phones[0]).RequestPermitsAsync(account.Scope, requests).Refused("validation_failed");
 
@@ -105,7 +105,7 @@ public abstract class NumberRequestPermitBatch(ClusterFixture fixture)
         var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
         var stranger = TestAccount.Fresh(fixture.Grains);
 
-        await stranger.Number(phones[0]).RequestPermitsAsync(stranger.Scope, [new(Ids.Customer(), "template", Ids.Message())]).Refused("not_found");
+        await stranger.Number(phones[0]).RequestPermitsAsync(stranger.Scope, [new(Ids.Customer(), MessageKind.Template, Ids.Message())]).Refused("not_found");
 
         Assert.Equal(0, (await account.ViewAsync()).Limits.TemplateRecipients.Used);
     }

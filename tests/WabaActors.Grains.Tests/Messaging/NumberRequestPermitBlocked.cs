@@ -1,3 +1,4 @@
+using WabaActors.Contracts.Messaging;
 using WabaActors.Contracts.Accounts;
 using WabaActors.Contracts.Webhooks;
 using WabaActors.Grains.Tests.Support;
@@ -17,8 +18,8 @@ public abstract class NumberRequestPermitBlocked(ClusterFixture fixture)
         var (account, phones) = await TestAccount.LiveAsync(fixture.Grains, numbers: 2);
         var customer = Ids.Customer();
         await account.InboundAsync(phones[0], customer, fixture.Now).Ok();
-        var pendingSession = await account.PermitAsync(phones[0], customer, "session");
-        var pendingTemplate = await account.PermitAsync(phones[1], Ids.Customer(), "template");
+        var pendingSession = await account.PermitAsync(phones[0], customer, MessageKind.Session);
+        var pendingTemplate = await account.PermitAsync(phones[1], Ids.Customer(), MessageKind.Template);
         if (fixture.Rules.SendsAllowedWhileReviewPending)
         {
             Assert.True(pendingSession.Allowed);
@@ -26,8 +27,8 @@ public abstract class NumberRequestPermitBlocked(ClusterFixture fixture)
         }
         else
         {
-            Assert.Equal((false, "account_under_review"), (pendingSession.Allowed, pendingSession.Reason));
-            Assert.Equal((false, "account_under_review"), (pendingTemplate.Allowed, pendingTemplate.Reason));
+            Assert.Equal((false, DenialReason.AccountUnderReview), (pendingSession.Allowed, pendingSession.Reason));
+            Assert.Equal((false, DenialReason.AccountUnderReview), (pendingTemplate.Allowed, pendingTemplate.Reason));
         }
 
         var view = await RejectAndExpectEverySendBlockedAsync(account, phones, customer);
@@ -41,8 +42,8 @@ public abstract class NumberRequestPermitBlocked(ClusterFixture fixture)
         var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains, numbers: 2);
         var customer = Ids.Customer();
         await account.InboundAsync(phones[0], customer, fixture.Now).Ok();
-        Assert.True((await account.PermitAsync(phones[0], customer, "session")).Allowed);
-        Assert.True((await account.PermitAsync(phones[1], Ids.Customer(), "template")).Allowed);
+        Assert.True((await account.PermitAsync(phones[0], customer, MessageKind.Session)).Allowed);
+        Assert.True((await account.PermitAsync(phones[1], Ids.Customer(), MessageKind.Template)).Allowed);
 
         await RejectAndExpectEverySendBlockedAsync(account, phones, customer);
     }
@@ -54,8 +55,8 @@ public abstract class NumberRequestPermitBlocked(ClusterFixture fixture)
         var customer = Ids.Customer();
         await account.InboundAsync(phones[0], customer, fixture.Now).Ok();
 
-        var session = await account.PermitAsync(phones[0], customer, "session");
-        var template = await account.PermitAsync(phones[1], Ids.Customer(), "template");
+        var session = await account.PermitAsync(phones[0], customer, MessageKind.Session);
+        var template = await account.PermitAsync(phones[1], Ids.Customer(), MessageKind.Template);
 
         var view = await account.ViewAsync();
         Assert.Equal(("live", "pending"), (view.Status, view.CommercePolicyReview.Status));
@@ -67,8 +68,8 @@ public abstract class NumberRequestPermitBlocked(ClusterFixture fixture)
         }
         else
         {
-            Assert.Equal((false, "account_under_review"), (session.Allowed, session.Reason));
-            Assert.Equal((false, "account_under_review"), (template.Allowed, template.Reason));
+            Assert.Equal((false, DenialReason.AccountUnderReview), (session.Allowed, session.Reason));
+            Assert.Equal((false, DenialReason.AccountUnderReview), (template.Allowed, template.Reason));
             Assert.Equal(["account_under_review"], view.Holds.Select(h => h.Reason));
             Assert.Equal(0, view.Limits.TemplateRecipients.Used);
         }
@@ -77,8 +78,8 @@ public abstract class NumberRequestPermitBlocked(ClusterFixture fixture)
 
         Assert.Equal(("live", "approved"), (approved.Status, approved.CommercePolicyReview.Status));
         Assert.Empty(approved.Holds);
-        Assert.True((await account.PermitAsync(phones[0], customer, "session")).Allowed);
-        Assert.True((await account.PermitAsync(phones[1], Ids.Customer(), "template")).Allowed);
+        Assert.True((await account.PermitAsync(phones[0], customer, MessageKind.Session)).Allowed);
+        Assert.True((await account.PermitAsync(phones[1], Ids.Customer(), MessageKind.Template)).Allowed);
     }
 
     [Fact]
@@ -86,12 +87,12 @@ public abstract class NumberRequestPermitBlocked(ClusterFixture fixture)
     {
         var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
         await account.Grain.DecideCommerceReviewAsync(account.Tenant, new ReviewDecisionRequest("rejected", null)).Ok();
-        Assert.Equal("account_blocked", (await account.PermitAsync(phones[0], Ids.Customer(), "template")).Reason);
+        Assert.Equal(DenialReason.AccountBlocked, (await account.PermitAsync(phones[0], Ids.Customer(), MessageKind.Template)).Reason);
 
         var view = await account.Grain.DecideCommerceReviewAsync(account.Tenant, new ReviewDecisionRequest("approved", null)).Ok();
 
         Assert.Equal(("live", "approved"), (view.Status, view.CommercePolicyReview.Status));
-        Assert.True((await account.PermitAsync(phones[0], Ids.Customer(), "template")).Allowed);
+        Assert.True((await account.PermitAsync(phones[0], Ids.Customer(), MessageKind.Template)).Allowed);
         Assert.Equal("account_unblocked", (await account.EventsAsync())[^1].Type);
     }
 
@@ -100,11 +101,11 @@ public abstract class NumberRequestPermitBlocked(ClusterFixture fixture)
     {
         var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
         var (customer, messageId) = (Ids.Customer(), Ids.Message());
-        var granted = await account.PermitAsync(phones[0], customer, "template", messageId);
+        var granted = await account.PermitAsync(phones[0], customer, MessageKind.Template, messageId);
         Assert.True(granted.Allowed);
         await account.Grain.DecideCommerceReviewAsync(account.Tenant, new ReviewDecisionRequest("rejected", null)).Ok();
 
-        var replay = await account.PermitAsync(phones[0], customer, "template", messageId);
+        var replay = await account.PermitAsync(phones[0], customer, MessageKind.Template, messageId);
 
         Assert.True(replay.Allowed);
         Assert.Equal(granted, replay);
@@ -115,15 +116,15 @@ public abstract class NumberRequestPermitBlocked(ClusterFixture fixture)
     {
         var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
         var (customer, messageId) = (Ids.Customer(), Ids.Message());
-        var granted = await account.PermitAsync(phones[0], customer, "template", messageId);
+        var granted = await account.PermitAsync(phones[0], customer, MessageKind.Template, messageId);
         Assert.True(granted.Allowed);
         await account.Grain.ApplyWebhookAsync(new ReviewWebhook(Guid.NewGuid().ToString("N"), "PENDING")).Ok();
 
-        var replay = await account.PermitAsync(phones[0], customer, "template", messageId);
-        var fresh = await account.PermitAsync(phones[0], Ids.Customer(), "template");
+        var replay = await account.PermitAsync(phones[0], customer, MessageKind.Template, messageId);
+        var fresh = await account.PermitAsync(phones[0], Ids.Customer(), MessageKind.Template);
 
         Assert.Equal(granted, replay);
-        Assert.Equal(fixture.Rules.SendsAllowedWhileReviewPending ? null : "account_under_review", fresh.Reason);
+        Assert.Equal(fixture.Rules.SendsAllowedWhileReviewPending ? null : DenialReason.AccountUnderReview, fresh.Reason);
         Assert.Equal(fixture.Rules.SendsAllowedWhileReviewPending, fresh.Allowed);
     }
 
@@ -133,10 +134,10 @@ public abstract class NumberRequestPermitBlocked(ClusterFixture fixture)
         var view = await account.Grain.DecideCommerceReviewAsync(account.Tenant, new ReviewDecisionRequest("rejected", "Sells tobacco")).Ok();
 
         Assert.Equal("blocked", view.Status);
-        var session = await account.PermitAsync(phones[0], customer, "session");
-        var template = await account.PermitAsync(phones[1], Ids.Customer(), "template");
-        Assert.Equal((false, "account_blocked"), (session.Allowed, session.Reason));
-        Assert.Equal((false, "account_blocked"), (template.Allowed, template.Reason));
+        var session = await account.PermitAsync(phones[0], customer, MessageKind.Session);
+        var template = await account.PermitAsync(phones[1], Ids.Customer(), MessageKind.Template);
+        Assert.Equal((false, DenialReason.AccountBlocked), (session.Allowed, session.Reason));
+        Assert.Equal((false, DenialReason.AccountBlocked), (template.Allowed, template.Reason));
         Assert.Equal(["commerce_review_decided", "account_blocked"], (await account.EventsAsync()).TakeLast(2).Select(e => e.Type));
         return view;
     }

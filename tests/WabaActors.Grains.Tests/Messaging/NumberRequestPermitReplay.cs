@@ -1,3 +1,4 @@
+using WabaActors.Contracts.Messaging;
 using WabaActors.Grains.Tests.Support;
 
 namespace WabaActors.Grains.Tests.Messaging;
@@ -10,12 +11,12 @@ public abstract class NumberRequestPermitReplay(ClusterFixture fixture)
     {
         var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
         var (customer, messageId) = (Ids.Customer(), Ids.Message());
-        var first = await account.PermitAsync(phones[0], customer, "template", messageId);
+        var first = await account.PermitAsync(phones[0], customer, MessageKind.Template, messageId);
         Assert.True(first.Allowed);
-        await account.PermitAsync(phones[0], Ids.Customer(), "template");
+        await account.PermitAsync(phones[0], Ids.Customer(), MessageKind.Template);
         await fixture.AdvanceAsync(TimeSpan.FromMinutes(10));
 
-        var replay = await account.PermitAsync(phones[0], customer, "template", messageId);
+        var replay = await account.PermitAsync(phones[0], customer, MessageKind.Template, messageId);
 
         Assert.Equal(first, replay);
         Assert.Equal(1, replay.TemplateRecipients!.Used);
@@ -27,10 +28,10 @@ public abstract class NumberRequestPermitReplay(ClusterFixture fixture)
     {
         var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
         var messageId = Ids.Message();
-        Assert.True((await account.PermitAsync(phones[0], Ids.Customer(), "template", messageId)).Allowed);
+        Assert.True((await account.PermitAsync(phones[0], Ids.Customer(), MessageKind.Template, messageId)).Allowed);
 
         await account.Number(phones[0])
-            .RequestPermitAsync(account.Scope, new(Ids.Customer(), "template", messageId))
+            .RequestPermitAsync(account.Scope, new(Ids.Customer(), MessageKind.Template, messageId))
             .Refused("message_id_reused");
 
         Assert.Equal(1, (await account.ViewAsync()).Limits.TemplateRecipients.Used);
@@ -41,10 +42,10 @@ public abstract class NumberRequestPermitReplay(ClusterFixture fixture)
     {
         var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains, numbers: 2);
         var messageId = Ids.Message();
-        Assert.True((await account.PermitAsync(phones[0], Ids.Customer(), "template", messageId)).Allowed);
+        Assert.True((await account.PermitAsync(phones[0], Ids.Customer(), MessageKind.Template, messageId)).Allowed);
 
         await account.Number(phones[1])
-            .RequestPermitAsync(account.Scope, new(Ids.Customer(), "template", messageId))
+            .RequestPermitAsync(account.Scope, new(Ids.Customer(), MessageKind.Template, messageId))
             .Refused("message_id_reused");
 
         Assert.Equal(1, (await account.ViewAsync()).Limits.TemplateRecipients.Used);
@@ -55,10 +56,10 @@ public abstract class NumberRequestPermitReplay(ClusterFixture fixture)
     {
         var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
         var (customer, messageId) = (Ids.Customer(), Ids.Message());
-        Assert.False((await account.PermitAsync(phones[0], customer, "session", messageId)).Allowed);
+        Assert.False((await account.PermitAsync(phones[0], customer, MessageKind.Session, messageId)).Allowed);
         await account.InboundAsync(phones[0], customer, fixture.Now).Ok();
 
-        var retried = await account.PermitAsync(phones[0], customer, "session", messageId);
+        var retried = await account.PermitAsync(phones[0], customer, MessageKind.Session, messageId);
 
         Assert.True(retried.Allowed);
     }
@@ -68,10 +69,10 @@ public abstract class NumberRequestPermitReplay(ClusterFixture fixture)
     {
         var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
         var (customer, messageId) = (Ids.Customer(), Ids.Message());
-        var first = await account.PermitAsync(phones[0], customer, "template", messageId);
+        var first = await account.PermitAsync(phones[0], customer, MessageKind.Template, messageId);
         await account.ApproveCommerceReviewAsync();
 
-        var retried = await account.PermitAsync(phones[0], customer, "template", messageId);
+        var retried = await account.PermitAsync(phones[0], customer, MessageKind.Template, messageId);
 
         if (fixture.Rules.SendsAllowedWhileReviewPending)
         {
@@ -81,7 +82,7 @@ public abstract class NumberRequestPermitReplay(ClusterFixture fixture)
         else
         {
             // A denial is not kept: the retry is decided afresh, now that the review no longer holds sends.
-            Assert.Equal((false, "account_under_review"), (first.Allowed, first.Reason));
+            Assert.Equal((false, DenialReason.AccountUnderReview), (first.Allowed, first.Reason));
             Assert.True(retried.Allowed);
         }
 

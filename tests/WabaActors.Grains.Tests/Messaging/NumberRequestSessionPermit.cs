@@ -1,3 +1,4 @@
+using WabaActors.Contracts.Messaging;
 using WabaActors.Grains.Tests.Support;
 
 namespace WabaActors.Grains.Tests.Messaging;
@@ -13,7 +14,7 @@ public abstract class NumberRequestSessionPermit(ClusterFixture fixture)
         var window = await account.InboundAsync(phones[0], customer, fixture.Now).Ok();
         await fixture.AdvanceAsync(fixture.Rules.ServiceWindow - TimeSpan.FromHours(1));
 
-        var decision = await account.PermitAsync(phones[0], customer, "session");
+        var decision = await account.PermitAsync(phones[0], customer, MessageKind.Session);
 
         Assert.True(decision.Allowed);
         Assert.Equal(window.ExpiresAt, decision.WindowExpiresAt);
@@ -25,10 +26,10 @@ public abstract class NumberRequestSessionPermit(ClusterFixture fixture)
     {
         var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
 
-        var decision = await account.PermitAsync(phones[0], Ids.Customer(), "session");
+        var decision = await account.PermitAsync(phones[0], Ids.Customer(), MessageKind.Session);
 
         Assert.False(decision.Allowed);
-        Assert.Equal("customer_service_window_closed", decision.Reason);
+        Assert.Equal(DenialReason.CustomerServiceWindowClosed, decision.Reason);
     }
 
     [Fact]
@@ -39,9 +40,9 @@ public abstract class NumberRequestSessionPermit(ClusterFixture fixture)
         await account.InboundAsync(phones[0], customer, fixture.Now).Ok();
         await fixture.AdvanceAsync(fixture.Rules.ServiceWindow);
 
-        var decision = await account.PermitAsync(phones[0], customer, "session");
+        var decision = await account.PermitAsync(phones[0], customer, MessageKind.Session);
 
-        Assert.Equal((false, "customer_service_window_closed"), (decision.Allowed, decision.Reason));
+        Assert.Equal((false, DenialReason.CustomerServiceWindowClosed), (decision.Allowed, decision.Reason));
         Assert.False((await account.Number(phones[0]).GetWindowAsync(account.Scope, customer).Ok()).Open);
     }
 
@@ -52,9 +53,9 @@ public abstract class NumberRequestSessionPermit(ClusterFixture fixture)
         var phone = Ids.Phone();
         await account.AddNumberAsync(phone).Ok();
 
-        var decision = await account.PermitAsync(phone, Ids.Customer(), "session");
+        var decision = await account.PermitAsync(phone, Ids.Customer(), MessageKind.Session);
 
-        Assert.Equal((false, "account_not_live"), (decision.Allowed, decision.Reason));
+        Assert.Equal((false, DenialReason.AccountNotLive), (decision.Allowed, decision.Reason));
     }
 }
 

@@ -14,7 +14,7 @@ public abstract class NumberRequestTemplatePermit(ClusterFixture fixture)
     {
         var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
 
-        var decision = await account.PermitAsync(phones[0], Ids.Customer(), "template");
+        var decision = await account.PermitAsync(phones[0], Ids.Customer(), MessageKind.Template);
 
         Assert.True(decision.Allowed);
         Assert.Equal((1, fixture.Rules.TemplateRecipientLimit), (decision.TemplateRecipients!.Used, decision.TemplateRecipients.Limit));
@@ -29,7 +29,7 @@ public abstract class NumberRequestTemplatePermit(ClusterFixture fixture)
         var customer = Ids.Customer();
         var window = await account.InboundAsync(phones[0], customer, fixture.Now).Ok();
 
-        var decision = await account.PermitAsync(phones[0], customer, "template");
+        var decision = await account.PermitAsync(phones[0], customer, MessageKind.Template);
 
         Assert.Equal((true, window.ExpiresAt), (decision.Allowed, decision.WindowExpiresAt));
         Assert.Equal(0, (await account.ViewAsync()).Limits.TemplateRecipients.Used);
@@ -42,14 +42,14 @@ public abstract class NumberRequestTemplatePermit(ClusterFixture fixture)
         var limit = fixture.Rules.TemplateRecipientLimit;
         var period = fixture.Rules.TemplateRecipientPeriod;
         var firstAt = fixture.Now;
-        Assert.True((await account.PermitAsync(phones[0], Ids.Customer(), "template")).Allowed);
+        Assert.True((await account.PermitAsync(phones[0], Ids.Customer(), MessageKind.Template)).Allowed);
         await fixture.AdvanceAsync(TimeSpan.FromMinutes(5));
         var granted = await GrantNewRecipientsAsync(account, phones, limit - 1);
         Assert.All(granted, d => Assert.True(d.Allowed, $"a recipient up to the limit was denied: {d.Reason}"));
 
-        var denied = await account.PermitAsync(phones[1], Ids.Customer(), "template");
+        var denied = await account.PermitAsync(phones[1], Ids.Customer(), MessageKind.Template);
 
-        Assert.Equal((false, "template_recipient_limit_reached"), (denied.Allowed, denied.Reason));
+        Assert.Equal((false, DenialReason.TemplateRecipientLimitReached), (denied.Allowed, denied.Reason));
         Assert.Equal(firstAt + period, denied.RetryAt);
         var usage = (await account.ViewAsync()).Limits.TemplateRecipients;
         Assert.Equal((limit, limit, firstAt + period), (usage.Used, usage.Limit, usage.NextSlotAt));
@@ -62,15 +62,15 @@ public abstract class NumberRequestTemplatePermit(ClusterFixture fixture)
         var granted = await GrantNewRecipientsAsync(account, phones, fixture.Rules.TemplateRecipientLimit);
         Assert.All(granted, d => Assert.True(d.Allowed, $"a recipient up to the limit was denied: {d.Reason}"));
 
-        Assert.False((await account.PermitAsync(phones[0], Ids.Customer(), "template")).Allowed);
+        Assert.False((await account.PermitAsync(phones[0], Ids.Customer(), MessageKind.Template)).Allowed);
         await fixture.AdvanceAsync(fixture.Rules.TemplateRecipientPeriod);
 
-        Assert.True((await account.PermitAsync(phones[0], Ids.Customer(), "template")).Allowed);
+        Assert.True((await account.PermitAsync(phones[0], Ids.Customer(), MessageKind.Template)).Allowed);
     }
 
     /// <summary>Templates to <paramref name="count"/> new customers, spread over the numbers, asked concurrently (the limit is the profile's, up to 250).</summary>
     private static async Task<PermitDecision[]> GrantNewRecipientsAsync(TestAccount account, string[] phones, int count) =>
-        await Task.WhenAll(Enumerable.Range(0, count).Select(i => account.PermitAsync(phones[i % phones.Length], Ids.Customer(), "template")));
+        await Task.WhenAll(Enumerable.Range(0, count).Select(i => account.PermitAsync(phones[i % phones.Length], Ids.Customer(), MessageKind.Template)));
 }
 
 [Collection(ClusterCollection.Name)]

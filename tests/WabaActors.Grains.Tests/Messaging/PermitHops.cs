@@ -1,3 +1,4 @@
+using WabaActors.Contracts.Messaging;
 using WabaActors.Grains.Tests.Support;
 
 namespace WabaActors.Grains.Tests.Messaging;
@@ -16,22 +17,22 @@ public class PermitHops(ClusterFixture fixture)
         var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
         var customer = Ids.Customer();
         await account.InboundAsync(phones[0], customer, fixture.Now).Ok();
-        await account.PermitAsync(phones[0], customer, "session");   // warm: the gate is read once
+        await account.PermitAsync(phones[0], customer, MessageKind.Session);   // warm: the gate is read once
 
         var replayId = Ids.Message();
-        await account.PermitAsync(phones[0], customer, "session", replayId);
-        Assert.Equal(One("INumberGrain"), await HopsAsync(() => account.PermitAsync(phones[0], customer, "session")));
-        Assert.Equal(One("INumberGrain"), await HopsAsync(() => account.PermitAsync(phones[0], customer, "template")));
-        Assert.Equal(One("INumberGrain"), await HopsAsync(() => account.PermitAsync(phones[0], customer, "session", replayId)));
+        await account.PermitAsync(phones[0], customer, MessageKind.Session, replayId);
+        Assert.Equal(One("INumberGrain"), await HopsAsync(() => account.PermitAsync(phones[0], customer, MessageKind.Session)));
+        Assert.Equal(One("INumberGrain"), await HopsAsync(() => account.PermitAsync(phones[0], customer, MessageKind.Template)));
+        Assert.Equal(One("INumberGrain"), await HopsAsync(() => account.PermitAsync(phones[0], customer, MessageKind.Session, replayId)));
     }
 
     [Fact]
     public async Task CrossesNumberAndQuotaGivenTemplateOutsideWindow()
     {
         var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
-        await account.PermitAsync(phones[0], Ids.Customer(), "template");   // warm: gate and quota activated
+        await account.PermitAsync(phones[0], Ids.Customer(), MessageKind.Template);   // warm: gate and quota activated
 
-        var hops = await HopsAsync(() => account.PermitAsync(phones[0], Ids.Customer(), "template"));
+        var hops = await HopsAsync(() => account.PermitAsync(phones[0], Ids.Customer(), MessageKind.Template));
 
         Assert.Equal(new Dictionary<string, int> { ["INumberGrain"] = 1, ["ITemplateQuotaGrain"] = 1 }, hops);
     }

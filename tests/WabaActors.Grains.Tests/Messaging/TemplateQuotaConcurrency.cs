@@ -12,14 +12,14 @@ public abstract class TemplateQuotaConcurrency(ClusterFixture fixture)
         var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains, numbers: 2);
         var limit = fixture.Rules.TemplateRecipientLimit;
         var requests = Enumerable.Range(0, 4 * limit)
-            .Select(i => (Phone: phones[i % 2], Request: new PermitRequest(Ids.Customer(), "template", Ids.Message())))
+            .Select(i => (Phone: phones[i % 2], Request: new PermitRequest(Ids.Customer(), MessageKind.Template, Ids.Message())))
             .ToArray();
 
         var first = await RequestAllAsync(account, requests);
         var retried = await RequestAllAsync(account, requests);
 
         Assert.Equal(limit, first.Count(d => d.Allowed));
-        Assert.All(first.Where(d => !d.Allowed), d => Assert.Equal("template_recipient_limit_reached", d.Reason));
+        Assert.All(first.Where(d => !d.Allowed), d => Assert.Equal(DenialReason.TemplateRecipientLimitReached, d.Reason));
         Assert.Equal(limit, retried.Count(d => d.Allowed));
         Assert.Equal(
             first.Where(d => d.Allowed).Select(d => d.MessageId).Order(StringComparer.Ordinal),

@@ -38,7 +38,7 @@ internal static class PortfolioMembers
         var decisions = new List<PermitDecision>();
         foreach (var chunk in Enumerable.Range(0, count).Chunk(100))
         {
-            var requests = chunk.Select(_ => new PermitRequest(Ids.Customer(), "template", Ids.Message())).ToArray();
+            var requests = chunk.Select(_ => new PermitRequest(Ids.Customer(), MessageKind.Template, Ids.Message())).ToArray();
             var batch = await account.Number(phone).RequestPermitsAsync(account.Scope, requests).Ok();
             decisions.AddRange(batch.Replies.Select(r => r.Ok()));
         }

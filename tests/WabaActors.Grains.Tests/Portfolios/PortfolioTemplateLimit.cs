@@ -1,3 +1,4 @@
+using WabaActors.Contracts.Messaging;
 using WabaActors.Domain.Rules;
 using WabaActors.Grains.Tests.Support;
 
@@ -20,14 +21,14 @@ public abstract class PortfolioTemplateLimit(ClusterFixture fixture)
         var limit = fixture.Rules.TemplateRecipientLimit;
 
         var used = await first.TemplatesAsync(firstPhone, limit);
-        var next = await second.PermitAsync(secondPhone, Ids.Customer(), "template");
+        var next = await second.PermitAsync(secondPhone, Ids.Customer(), MessageKind.Template);
 
-        Assert.All(used, d => Assert.True(d.Allowed, d.Reason));
+        Assert.All(used, d => Assert.True(d.Allowed, d.Reason?.ToString()));
         Assert.Equal(limit, used[^1].TemplateRecipients!.Used);
         var view = await second.ViewAsync();
         if (Shared)
         {
-            Assert.Equal((false, "template_recipient_limit_reached"), (next.Allowed, next.Reason));
+            Assert.Equal((false, DenialReason.TemplateRecipientLimitReached), (next.Allowed, next.Reason));
             Assert.Equal((limit, limit), (view.Limits.TemplateRecipients.Used, view.Limits.TemplateRecipients.Limit));
         }
         else
@@ -48,8 +49,8 @@ public abstract class PortfolioTemplateLimit(ClusterFixture fixture)
 
         await second.Grain.SetBusinessVerificationAsync(second.Tenant, "verified").Ok();
 
-        var fromFirst = await first.PermitAsync(firstPhone, Ids.Customer(), "template");
-        var fromSecond = await second.PermitAsync(secondPhone, Ids.Customer(), "template");
+        var fromFirst = await first.PermitAsync(firstPhone, Ids.Customer(), MessageKind.Template);
+        var fromSecond = await second.PermitAsync(secondPhone, Ids.Customer(), MessageKind.Template);
         var verified = fixture.Rules.VerifiedTemplateRecipientLimit;
         if (Shared)
         {
@@ -62,7 +63,7 @@ public abstract class PortfolioTemplateLimit(ClusterFixture fixture)
         }
         else
         {
-            Assert.Equal((false, "template_recipient_limit_reached"), (fromFirst.Allowed, fromFirst.Reason));
+            Assert.Equal((false, DenialReason.TemplateRecipientLimitReached), (fromFirst.Allowed, fromFirst.Reason));
             Assert.Equal((true, 1, verified), (fromSecond.Allowed, fromSecond.TemplateRecipients!.Used, fromSecond.TemplateRecipients.Limit));
             Assert.Equal(fixture.Rules.NumberLimit, (await first.ViewAsync()).Limits.Numbers.Max);
         }
@@ -81,7 +82,7 @@ public abstract class PortfolioTemplateLimit(ClusterFixture fixture)
         await Eventually.TrueAsync(async () => (await first.ViewAsync()).Limits.Numbers.Max == numbers, "the first member to hear the portfolio");
         await fixture.DeactivateAllAsync(first.Grain, second.Grain, first.Number(firstPhone), second.Number(secondPhone));
 
-        var decision = await first.PermitAsync(firstPhone, Ids.Customer(), "template");
+        var decision = await first.PermitAsync(firstPhone, Ids.Customer(), MessageKind.Template);
 
         var expected = Shared ? fixture.Rules.VerifiedTemplateRecipientLimit : fixture.Rules.TemplateRecipientLimit;
         Assert.Equal((true, expected), (decision.Allowed, decision.TemplateRecipients!.Limit));

@@ -1,3 +1,4 @@
+using WabaActors.Contracts.Messaging;
 using WabaActors.Contracts;
 using WabaActors.Contracts.Accounts;
 using WabaActors.Contracts.Webhooks;
@@ -27,8 +28,8 @@ public abstract class CommerceReviewDeadline(ClusterFixture fixture)
         Assert.Equal((Overdue, dueAt), (events[^1].Type, events[^1].At));
 
         // Overdue is not decided: under rules that hold sends while the review is pending, they stay held.
-        var decision = await account.PermitAsync(phones[0], Ids.Customer(), "template");
-        Assert.Equal(fixture.Rules.SendsAllowedWhileReviewPending ? (true, null) : (false, "account_under_review"), (decision.Allowed, decision.Reason));
+        var decision = await account.PermitAsync(phones[0], Ids.Customer(), MessageKind.Template);
+        Assert.Equal(fixture.Rules.SendsAllowedWhileReviewPending ? (true, null) : (false, DenialReason.AccountUnderReview), (decision.Allowed, decision.Reason));
     }
 
     [Fact]

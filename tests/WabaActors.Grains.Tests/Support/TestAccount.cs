@@ -87,6 +87,6 @@ public sealed record TestAccount(IGrainFactory Grains, string Tenant, string Wab
     public ValueTask<Reply<WindowView>> InboundAsync(string phone, string customer, DateTimeOffset timestamp) =>
         Number(phone).RecordInboundAsync(Scope, new InboundMessage(customer, Ids.Message(), timestamp));
 
-    public Task<PermitDecision> PermitAsync(string phone, string customer, string type, string? messageId = null) =>
+    public Task<PermitDecision> PermitAsync(string phone, string customer, MessageKind type, string? messageId = null) =>
         Number(phone).RequestPermitAsync(Scope, new PermitRequest(customer, type, messageId ?? Ids.Message())).Ok();
 }

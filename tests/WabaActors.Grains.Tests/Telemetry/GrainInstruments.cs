@@ -1,3 +1,4 @@
+using WabaActors.Contracts.Messaging;
 using WabaActors.Grains.Tests.Support;
 
 namespace WabaActors.Grains.Tests.Telemetry;
@@ -14,7 +15,7 @@ public class GrainInstruments(ClusterFixture fixture)
         var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
         using var probe = new MetricsProbe();
 
-        await account.PermitAsync(phones[0], Ids.Customer(), "session");
+        await account.PermitAsync(phones[0], Ids.Customer(), MessageKind.Session);
 
         Assert.Equal(1, probe.Sum(Decisions, ("allowed", "false"), ("reason", "customer_service_window_closed"), ("type", "session")));
         Assert.Equal(1, probe.Count(Decisions));
@@ -27,8 +28,8 @@ public class GrainInstruments(ClusterFixture fixture)
         var customer = Ids.Customer();
         using var probe = new MetricsProbe();
 
-        await account.PermitAsync(phones[0], customer, "template");
-        await account.PermitAsync(phones[0], customer, "template");
+        await account.PermitAsync(phones[0], customer, MessageKind.Template);
+        await account.PermitAsync(phones[0], customer, MessageKind.Template);
 
         Assert.Equal(2, probe.Sum(Decisions, ("allowed", "true"), ("reason", "none"), ("type", "template")));
         Assert.Equal(1, probe.Sum("waba.template.grants", ("outcome", "counted")));

@@ -57,7 +57,7 @@ public class GrainMetricsAllocation
         for (var i = 0; i < times; i++)
         {
             metrics.Decided(DenyReason.CustomerServiceWindowClosed, MessageType.Session);
-            metrics.Counted(CountOutcome.Counted);
+            metrics.Counted(GrantOutcome.Counted);
             metrics.WindowsHeld(1);
         }
     }

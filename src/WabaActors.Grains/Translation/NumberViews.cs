@@ -3,7 +3,7 @@ using WabaActors.Domain.Common;
 using WabaActors.Domain.Numbers;
 using WabaActors.Domain.Rules;
 
-namespace WabaActors.Grains.Mapping;
+namespace WabaActors.Grains.Translation;
 
 /// <summary>Domain number → the number view of the HTTP contract.</summary>
 internal static class NumberViews

@@ -2,7 +2,7 @@ using CsCheck;
 
 namespace WabaActors.Domain.Tests.Properties;
 
-public class SendDeskReferenceModelProperty
+public class PermitDecisionReferenceModelProperty
 {
     [Fact]
     [Trait("Rule", "send-decision")]
@@ -14,12 +14,12 @@ public class SendDeskReferenceModelProperty
     {
         Scenarios.Runs.Sample(scenario =>
         {
-            var run = new DomainRun(scenario.Limit);
+            var run = new DomainRun(scenario);
             var model = new ReferenceModel(scenario.Limit);
             var step = 0;
             foreach (var command in Script.Of(scenario))
             {
-                var actual = run.Execute(command) + Windows(c => run.Desk.Windows.Get(new(c), command.Now) is var w
+                var actual = run.Execute(command) + Windows(c => run.Number.Permits.Windows.Get(new(c), command.Now) is var w
                     ? Answer.Window(w.Open, w.ExpiresAt) : "");
                 var expected = Expected(model, command) + Windows(c => model.Window(c, command.Now) is var w
                     ? Answer.Window(w.Open, w.ExpiresAt) : "");

@@ -1,3 +1,4 @@
+using WabaActors.Grains.Quota;
 using WabaActors.Contracts.Accounts;
 using WabaActors.Contracts.Numbers;
 using WabaActors.Domain.Common;
@@ -6,7 +7,7 @@ using WabaActors.Domain.Messaging;
 using WabaActors.Domain.Onboarding;
 using WabaActors.Domain.Rules;
 
-namespace WabaActors.Grains.Mapping;
+namespace WabaActors.Grains.Translation;
 
 /// <summary>Domain account → the account view of the HTTP contract.</summary>
 internal static class AccountViews
@@ -32,13 +33,13 @@ internal static class AccountViews
     public static AccountGate ToGate(this Account a, WabaRules rules, long version)
     {
         var gate = a.Gate(rules);
-        return new AccountGate(SnakeCase.Of(gate.Status), gate.Disabled, gate.HeldForReview,
+        return new AccountGate(gate.Status.ToContract(), gate.Disabled, gate.HeldForReview,
             gate.Restrictions.BusinessInitiatedUntil, gate.Restrictions.CustomerInitiatedUntil,
             QuotaKeys.For(a, rules), a.TemplateRecipientLimit(rules), version);
     }
 
     public static SendGate ToDomain(this AccountGate g) => new(
-        Enum.Parse<AccountStatus>(g.Status.Replace("_", "", StringComparison.Ordinal), ignoreCase: true),
+        g.Status.ToDomain(),
         g.Disabled,
         g.HeldForReview,
         new Restrictions { BusinessInitiatedUntil = g.BusinessInitiatedUntil, CustomerInitiatedUntil = g.CustomerInitiatedUntil });

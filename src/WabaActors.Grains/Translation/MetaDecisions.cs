@@ -1,7 +1,7 @@
 using WabaActors.Domain.Common;
 using WabaActors.Domain.Onboarding;
 
-namespace WabaActors.Grains.Mapping;
+namespace WabaActors.Grains.Translation;
 
 /// <summary>Meta's display-name decisions (webhooks, upper case) → the contract's decisions; null when the value is not one.</summary>
 internal static class MetaDecisions

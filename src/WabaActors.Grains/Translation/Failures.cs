@@ -1,7 +1,7 @@
 using WabaActors.Contracts.Common;
 using WabaActors.Domain.Common;
 
-namespace WabaActors.Grains.Mapping;
+namespace WabaActors.Grains.Translation;
 
 internal static class Failures
 {

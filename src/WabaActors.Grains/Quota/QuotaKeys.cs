@@ -1,7 +1,7 @@
 using WabaActors.Domain.Onboarding;
 using WabaActors.Domain.Rules;
 
-namespace WabaActors.Grains.Mapping;
+namespace WabaActors.Grains.Quota;
 
 /// <summary>Which quota grain counts an account's template recipients: its own, or its business portfolio's.</summary>
 public static class QuotaKeys

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace WabaActors.Grains.Mapping;
+namespace WabaActors.Grains.Telemetry;
 
 /// <summary>Phone numbers and customer ids are personal data: logs carry a short hash instead.</summary>
 public static class PersonalData

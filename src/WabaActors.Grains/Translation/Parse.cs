@@ -1,6 +1,6 @@
 using WabaActors.Domain.Onboarding;
 
-namespace WabaActors.Grains.Mapping;
+namespace WabaActors.Grains.Translation;
 
 /// <summary>The contract's lower snake case values → domain enums; null when unknown.</summary>
 internal static class Parse

@@ -1,0 +1,20 @@
+namespace WabaActors.Domain.Messaging;
+
+/// <summary>What a template quota answered to a request for a recipient slot (<see cref="TemplateQuota.Grant"/>).</summary>
+public enum GrantOutcome
+{
+    /// <summary>A new recipient took a slot; the grant is to be persisted before it is answered.</summary>
+    Counted,
+
+    /// <summary>The customer is already counted in the rolling period: allowed, no new slot.</summary>
+    AlreadyCounted,
+
+    /// <summary>The limit is reached: denied until <see cref="RecipientUsage.NextSlotAt"/>.</summary>
+    LimitReached,
+
+    /// <summary>This message id was granted before for the same customer: the original grant, answered again.</summary>
+    Replayed,
+
+    /// <summary>This message id was granted before for another customer: refused.</summary>
+    MessageIdReused,
+}

@@ -1,0 +1,68 @@
+using WabaActors.Domain.Rules;
+
+namespace WabaActors.Domain.Messaging;
+
+/// <summary>
+/// The permit decision of one number: what the number knows (its customers' windows and the grants it
+/// gave, by message id) and the account's <see cref="SendGate"/>. <see cref="Decide"/> answers every
+/// permit it can alone; a template to a customer without an open window needs a recipient slot from the
+/// template quota (<see cref="TemplateQuota"/>, held by another grain): the caller asks it and finishes
+/// with <see cref="Complete"/>. The caller persists <see cref="PermitStep.Granted"/> before it answers.
+/// Grains, tests and benchmarks all decide through these two methods (docs/adr/0019-one-permit-decision.md).
+/// </summary>
+public sealed class NumberPermits(WabaRules rules)
+{
+    public CustomerWindows Windows { get; } = new(rules.ServiceWindow, rules.FutureTimestampTolerance);
+
+    public PermitLedger Ledger { get; } = new(rules.GrantRetention);
+
+    /// <summary>
+    /// The permit, in the order the checks apply: a replay of an earlier grant (or a refusal when the id
+    /// was used for another customer or type), the account's gate, the number, then the message type.
+    /// </summary>
+    public PermitStep Decide(SendGate gate, bool numberRegistered, PermitAsk ask, DateTimeOffset now)
+    {
+        var replay = Ledger.Replay(ask.Id, ask.Customer, ask.Type, now);
+        if (!replay.IsSuccess)
+        {
+            return PermitStep.Refuse(replay.Error!);
+        }
+
+        if (replay.Value is { } original)
+        {
+            return PermitStep.Replay(original);
+        }
+
+        if ((SendRules.CheckGate(gate) ?? SendRules.CheckNumber(numberRegistered)) is { } denied)
+        {
+            return PermitStep.Decide(denied);
+        }
+
+        var window = Windows.Get(ask.Customer, now);
+        if (ask.Type == MessageType.Session)
+        {
+            return Granting(ask, SendRules.DecideSession(window, gate.Restrictions, now), now);
+        }
+
+        if (window.Open)
+        {
+            // A template inside the window is a reply: it counts nothing, so the quota is not asked.
+            return Granting(ask, SendDecision.Allow(window.ExpiresAt), now);
+        }
+
+        return SendRules.CheckBusinessInitiated(gate.Restrictions, now) is { } restricted
+            ? PermitStep.Decide(restricted)
+            : PermitStep.AskQuota;
+    }
+
+    /// <summary>Finishes a template that needed the quota, with the quota's answer.</summary>
+    public PermitStep Complete(PermitAsk ask, QuotaAnswer answer, DateTimeOffset now) => answer.Outcome switch
+    {
+        GrantOutcome.MessageIdReused => PermitStep.Refuse(PermitLedger.IdReused),
+        GrantOutcome.LimitReached => PermitStep.Decide(SendRules.RecipientLimitReached(answer.Usage)),
+        _ => Granting(ask, SendDecision.Allow(null, answer.Usage with { NextSlotAt = null }), now),
+    };
+
+    private PermitStep Granting(PermitAsk ask, SendDecision decision, DateTimeOffset now) =>
+        PermitStep.Decide(decision, decision.Allowed ? Ledger.Record(ask.Id, ask.Customer, ask.Type, decision, now) : null);
+}

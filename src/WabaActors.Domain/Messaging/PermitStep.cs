@@ -1,0 +1,37 @@
+using WabaActors.Domain.Common;
+
+namespace WabaActors.Domain.Messaging;
+
+/// <summary>What <see cref="NumberPermits"/> answered for one permit.</summary>
+public enum PermitStepKind
+{
+    /// <summary>Decided (allowed or denied); <see cref="PermitStep.Granted"/> is the grant to persist when allowed.</summary>
+    Decided,
+
+    /// <summary>The grant already given for this message id, answered again; nothing to persist.</summary>
+    Replayed,
+
+    /// <summary>Refused with an error (the message id was used for another customer or type); nothing decided.</summary>
+    Refused,
+
+    /// <summary>
+    /// A template to a customer without an open window: the template quota (another grain) must count the
+    /// recipient first; ask it, then finish with <see cref="NumberPermits.Complete"/>.
+    /// </summary>
+    NeedsQuota,
+}
+
+/// <summary>
+/// One step of a permit: a decision (with the grant to persist when it allowed something new), a replay,
+/// a refusal, or the quota to ask. A struct: the commonest answers allocate nothing.
+/// </summary>
+public readonly record struct PermitStep(PermitStepKind Kind, SendDecision? Decision, PermitGranted? Granted, DomainError? Error)
+{
+    public static PermitStep Decide(SendDecision decision, PermitGranted? granted = null) => new(PermitStepKind.Decided, decision, granted, null);
+
+    public static PermitStep Replay(SendDecision original) => new(PermitStepKind.Replayed, original, null, null);
+
+    public static PermitStep Refuse(DomainError error) => new(PermitStepKind.Refused, null, null, error);
+
+    public static PermitStep AskQuota { get; } = new(PermitStepKind.NeedsQuota, null, null, null);
+}

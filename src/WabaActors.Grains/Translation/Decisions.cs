@@ -1,0 +1,46 @@
+using WabaActors.Contracts.Accounts;
+using WabaActors.Contracts.Messaging;
+using WabaActors.Domain.Messaging;
+using WabaActors.Domain.Onboarding;
+
+namespace WabaActors.Grains.Translation;
+
+/// <summary>The domain's decisions and answers ↔ the typed grain contract. Every enum maps by name, checked once per process.</summary>
+internal static class Decisions
+{
+    // Built once: a denial is a hot-path answer and maps by index. DenyReason.None has no contract value.
+    private static readonly DenialReason?[] Reasons =
+        [.. Enum.GetValues<DenyReason>().Select(r => r == DenyReason.None ? (DenialReason?)null : Enum.Parse<DenialReason>(r.ToString()))];
+
+    private static readonly TemplateGrantOutcome[] Outcomes = ByName<GrantOutcome, TemplateGrantOutcome>();
+    private static readonly GrantOutcome[] DomainOutcomes = ByName<TemplateGrantOutcome, GrantOutcome>();
+
+    public static PermitDecision ToContract(this SendDecision d, string messageId) => new(d.Allowed, messageId)
+    {
+        WindowExpiresAt = d.WindowExpiresAt,
+        TemplateRecipients = d.Allowed && d.TemplateRecipients is { } u ? new TemplateUsage(u.Used, u.Limit) : null,
+        Reason = d.Allowed ? null : Reasons[(int)d.Reason],
+        RetryAt = d.RetryAt,
+        Detail = d.Detail,
+    };
+
+    public static WindowView ToView(this WindowState w) => new(w.Open, w.ExpiresAt);
+
+    public static MessageType ToDomain(this MessageKind kind) => kind == MessageKind.Template ? MessageType.Template : MessageType.Session;
+
+    public static TemplateGrant ToContract(this QuotaAnswer a) =>
+        new(Outcomes[(int)a.Outcome], a.Usage.Used, a.Usage.Limit, a.Usage.NextSlotAt);
+
+    public static QuotaAnswer ToDomain(this TemplateGrant g) =>
+        new(DomainOutcomes[(int)g.Outcome], new RecipientUsage(g.Used, g.Limit, g.NextSlotAt));
+
+    public static GateStatus ToContract(this AccountStatus s) => Enum.Parse<GateStatus>(s.ToString());
+
+    public static AccountStatus ToDomain(this GateStatus s) => Enum.Parse<AccountStatus>(s.ToString());
+
+    /// <summary>For each value of <typeparamref name="TFrom"/> (by ordinal), the value of <typeparamref name="TTo"/> of the same name.</summary>
+    private static TTo[] ByName<TFrom, TTo>()
+        where TFrom : struct, Enum
+        where TTo : struct, Enum =>
+        [.. Enum.GetValues<TFrom>().Select(v => Enum.Parse<TTo>(v.ToString()))];
+}
