@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Interleaved A/B of one benchmark set, for a change that must not cost speed (README "Benchmarks"):
-#   deploy/bench-ab.sh BEFORE_REF [grains|http] [RUNS]      (defaults: grains, 3)
-# A is BEFORE_REF (checked out in a throwaway worktree under /tmp), B is this working tree. Runs
+#   deploy/bench-ab.sh BEFORE_REF [grains|http] [RUNS] [AFTER_REF]      (defaults: grains, 3, the working tree)
+# A is BEFORE_REF (checked out in a throwaway worktree under /tmp), B is AFTER_REF likewise, or this
+# working tree when none is given (then leave it alone while the runs go: each run builds it). Runs
 # deploy/bench.sh WHAT alternately A, B, A, B, … RUNS times each, so that a change of the machine's
 # load shows in both sides, and writes docs/benchmarks/<stamp>-ab-WHAT.md: per scenario the median of
 # each side with min and max, and B / A of the medians; every run's own table is appended.
@@ -10,13 +11,15 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ref=${1:?usage: deploy/bench-ab.sh BEFORE_REF [grains|http] [RUNS]}
 what=${2:-grains}
 runs=${3:-3}
-here=$PWD
+after=${4:-}
+checkout() { local dir=/tmp/waba-ab-$(git rev-parse --short "$1"); [[ -e $dir/.git ]] || git worktree add -f --detach "$dir" "$1" >/dev/null; echo "$dir"; }
 sha=$(git rev-parse --short "$ref")
-wt=/tmp/waba-ab-$sha
-[[ -d $wt/.git || -f $wt/.git ]] || git worktree add -f --detach "$wt" "$ref" >/dev/null
+wt=$(checkout "$ref")
+here=$PWD; b_name="working tree ($(git rev-parse --short HEAD)$(git diff --quiet || echo ', modified'))"
+if [[ -n $after ]]; then here=$(checkout "$after"); b_name="$after ($(git rev-parse --short "$after"))"; fi
 work=$(mktemp -d /tmp/waba-ab.XXXXXX)
 stamp=$(date -u +%Y-%m-%dT%H%M%S)
-echo "A = $ref ($sha) in $wt; B = working tree ($(git rev-parse --short HEAD)$(git diff --quiet || echo ', modified')); $runs runs each of '$what'; logs in $work"
+echo "A = $ref ($sha) in $wt; B = $b_name in $here; $runs runs each of '$what'; logs in $work"
 for i in $(seq 1 "$runs"); do
   for side in A B; do
     dir=$here; [[ $side == A ]] && dir=$wt
@@ -27,7 +30,7 @@ for i in $(seq 1 "$runs"); do
     echo "run $i $side: $(grep -m1 -E '^Best:|^\| permit session, 10k' "$work/$side$i.md" | cut -c1-160)"
   done
 done
-python3 - "$work" "$runs" "$what" "$ref ($sha)" "$(git rev-parse --short HEAD)" >"docs/benchmarks/$stamp-ab-$what.md" <<'PY'
+python3 - "$work" "$runs" "$what" "$ref ($sha)" "$b_name" >"docs/benchmarks/$stamp-ab-$what.md" <<'PY'
 import re, statistics, sys
 work, runs, what, a_name, b_name = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
 def figures(path):
@@ -50,7 +53,7 @@ def figures(path):
 sides = {s: [figures(f"{work}/{s}{i}.md") for i in range(1, runs + 1)] for s in "AB"}
 def fmt(v): return f"{v:,.2f}" if v < 100 else f"{v:,.0f}"
 print(f"# A/B, interleaved: `deploy/bench-ab.sh` {what}, {runs} runs each\n")
-print(f"A = {a_name}, B = {b_name} (working tree). Order A, B, A, B, …; each cell: median [min – max] of the {runs} runs; B / A of the medians.\n")
+print(f"A = {a_name}, B = {b_name}. Order A, B, A, B, …; each cell: median [min – max] of the {runs} runs; B / A of the medians.\n")
 print("| figure | A | B | B / A |\n| --- | ---: | ---: | ---: |")
 for key in sides["A"][0]:
     a = [r[key] for r in sides["A"] if key in r]; b = [r[key] for r in sides["B"] if key in r]
