@@ -82,7 +82,7 @@ public class FailedWriteThenRestart
             }
 
             Assert.Equal("submitted", (await account.ViewAsync(grains)).BusinessVerification.Status);
-            GrainAccount.Ok(await account.Grain(grains).SetBusinessVerificationAsync(account.Tenant, "verified"));
+            (await account.Grain(grains).SetBusinessVerificationAsync(account.Tenant, "verified")).Ok();
             AssertComplete(await account.EventsAsync(grains));
             await first.StopAllSilosAsync().WaitAsync(Settings.Timeout);
         }

@@ -26,11 +26,11 @@ public class MetaVerdictsRestart
         {
             var grains = first.GrainFactory;
             var grain = early.Grain(grains);
-            GrainAccount.Ok(await grain.CreateAsync(early.Tenant, "Early"));
-            Assert.Equal(WebhookResult.Applied, GrainAccount.Ok(await grain.ApplyWebhookAsync(new ReviewWebhook("digest-rejected", "REJECTED"))));
+            (await grain.CreateAsync(early.Tenant, "Early")).Ok();
+            Assert.Equal(WebhookResult.Applied, (await grain.ApplyWebhookAsync(new ReviewWebhook("digest-rejected", "REJECTED"))).Ok());
 
             await GrainAccount.LiveAsync(grains, gone, gonePhone);
-            Assert.Equal(WebhookResult.Applied, GrainAccount.Ok(await gone.Grain(grains).ApplyWebhookAsync(deleted)));
+            Assert.Equal(WebhookResult.Applied, (await gone.Grain(grains).ApplyWebhookAsync(deleted)).Ok());
 
             await first.StopAllSilosAsync().WaitAsync(Settings.Timeout);
         }
@@ -40,13 +40,13 @@ public class MetaVerdictsRestart
 
         // The decision Meta took before go-live is applied when the account goes live after the restart.
         var earlyGrain = early.Grain(again);
-        GrainAccount.Ok(await earlyGrain.SubmitEmailAsync(early.Tenant, "ops@acme.example"));
-        GrainAccount.Ok(await earlyGrain.ConfirmEmailAsync(early.Tenant));
-        GrainAccount.Ok(await earlyGrain.SubmitBusinessManagerAsync(early.Tenant, new("9" + Ids.Phone(), true, "Acme s.r.o.", "https://acme.example")));
-        GrainAccount.Ok(await earlyGrain.SubmitCompanyProfileAsync(early.Tenant, new("Acme s.r.o.", "shopping_retail", "We sell things.")));
-        GrainAccount.Ok(await earlyGrain.AddNumberAsync(early.Tenant, new(earlyPhone, "sms", false, null)));
+        (await earlyGrain.SubmitEmailAsync(early.Tenant, "ops@acme.example")).Ok();
+        (await earlyGrain.ConfirmEmailAsync(early.Tenant)).Ok();
+        (await earlyGrain.SubmitBusinessManagerAsync(early.Tenant, new("9" + Ids.Phone(), true, "Acme s.r.o.", "https://acme.example"))).Ok();
+        (await earlyGrain.SubmitCompanyProfileAsync(early.Tenant, new("Acme s.r.o.", "shopping_retail", "We sell things."))).Ok();
+        (await earlyGrain.AddNumberAsync(early.Tenant, new(earlyPhone, "sms", false, null))).Ok();
         var code = await GrainAccount.Number(again, earlyPhone).GetSimulatedCodeAsync();
-        GrainAccount.Ok(await GrainAccount.Number(again, earlyPhone).VerifyAsync(early.Scope, code));
+        (await GrainAccount.Number(again, earlyPhone).VerifyAsync(early.Scope, code)).Ok();
         Assert.Equal("blocked", (await early.ViewAsync(again)).Status);
         Assert.Equal(DenialReason.AccountBlocked, (await early.PermitAsync(again, earlyPhone, Ids.Customer(), MessageKind.Template, Ids.Message())).Reason);
 
@@ -55,6 +55,6 @@ public class MetaVerdictsRestart
         Assert.Equal("disconnected", goneView.Status);
         Assert.Equal("account_disconnected", goneView.Holds[0].Reason);
         Assert.Equal(DenialReason.AccountDisconnected, (await gone.PermitAsync(again, gonePhone, Ids.Customer(), MessageKind.Template, Ids.Message())).Reason);
-        Assert.Equal(WebhookResult.Duplicate, GrainAccount.Ok(await gone.Grain(again).ApplyWebhookAsync(deleted)));
+        Assert.Equal(WebhookResult.Duplicate, (await gone.Grain(again).ApplyWebhookAsync(deleted)).Ok());
     }
 }

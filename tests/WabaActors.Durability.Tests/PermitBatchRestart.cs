@@ -34,8 +34,8 @@ public class PermitBatchRestart
             account = await GrainAccount.LiveAsync(grains, phone);
             await account.InboundAsync(grains, phone, inside, Ids.Message(), DateTimeOffset.UtcNow.AddMinutes(-5).AddTicks(1_234));
 
-            var batch = GrainAccount.Ok(await GrainAccount.Number(grains, phone).RequestPermitsAsync(account.Scope, requests));
-            acknowledged = [.. batch.Replies.Select(GrainAccount.Ok)];
+            var batch = (await GrainAccount.Number(grains, phone).RequestPermitsAsync(account.Scope, requests)).Ok();
+            acknowledged = [.. batch.Replies.Select(r => r.Ok())];
             Assert.Equal([true, false, true, true], acknowledged.Select(d => d.Allowed));
             Assert.Equal([new TemplateUsage(1, 50), new TemplateUsage(2, 50)], acknowledged.Skip(2).Select(d => d.TemplateRecipients));
 
@@ -82,7 +82,7 @@ public class PermitBatchRestart
                 await RefusedWrites.AssertRefusedAsync(async () => await number.RequestPermitsAsync(account.Scope, requests));
             }
 
-            retried = [.. GrainAccount.Ok(await number.RequestPermitsAsync(account.Scope, requests)).Replies.Select(GrainAccount.Ok)];
+            retried = [.. (await number.RequestPermitsAsync(account.Scope, requests)).Ok().Replies.Select(r => r.Ok())];
             Assert.All(retried, d => Assert.True(d.Allowed));
 
             await account.InboundAsync(grains, phone, customer, Ids.Message(), DateTimeOffset.UtcNow);

@@ -29,11 +29,11 @@ public class PortfolioClaimRestart
 
             // A second WABA of the owner names the same id, then corrects step 2 to an id of its own.
             var grain = mover.Grain(grains);
-            GrainAccount.Ok(await grain.CreateAsync(mover.Tenant, "Acme"));
-            GrainAccount.Ok(await grain.SubmitEmailAsync(mover.Tenant, "ops@acme.example"));
-            GrainAccount.Ok(await grain.ConfirmEmailAsync(mover.Tenant));
-            GrainAccount.Ok(await grain.SubmitBusinessManagerAsync(mover.Tenant, Step2(owner.BusinessManagerId)));
-            GrainAccount.Ok(await grain.SubmitBusinessManagerAsync(mover.Tenant, Step2(mover.BusinessManagerId)));
+            (await grain.CreateAsync(mover.Tenant, "Acme")).Ok();
+            (await grain.SubmitEmailAsync(mover.Tenant, "ops@acme.example")).Ok();
+            (await grain.ConfirmEmailAsync(mover.Tenant)).Ok();
+            (await grain.SubmitBusinessManagerAsync(mover.Tenant, Step2(owner.BusinessManagerId))).Ok();
+            (await grain.SubmitBusinessManagerAsync(mover.Tenant, Step2(mover.BusinessManagerId))).Ok();
 
             await first.StopAllSilosAsync().WaitAsync(Settings.Timeout);
         }
@@ -45,9 +45,9 @@ public class PortfolioClaimRestart
         var again = second.GrainFactory;
         var stranger = GrainAccount.Fresh();
         var strangerGrain = stranger.Grain(again);
-        GrainAccount.Ok(await strangerGrain.CreateAsync(stranger.Tenant, "Evil"));
-        GrainAccount.Ok(await strangerGrain.SubmitEmailAsync(stranger.Tenant, "ops@evil.example"));
-        GrainAccount.Ok(await strangerGrain.ConfirmEmailAsync(stranger.Tenant));
+        (await strangerGrain.CreateAsync(stranger.Tenant, "Evil")).Ok();
+        (await strangerGrain.SubmitEmailAsync(stranger.Tenant, "ops@evil.example")).Ok();
+        (await strangerGrain.ConfirmEmailAsync(stranger.Tenant)).Ok();
 
         foreach (var claimed in new[] { owner.BusinessManagerId, mover.BusinessManagerId })
         {
@@ -55,7 +55,7 @@ public class PortfolioClaimRestart
             Assert.Equal("business_manager_claimed", refused.Failure?.Code);
         }
 
-        Assert.Equal("pending", GrainAccount.Ok(await strangerGrain.GetAsync(stranger.Tenant)).Onboarding.Steps[1].Status);
+        Assert.Equal("pending", (await strangerGrain.GetAsync(stranger.Tenant)).Ok().Onboarding.Steps[1].Status);
         var portfolio = await again.GetGrain<IPortfolioGrain>(owner.BusinessManagerId).GetAsync();
         Assert.Equal(owner.Tenant, portfolio.Owner);
         Assert.Equal([owner.Waba], portfolio.Members);

@@ -103,14 +103,14 @@ public class SiloKilledUnderLoad(ITestOutputHelper output)
         // Every acknowledged window is open with the same expiry; every grant replays the same.
         foreach (var (op, window) in acks.Windows)
         {
-            var now = GrainAccount.Ok(await GrainAccount.Number(grains, op.Phone).GetWindowAsync(account.Scope, op.Customer));
+            var now = (await GrainAccount.Number(grains, op.Phone).GetWindowAsync(account.Scope, op.Customer)).Ok();
             Assert.True(now.Open, $"acknowledged window of {op.Customer} is closed");
             Assert.Equal(Micro.Truncate(window.ExpiresAt), Micro.Truncate(now.ExpiresAt));
         }
 
         foreach (var (op, decision) in acks.Permits.Where(p => p.Value.Allowed))
         {
-            var replay = GrainAccount.Ok(await GrainAccount.Number(grains, op.Phone).RequestPermitAsync(account.Scope, new PermitRequest(op.Customer, MessageKind.Template, op.MessageId)));
+            var replay = (await GrainAccount.Number(grains, op.Phone).RequestPermitAsync(account.Scope, new PermitRequest(op.Customer, MessageKind.Template, op.MessageId))).Ok();
             Assert.True(replay.Allowed, $"replay of acknowledged grant {op.MessageId} denied: {replay.Reason}");
             Assert.Equal(decision.TemplateRecipients, replay.TemplateRecipients);
         }

@@ -18,7 +18,7 @@ using WabaActors.Grains.Time;
 namespace WabaActors.Grains.Accounts;
 
 /// <summary>
-/// One WABA (key: the WABA id). Thin: check the tenant, call the domain, persist the state with its
+/// One WABA (key: the WABA id). Its methods check the tenant, call the domain, persist the state with its
 /// history entries, publish them, push the send gate to the numbers when it changed, answer.
 /// </summary>
 public sealed partial class AccountGrain(

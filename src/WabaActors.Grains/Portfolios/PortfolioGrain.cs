@@ -12,7 +12,7 @@ using WabaActors.Grains.Storage;
 namespace WabaActors.Grains.Portfolios;
 
 /// <summary>
-/// One business portfolio (key: the Business Manager id). Thin: call the domain, write the state, answer
+/// One business portfolio (key: the Business Manager id). Its methods call the domain, write the state, answer
 /// the limits. Not reentrant, so claims and number reservations of all members are decided one at a time.
 /// When the limits change it tells its members (one-way: a member may be waiting on this grain) and, under
 /// a portfolio template scope, its quota grain, which decides every member's grants with that one limit.

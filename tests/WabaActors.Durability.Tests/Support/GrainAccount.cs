@@ -30,41 +30,35 @@ public sealed record GrainAccount(string Tenant, string Waba)
     public static async Task<GrainAccount> LiveAsync(IGrainFactory grains, GrainAccount account, params string[] phones)
     {
         var grain = account.Grain(grains);
-        Ok(await grain.CreateAsync(account.Tenant, "Acme"));
-        Ok(await grain.SubmitEmailAsync(account.Tenant, "ops@acme.example"));
-        Ok(await grain.ConfirmEmailAsync(account.Tenant));
-        Ok(await grain.SubmitBusinessManagerAsync(account.Tenant, new BusinessManagerRequest(account.BusinessManagerId, true, "Acme s.r.o.", "https://acme.example")));
-        Ok(await grain.SubmitCompanyProfileAsync(account.Tenant, new CompanyProfileRequest("Acme s.r.o.", "shopping_retail", "We sell things.")));
+        (await grain.CreateAsync(account.Tenant, "Acme")).Ok();
+        (await grain.SubmitEmailAsync(account.Tenant, "ops@acme.example")).Ok();
+        (await grain.ConfirmEmailAsync(account.Tenant)).Ok();
+        (await grain.SubmitBusinessManagerAsync(account.Tenant, new BusinessManagerRequest(account.BusinessManagerId, true, "Acme s.r.o.", "https://acme.example"))).Ok();
+        (await grain.SubmitCompanyProfileAsync(account.Tenant, new CompanyProfileRequest("Acme s.r.o.", "shopping_retail", "We sell things."))).Ok();
         foreach (var phone in phones)
         {
-            Ok(await grain.AddNumberAsync(account.Tenant, new AddNumberRequest(phone, "sms", false, null)));
+            (await grain.AddNumberAsync(account.Tenant, new AddNumberRequest(phone, "sms", false, null))).Ok();
             var code = await Number(grains, phone).GetSimulatedCodeAsync();
             Assert.NotNull(code);
-            Assert.Equal("registered", Ok(await Number(grains, phone).VerifyAsync(account.Scope, code)).Status);
+            Assert.Equal("registered", (await Number(grains, phone).VerifyAsync(account.Scope, code)).Ok().Status);
         }
 
-        Assert.Equal("live", Ok(await grain.GetAsync(account.Tenant)).Status);
+        Assert.Equal("live", (await grain.GetAsync(account.Tenant)).Ok().Status);
         return account;
     }
 
-    public async Task<AccountView> ViewAsync(IGrainFactory grains) => Ok(await Grain(grains).GetAsync(Tenant));
+    public async Task<AccountView> ViewAsync(IGrainFactory grains) => (await Grain(grains).GetAsync(Tenant)).Ok();
 
-    public async Task<IReadOnlyList<EventView>> EventsAsync(IGrainFactory grains) => Ok(await Grain(grains).GetEventsAsync(Tenant, 0, 1000)).Events;
+    public async Task<IReadOnlyList<EventView>> EventsAsync(IGrainFactory grains) => (await Grain(grains).GetEventsAsync(Tenant, 0, 1000)).Ok().Events;
 
     public async Task<WindowView> InboundAsync(IGrainFactory grains, string phone, string customer, string messageId, DateTimeOffset timestamp) =>
-        Ok(await Number(grains, phone).RecordInboundAsync(Scope, new InboundMessage(customer, messageId, timestamp)));
+        (await Number(grains, phone).RecordInboundAsync(Scope, new InboundMessage(customer, messageId, timestamp))).Ok();
 
     public async Task<WindowView> WindowAsync(IGrainFactory grains, string phone, string customer) =>
-        Ok(await Number(grains, phone).GetWindowAsync(Scope, customer));
+        (await Number(grains, phone).GetWindowAsync(Scope, customer)).Ok();
 
     public async Task<PermitDecision> PermitAsync(IGrainFactory grains, string phone, string customer, MessageKind type, string messageId) =>
-        Ok(await Number(grains, phone).RequestPermitAsync(Scope, new PermitRequest(customer, type, messageId)));
-
-    public static T Ok<T>(Reply<T> reply)
-    {
-        Assert.True(reply.IsSuccess, $"expected success, got {reply.Failure?.Code}: {reply.Failure?.Message}");
-        return reply.Value!;
-    }
+        (await Number(grains, phone).RequestPermitAsync(Scope, new PermitRequest(customer, type, messageId))).Ok();
 }
 
 /// <summary>Instants as PostgreSQL keeps them (microseconds): what "the same to the microsecond" compares.</summary>

@@ -23,11 +23,7 @@ public sealed class WabaSiloConfigurator : ISiloConfigurator
     public void Configure(ISiloBuilder siloBuilder)
     {
         var dataSource = TestDatabase.DataSourceOf(siloBuilder.Configuration[Settings.DatabaseKey]!);
-        siloBuilder
-            .AddPostgreSqlSchemaMigration(dataSource)
-            .UsePostgreSqlClustering(dataSource)
-            .AddPostgreSqlGrainStorage(StorageNames.Grains, dataSource)
-            .UsePostgreSqlReminderService(dataSource);
+        siloBuilder.OnPostgreSql(dataSource, StorageNames.Grains);
 
         var services = siloBuilder.Services;
         services.AddSingleton(dataSource);
@@ -38,9 +34,8 @@ public sealed class WabaSiloConfigurator : ISiloConfigurator
         services.AddWabaGrainServices();
         services.AddWabaNotifications();
 
-        // Reminders as short as the tests set them (WabaActors:Grains:ReminderPeriod): a notifier's
-        // pending reminder then fires seconds after a restart.
-        services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        // Reminders as short as the tests set them (WabaActors:Grains:ReminderPeriod, at least the 1 s of
+        // OnPostgreSql): a notifier's pending reminder then fires seconds after a restart.
         services.Configure<ClusterMembershipOptions>(o =>
         {
             o.ProbeTimeout = TimeSpan.FromSeconds(1);

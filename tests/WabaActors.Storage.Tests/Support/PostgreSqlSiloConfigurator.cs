@@ -11,14 +11,7 @@ public sealed class PostgreSqlSiloConfigurator : ISiloConfigurator
     {
         var dataSource = TestDatabase.DataSourceOf(siloBuilder.Configuration[TestSettings.DatabaseKey]!);
         siloBuilder
-            .AddPostgreSqlSchemaMigration(dataSource)
-            .UsePostgreSqlClustering(dataSource)
-            .AddPostgreSqlGrainStorage(TestSettings.StorageName, dataSource)
-            .UsePostgreSqlReminderService(dataSource)
-            .Configure<ReminderOptions>(o =>
-            {
-                o.MinimumReminderPeriod = TimeSpan.FromSeconds(1);
-                o.RefreshReminderListPeriod = TimeSpan.FromSeconds(2);
-            });
+            .OnPostgreSql(dataSource, TestSettings.StorageName)
+            .Configure<ReminderOptions>(o => o.RefreshReminderListPeriod = TimeSpan.FromSeconds(2));
     }
 }

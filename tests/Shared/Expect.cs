@@ -1,8 +1,8 @@
 using WabaActors.Contracts.Common;
 
-namespace WabaActors.Grains.Tests.Support;
+namespace WabaActors.Tests.Shared;
 
-/// <summary>Assertions on <see cref="Reply{T}"/> that say which code came back when the expectation fails.</summary>
+/// <summary>Assertions on a grain's <see cref="Reply{T}"/> (Grains and Durability tests) that say which code came back when the expectation fails.</summary>
 public static class Expect
 {
     /// <summary>The value of a successful reply; fails the test with the failure's code otherwise.</summary>
