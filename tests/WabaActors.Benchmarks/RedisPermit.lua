@@ -1,4 +1,4 @@
--- The peer a team would build instead of grains: the same decisions as NumberPermits + TemplateQuota (ADR 0001, ADR 0019, api.md
+-- The peer a team would build instead of grains: the same decisions as NumberPermits + TemplateQuota (ADR 0001, ADR 0019, docs/api.md
 -- "Messaging"), as one Redis script called with EVALSHA, so each call is atomic and, with
 -- `appendfsync always`, written to the AOF and fsynced before Redis replies (RedisPeer.cs).
 -- Instants are Unix milliseconds passed by the caller (the caller's clock decides, as the grain's does).

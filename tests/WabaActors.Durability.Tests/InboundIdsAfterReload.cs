@@ -6,7 +6,7 @@ using WabaActors.Durability.Tests.Support;
 namespace WabaActors.Durability.Tests;
 
 /// <summary>
-/// A repeated inbound message id changes nothing (api.md "What opens the window"), and an id recorded
+/// A repeated inbound message id changes nothing (docs/api.md "Messaging"), and an id recorded
 /// and acknowledged is still recognised after a full restart on PostgreSQL (ADR 0017): carried on the
 /// window row its message wrote, or written alone when the message changed no window — one row per new
 /// message either way, none for a repeat.

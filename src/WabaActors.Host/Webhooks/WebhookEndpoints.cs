@@ -9,7 +9,7 @@ using WabaActors.Host.Api;
 namespace WabaActors.Host.Webhooks;
 
 /// <summary>
-/// Meta's webhook (api.md "Reviews and verification", "Operating the host"): the subscription
+/// Meta's webhook (docs/api.md "Reviews and business verification", "Operating the host"): the subscription
 /// handshake, and deliveries that are verified (signature), read (envelope) and applied before
 /// they are acknowledged.
 /// </summary>

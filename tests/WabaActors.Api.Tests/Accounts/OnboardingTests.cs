@@ -4,7 +4,7 @@ using WabaActors.Api.Tests.Support;
 namespace WabaActors.Api.Tests;
 
 /// <summary>
-/// Onboarding steps 1–3 (api.md "Accounts and onboarding"): order, corrections, completion — under both rule
+/// Onboarding steps 1–3 (docs/api.md "Accounts and onboarding"): order, corrections, completion — under both rule
 /// profiles (<see cref="OnboardingDocumentTests"/>, <see cref="OnboardingMetaTests"/>): step 2 names the business
 /// portfolio, whose limits are the account's under <c>meta</c>.
 /// </summary>

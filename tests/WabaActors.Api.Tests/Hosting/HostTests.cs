@@ -3,13 +3,13 @@ using WabaActors.Api.Tests.Support;
 
 namespace WabaActors.Api.Tests;
 
-/// <summary>api.md "Operating the host": health, OpenAPI, the simulated clock and gateway, unknown routes.</summary>
+/// <summary>docs/api.md "Health, metrics and operator pages", "Simulation": health, OpenAPI, the simulated clock and gateway, unknown routes.</summary>
 [Collection(ApiCollection.Name)]
 public class HostTests(ApiFixture fixture)
 {
     private const string Account = "/v1/tenants/{tenant}/accounts/{waba}";
 
-    /// <summary>Every call of api.md, as (method, path template).</summary>
+    /// <summary>Every call of docs/api.md, as (method, path template).</summary>
     public static readonly TheoryData<string, string> Calls = new()
     {
         { "put", Account },

@@ -4,7 +4,7 @@ using WabaActors.Api.Tests.Support;
 namespace WabaActors.Api.Tests;
 
 /// <summary>
-/// Inbound messages and customer-service windows (api.md "Messaging"), under both rule profiles
+/// Inbound messages and customer-service windows (docs/api.md "Messaging"), under both rule profiles
 /// (<see cref="MessagingDocumentTests"/>, <see cref="MessagingMetaTests"/>). The accounts' reviews stay
 /// pending: under <c>meta</c> that holds their sends, never the windows their customers open.
 /// </summary>

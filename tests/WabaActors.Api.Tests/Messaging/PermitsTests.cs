@@ -4,7 +4,7 @@ using WabaActors.Api.Tests.Support;
 namespace WabaActors.Api.Tests;
 
 /// <summary>
-/// Permits: the send decision, its reasons and its idempotency (api.md "Messaging", "Decision"), under both
+/// Permits: the send decision, its reasons and its idempotency (docs/docs/api.md "Messaging", "The decision"), under both
 /// rule profiles (<see cref="PermitsDocumentTests"/>, <see cref="PermitsMetaTests"/>). Accounts that must send
 /// have their commerce-policy review approved first: under <c>meta</c> a pending review holds every send.
 /// </summary>

@@ -6,7 +6,7 @@ using WabaActors.Api.Tests.Support;
 namespace WabaActors.Api.Tests;
 
 /// <summary>
-/// api.md "Operating the host" → Authentication, on a host with keys configured: a key for every
+/// docs/api.md "Authentication and tenant scoping", on a host with keys configured: a key for every
 /// /v1 call but webhooks, a tenant key reaches its tenant only (decided before any grain, so existing
 /// and missing resources answer alike), operator-only calls, keys never logged.
 /// </summary>

@@ -105,7 +105,7 @@ public class FuzzTests(ApiFixture fixture)
         var problem = ProblemOf(reply);
         var code = problem?["code"] is JsonValue v && v.TryGetValue(out string? c) ? c : null;
 
-        // The one 5xx by design (api.md): webhooks refused while no app secret is configured.
+        // The one 5xx by design (docs/errors.md): webhooks refused while no app secret is configured.
         if (status >= 500 && !(route.IsWebhook && status == 503 && code == "webhooks_not_configured"))
         {
             return "a 5xx";

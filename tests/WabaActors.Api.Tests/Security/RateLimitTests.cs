@@ -3,7 +3,7 @@ using WabaActors.Api.Tests.Support;
 
 namespace WabaActors.Api.Tests;
 
-/// <summary>api.md "Operating the host" → rate limiting: a token bucket per tenant; a refused call is <c>429 rate_limited</c> with <c>Retry-After</c>.</summary>
+/// <summary>docs/api.md "Rate limiting": a token bucket per tenant; a refused call is <c>429 rate_limited</c> with <c>Retry-After</c>.</summary>
 [Collection(RateLimitedApiCollection.Name)]
 public class RateLimitTests(RateLimitedApiFixture fixture)
 {

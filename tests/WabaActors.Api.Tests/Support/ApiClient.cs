@@ -5,7 +5,7 @@ using System.Xml;
 
 namespace WabaActors.Api.Tests.Support;
 
-/// <summary>The HTTP calls of api.md, answered as <see cref="Reply"/>s.</summary>
+/// <summary>The HTTP calls of docs/api.md, answered as <see cref="Reply"/>s.</summary>
 public sealed class ApiClient(HttpClient http)
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);

@@ -10,7 +10,7 @@ using Orleans.Configuration;
 namespace WabaActors.Api.Tests.Support;
 
 /// <summary>
-/// The host as api.md runs it (embedded default, simulated gateway) with the simulated clock on,
+/// The host as docs/api.md describes it (embedded default, simulated gateway) with the simulated clock on,
 /// served by Kestrel on a free port so that body limits and concurrency are those of real HTTP.
 /// The silo gets free ports too, so this host never clashes with another silo on the machine.
 /// </summary>

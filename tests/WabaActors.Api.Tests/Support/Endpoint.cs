@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace WabaActors.Api.Tests.Support;
 
 /// <summary>
-/// A POST or PUT of api.md: where it goes for an account, and a valid body to derive hostile ones
+/// A POST or PUT of docs/api.md: where it goes for an account, and a valid body to derive hostile ones
 /// from. <see cref="ReadsBody"/> is false for the calls whose body is <c>{}</c> (the host ignores it).
 /// </summary>
 public sealed record Endpoint(string Name, HttpMethod Method, Func<TestAccount, string> Path, Func<Task<JsonObject>> ValidBody, params Field[] Fields)

@@ -91,7 +91,7 @@ public static class Fuzz
         }
     }
 
-    /// <summary>api.md's id grammar: a segment that is a valid id is no hostile input for that parameter.</summary>
+    /// <summary>docs/api.md's id grammar ("Conventions"): a segment that is a valid id is no hostile input for that parameter.</summary>
     private static bool IsValid(string parameter, string value) => parameter switch
     {
         "tenant" => System.Text.RegularExpressions.Regex.IsMatch(value, "^[a-z0-9][a-z0-9-]{0,63}$"),

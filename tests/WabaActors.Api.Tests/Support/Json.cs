@@ -19,7 +19,7 @@ public static class Json
 
     public static bool IsNull(this JsonNode node, string path) => node.At(path) is null;
 
-    /// <summary>Instants are UTC with a Z (api.md conventions).</summary>
+    /// <summary>Instants are UTC with a Z (docs/api.md "Conventions").</summary>
     public static DateTimeOffset Instant(string text)
     {
         Assert.EndsWith("Z", text, StringComparison.Ordinal);

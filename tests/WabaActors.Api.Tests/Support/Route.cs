@@ -21,7 +21,7 @@ public sealed partial record Route(string Method, string Template, string? Name,
 
     public IReadOnlyList<string> Parameters => [.. ParameterPattern().Matches(Template).Select(m => m.Groups[1].Value)];
 
-    /// <summary>api.md: only an operator key may decide reviews, set business verification or call /v1/admin/*.</summary>
+    /// <summary>docs/api.md: only an operator key may decide reviews, set business verification or call /v1/admin/*.</summary>
     public bool OperatorOnly => IsAdmin || Template.EndsWith("/reviews/commerce-policy", StringComparison.Ordinal)
         || Template.EndsWith("/display-name/review", StringComparison.Ordinal) || Template.EndsWith("/business-verification", StringComparison.Ordinal);
 

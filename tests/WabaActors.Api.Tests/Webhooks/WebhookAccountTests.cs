@@ -5,7 +5,7 @@ using static WabaActors.Api.Tests.Support.Webhooks;
 namespace WabaActors.Api.Tests;
 
 /// <summary>
-/// api.md "Webhook mapping": reviews, display names, the ban, redeliveries — under both rule profiles
+/// docs/meta-webhooks.md: reviews, display names, the ban, redeliveries — under both rule profiles
 /// (<see cref="WebhookAccountDocumentTests"/>, <see cref="WebhookAccountMetaTests"/>; docs/meta-webhooks.md says
 /// where they differ: under <c>meta</c> PENDING/DEFERRED reopen a decided review and hold every send).
 /// </summary>

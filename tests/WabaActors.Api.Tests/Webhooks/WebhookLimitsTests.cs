@@ -5,7 +5,7 @@ using static WabaActors.Api.Tests.Support.Webhooks;
 namespace WabaActors.Api.Tests;
 
 /// <summary>
-/// api.md "Webhook mapping": Meta's restrictions (until their expiration) and capability limits — under both rule
+/// docs/meta-webhooks.md: Meta's restrictions (until their expiration) and capability limits — under both rule
 /// profiles (<see cref="WebhookLimitsDocumentTests"/>, <see cref="WebhookLimitsMetaTests"/>; under <c>meta</c> a
 /// capability limit is the whole portfolio's, docs/portfolios.md). Accounts that must send have their review approved
 /// first: under <c>meta</c> a pending one holds every send.

@@ -4,7 +4,7 @@ using static WabaActors.Api.Tests.Support.Webhooks;
 namespace WabaActors.Api.Tests;
 
 /// <summary>
-/// api.md "Webhook mapping": inbound messages open windows, 131047 failures close them — under both rule profiles
+/// docs/meta-webhooks.md: inbound messages open windows, 131047 failures close them — under both rule profiles
 /// (<see cref="WebhookMessagingDocumentTests"/>, <see cref="WebhookMessagingMetaTests"/>). Accounts whose sends are
 /// checked have their review approved first: under <c>meta</c> a pending one holds every send.
 /// </summary>

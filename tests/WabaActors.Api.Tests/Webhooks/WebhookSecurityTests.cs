@@ -5,7 +5,7 @@ using static WabaActors.Api.Tests.Support.Webhooks;
 
 namespace WabaActors.Api.Tests;
 
-/// <summary>api.md "Operating the host" → Webhooks: the signature, the handshake, the envelope.</summary>
+/// <summary>docs/api.md "Webhooks": the signature, the handshake, the envelope.</summary>
 [Collection(ApiCollection.Name)]
 public class WebhookSecurityTests(ApiFixture fixture)
 {

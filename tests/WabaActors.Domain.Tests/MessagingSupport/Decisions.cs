@@ -2,7 +2,7 @@ using WabaActors.Domain.Messaging;
 
 namespace WabaActors.Domain.Tests.MessagingSupport;
 
-/// <summary>Assertions on send decisions as the contract answers them (api.md "Decision").</summary>
+/// <summary>Assertions on send decisions as the contract answers them (docs/api.md "The decision").</summary>
 public static class Decisions
 {
     public static void Allowed(PermitAnswer answer)

@@ -1,7 +1,7 @@
 namespace WabaActors.Domain.Tests.Properties;
 
 /// <summary>
-/// The rules of api.md "Messaging" written again from scratch, as plainly as possible and with no
+/// The rules of docs/api.md "Messaging" written again from scratch, as plainly as possible and with no
 /// domain type: every inbound message and every 131047 is kept in a list; a window is the latest
 /// (timestamp + 24 h) over the customer's messages newer than their latest close; counted
 /// recipients and grants are lists scanned linearly. Slow, obviously right, and independent.
