@@ -22,6 +22,23 @@ app.UseKnownCharsetsOnly();
 app.UseWabaSecurity();
 
 var options = app.Services.GetRequiredService<IOptions<WabaOptions>>().Value;
+try
+{
+    // The silo's and gateway's ports, checked before anything listens (SiloPortCheck).
+    _ = app.Services.GetRequiredService<IOptions<Orleans.Configuration.EndpointOptions>>().Value;
+}
+catch (OptionsValidationException e) when (e.OptionsType == typeof(Orleans.Configuration.EndpointOptions))
+{
+    // Logged with the port and the setting to change (event 102): the log is flushed before the host stops
+    // like on any unusable option (the exception, non-zero exit).
+    foreach (var provider in app.Services.GetServices<ILoggerProvider>())
+    {
+        provider.Dispose();
+    }
+
+    throw;
+}
+
 app.MapOpenApi();
 if (app.Environment.IsDevelopment())
 {

@@ -4,6 +4,7 @@ namespace WabaActors.Domain.Events;
 public static class AccountEventTypes
 {
     public const string AccountCreated = "account_created";
+    public const string AccountRenamed = "account_renamed";
     public const string EmailSubmitted = "email_submitted";
     public const string EmailConfirmed = "email_confirmed";
     public const string BusinessManagerSubmitted = "business_manager_submitted";

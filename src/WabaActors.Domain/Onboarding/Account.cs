@@ -1,3 +1,4 @@
+using WabaActors.Domain.Common;
 using WabaActors.Domain.Events;
 using WabaActors.Domain.Rules;
 
@@ -49,6 +50,29 @@ public sealed partial record Account(string Tenant, string Waba, DateTimeOffset 
 
     public static Changed<Account> Create(string tenant, string waba, string? name, DateTimeOffset now) =>
         new(new Account(tenant, waba, now) { Name = name }, [new AccountEvent(AccountEventTypes.AccountCreated, now)]);
+
+    /// <summary>
+    /// A <c>PUT</c> of the existing account with <paramref name="name"/>: a new name (checked like at creation:
+    /// 1–256 characters, no control characters, trimmed) replaces the old one, history <c>account_renamed</c>
+    /// (<c>value</c>: the new name). No name, or the same name, changes nothing. Allowed in any status.
+    /// </summary>
+    public Result<Changed<Account>> Rename(string? name, DateTimeOffset now)
+    {
+        if (name is null)
+        {
+            return Changed<Account>.Unchanged(this);
+        }
+
+        var parsed = Text.Parse(name, "name");
+        if (!parsed.IsSuccess)
+        {
+            return DomainError.Invalid("name", parsed.Error!.Message);
+        }
+
+        return string.Equals(parsed.Value, Name, StringComparison.Ordinal)
+            ? Changed<Account>.Unchanged(this)
+            : new Changed<Account>(this with { Name = parsed.Value }, [new AccountEvent(AccountEventTypes.AccountRenamed, now) { Value = parsed.Value }]);
+    }
 
     /// <summary>Live once its first number registered (step 4 done).</summary>
     public bool IsLive => Numbers.Any(n => n.RegisteredAt is not null);

@@ -57,9 +57,24 @@ public sealed partial class AccountGrain(
 
         if (state.State.Account is { } existing)
         {
-            return existing.Tenant == tenant
-                ? Reply<AccountView>.Ok(await ViewAsync(existing, now))
-                : new Failure(ErrorCodes.WabaAlreadyOnboarded, "This WABA id is already onboarded by another tenant.");
+            if (existing.Tenant != tenant)
+            {
+                return new Failure(ErrorCodes.WabaAlreadyOnboarded, "This WABA id is already onboarded by another tenant.");
+            }
+
+            // The same tenant again: a new name renames the account; no name or the same one changes nothing.
+            var renamed = existing.Rename(parsedName.Value, now);
+            if (!renamed.IsSuccess)
+            {
+                return renamed.Error!.ToFailure();
+            }
+
+            if (renamed.Value.HasChanges)
+            {
+                await SaveAsync(renamed.Value);
+            }
+
+            return Reply<AccountView>.Ok(await ViewAsync(state.State.Account!, now));
         }
 
         var created = Account.Create(tenant, Waba, parsedName.Value, now);

@@ -8,9 +8,11 @@ namespace WabaActors.Grains.Telemetry;
 /// </summary>
 public static class WabaEventId
 {
-    // 100–199: Host: start-up (listening, telemetry)
+    // 100–199: Host: start-up (listening, telemetry, silo ports)
     public const int HostListening = 100;
     public const int HostTelemetry = 101;
+    public const int HostPortTaken = 102;
+    public const int HostCannotListen = 103;
 
     // 200–299: Host security: API keys, rate limits
     public const int SecurityNoApiKeys = 200;
@@ -99,7 +101,7 @@ public static class WabaEventId
     /// <summary>The ranges above, for the uniqueness test and the docs: (first, last, area).</summary>
     public static IReadOnlyList<(int First, int Last, string Area)> Areas { get; } =
     [
-        (100, 199, "Host: start-up (listening, telemetry)"),
+        (100, 199, "Host: start-up (listening, telemetry, silo ports)"),
         (200, 299, "Host security: API keys, rate limits"),
         (300, 399, "Host operator views: dashboard, account page"),
         (1000, 1099, "Account grain"),

@@ -59,6 +59,10 @@ public static class SiloHosting
 
         services.AddWabaGrainServices();
         services.AddWabaNotifications();
+
+        // A taken silo or gateway port stops the host at start, before Orleans listens.
+        SiloPortCheck.Add(services);
+        services.PostConfigure<EndpointOptions>(o => ListenOn(o, options.Cluster));
         builder.UseOrleans(silo =>
         {
             var cluster = options.Cluster;
@@ -87,7 +91,7 @@ public static class SiloHosting
             }
             else
             {
-                silo.ConfigureEndpoints(AdvertisedAddress(cluster), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+                silo.ConfigureEndpoints(AdvertisedAddress(cluster), cluster.SiloPort, cluster.GatewayPort);
             }
 
             silo.AddPostgreSqlSchemaMigration(dataSource);
@@ -117,6 +121,32 @@ public static class SiloHosting
         }
 
         return dataSource.UseLoggerFactory(logs).Build();
+    }
+
+    /// <summary>
+    /// Where the silo and gateway listen (after every other configuration, so the final ports count):
+    /// <see cref="ClusterOptions.ListenAddress"/> when set; else the advertised address when it is loopback
+    /// (local modes never listen beyond this machine), else every interface. On Kubernetes, unless set,
+    /// Orleans' Kubernetes hosting decides (every interface).
+    /// </summary>
+    private static void ListenOn(EndpointOptions o, ClusterOptions cluster)
+    {
+        IPAddress listen;
+        if (cluster.ListenAddress is { } configured && IPAddress.TryParse(configured, out var ip))
+        {
+            listen = ip;
+        }
+        else if (cluster.Kubernetes)
+        {
+            return;
+        }
+        else
+        {
+            listen = o.AdvertisedIPAddress is { } advertised && IPAddress.IsLoopback(advertised) ? advertised : IPAddress.Any;
+        }
+
+        o.SiloListeningEndpoint = new IPEndPoint(listen, o.SiloPort);
+        o.GatewayListeningEndpoint = o.GatewayPort > 0 ? new IPEndPoint(listen, o.GatewayPort) : null;
     }
 
     private static IPAddress AdvertisedAddress(ClusterOptions cluster)

@@ -44,6 +44,15 @@ public sealed class ClusterOptions
     public string? AdvertisedAddress { get; set; }
 
     /// <summary>
+    /// The address the silo and gateway ports listen on. Unset: the advertised address when it is loopback
+    /// (Memory, or a local cluster advertised on 127.0.0.1: nothing outside this machine can connect),
+    /// otherwise every interface (<c>0.0.0.0</c>; behind NAT or in a container the advertised address may not
+    /// be local); on Kubernetes every interface. Set <c>0.0.0.0</c> to listen on every interface whatever is
+    /// advertised, or one local IP address.
+    /// </summary>
+    public string? ListenAddress { get; set; }
+
+    /// <summary>
     /// Running in a Kubernetes pod (needs <c>PostgreSql</c>): Orleans' Kubernetes hosting names the silo after
     /// the pod (<c>POD_NAME</c>), advertises <c>POD_IP</c>, and declares a silo dead as soon as its pod is deleted.
     /// </summary>

@@ -41,8 +41,23 @@ public sealed class WabaOptionsValidator : IValidateOptions<WabaOptions>
             errors.Add($"{Cluster}:AdvertisedAddress must be an IP address.");
         }
 
+        if (c.ListenAddress is { } listen)
+        {
+            if (!IPAddress.TryParse(listen, out var listenIp))
+            {
+                errors.Add($"{Cluster}:ListenAddress must be an IP address (0.0.0.0 for every interface).");
+            }
+            else if (c.AdvertisedAddress is { } advertised && IPAddress.TryParse(advertised, out var advertisedIp)
+                && IPAddress.IsLoopback(advertisedIp) && !IPAddress.IsLoopback(listenIp) && !IsAny(listenIp))
+            {
+                errors.Add($"{Cluster}:ListenAddress must be loopback or 0.0.0.0 when {Cluster}:AdvertisedAddress is loopback: other silos could not reach this one.");
+            }
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    private static bool IsAny(IPAddress address) => address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any);
 
     private static void Identity(string? value, string key, List<string> errors)
     {

@@ -34,6 +34,53 @@ public abstract class EventsTests(HostFixture fixture)
         Assert.Equal(events[^1].Str("id"), page.Str("cursor"));
     }
 
+    /// <summary>
+    /// docs/api.md "Events": the order is the recording order (<c>id</c>), whatever an entry's <c>at</c> says, and a
+    /// client paging with the cursor reads the very same sequence: an overdue review, recorded when the reminder
+    /// noticed it but dated at its due instant, keeps its recording place and never lands behind a cursor.
+    /// </summary>
+    [Fact]
+    public async Task EventsComeInRecordingOrderAndPagesReadTheSameSequence()
+    {
+        var account = await _api.LiveAsync();
+        var dueAt = (await _api.Get(account.Path)).Ok().Instant("commercePolicyReview.dueAt");
+        var cursor = (await _api.Get(account.Events)).Ok().Str("cursor");
+
+        // Past the due instant, something else happens before (most likely) the reminder notices the overdue review.
+        await _api.Advance(TimeSpan.FromHours(49));
+        (await _api.Post(account.Path + "/business-verification", new { status = "submitted" })).Ok();
+        await Eventually.Until(
+            async () => (await _api.EventTypes(account)).Contains("commerce_review_overdue"),
+            TimeSpan.FromSeconds(20),
+            "the commerce_review_overdue event",
+            between: () => _api.Advance(TimeSpan.FromMinutes(1)));
+
+        var whole = await _api.Events(account);
+        var ids = whole.Select(e => long.Parse(e.Str("id")!, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(ids.Order(), ids);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Equal(dueAt, Assert.Single(whole, e => e.Str("type") == "commerce_review_overdue").Instant("at"));
+
+        // Page by page from the cursor taken before: exactly the entries recorded since, in the same order.
+        var paged = new List<string?>();
+        while (true)
+        {
+            var page = (await _api.Get($"{account.Events}?after={cursor}&limit=1")).Ok();
+            var entries = page["events"]!.AsArray();
+            if (entries.Count == 0)
+            {
+                break;
+            }
+
+            paged.AddRange(entries.Select(e => e!.Str("id")));
+            cursor = page.Str("cursor");
+        }
+
+        var recordedSince = whole.SkipWhile(e => e.Str("type") != "commerce_review_requested").Skip(1).Select(e => e.Str("id")).ToList();
+        Assert.Equal(recordedSince, paged);
+        Assert.Contains("business_verification_changed", whole.Select(e => e.Str("type")));
+    }
+
     [Fact]
     public async Task BillingStartedIsRecordedAtTheRegistrationInstant()
     {

@@ -14,6 +14,7 @@ public class OptionsValidationTests
     [InlineData("WabaActors:Cluster:SiloPort", "70000", "WabaActors:Cluster:SiloPort")]
     [InlineData("WabaActors:Cluster:ClusterId", " ", "WabaActors:Cluster:ClusterId")]
     [InlineData("WabaActors:Cluster:AdvertisedAddress", "not-an-ip", "WabaActors:Cluster:AdvertisedAddress")]
+    [InlineData("WabaActors:Cluster:ListenAddress", "every-interface", "WabaActors:Cluster:ListenAddress")]
     // RulesOptions
     [InlineData("WabaActors:Rules:Profile", "strict", "WabaActors:Rules:Profile")]
     [InlineData("WabaActors:Rules:ServiceWindow", "-01:00:00", "WabaActors:Rules:ServiceWindow")]

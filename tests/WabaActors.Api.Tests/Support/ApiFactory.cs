@@ -23,13 +23,20 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     /// <param name="settings">Configuration on top of the embedded default (API keys, rate limits).</param>
     /// <param name="webhooks">Configure Meta's app secret and verify token (<see cref="Webhooks"/>) and 360dialog's secret (<see cref="PartnerWebhooks"/>); false leaves webhooks unconfigured.</param>
     /// <param name="services">Test services on top of the host's (an in-memory span exporter, a log sink).</param>
-    public ApiFactory(IReadOnlyDictionary<string, string?>? settings = null, bool webhooks = true, Action<IServiceCollection>? services = null)
+    /// <param name="ports">The silo and gateway ports; free ones when null.</param>
+    public ApiFactory(IReadOnlyDictionary<string, string?>? settings = null, bool webhooks = true, Action<IServiceCollection>? services = null,
+        (int Silo, int Gateway)? ports = null)
     {
         _settings = settings ?? new Dictionary<string, string?>();
         _webhooks = webhooks;
         _services = services;
+        (SiloPort, GatewayPort) = ports ?? (FreePort(), FreePort());
         UseKestrel(0);
     }
+
+    public int SiloPort { get; }
+
+    public int GatewayPort { get; }
 
     /// <summary>Every line the host logs at Warning or above, and all of its own and the security middleware's.</summary>
     public LogSink Logs { get; } = new();
@@ -57,8 +64,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             .AddFilter<LogSink>("Microsoft.AspNetCore.Authorization", LogLevel.Trace)
             .AddFilter<LogSink>("Microsoft.AspNetCore.RateLimiting", LogLevel.Trace)
             .AddFilter<LogSink>("System.Net.Http.HttpClient", LogLevel.Trace));
-        var siloPort = FreePort();
-        var gatewayPort = FreePort();
+        var (siloPort, gatewayPort) = (SiloPort, GatewayPort);
         builder.ConfigureTestServices(services =>
         {
             services.Configure<EndpointOptions>(o => (o.SiloPort, o.GatewayPort) = (siloPort, gatewayPort));
@@ -67,7 +73,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         });
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

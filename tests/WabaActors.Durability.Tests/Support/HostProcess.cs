@@ -88,7 +88,59 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the host on <paramref name="connectionString"/> in PostgreSQL mode and waits until /health/ready answers 200.</summary>
-    public static async Task<HostProcess> StartAsync(string name, string connectionString, int httpPort, int siloPort, int gatewayPort)
+    /// <param name="settings">Further environment settings (e.g. <c>WabaActors__Cluster__ListenAddress</c>).</param>
+    public static async Task<HostProcess> StartAsync(
+        string name, string connectionString, int httpPort, int siloPort, int gatewayPort, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var (process, host) = Launch(name, connectionString, httpPort, siloPort, gatewayPort, settings);
+        try
+        {
+            await Eventually.ReachedAsync(
+                async () =>
+                {
+                    if (process.HasExited)
+                    {
+                        throw new HostFailedException($"{name} exited with {process.ExitCode} before it was ready.");
+                    }
+
+                    using var ready = await host.Http.GetAsync("/health/ready");
+                    return ready.StatusCode;
+                },
+                status => status == HttpStatusCode.OK,
+                Settings.Timeout, $"{name} ready", Settings.ProbeMayFail);
+        }
+        catch (Exception e)
+        {
+            var failure = new HostFailedException($"{e.Message}\n{host.Output}", e);
+            await host.DisposeAsync();
+            throw failure;
+        }
+
+        return host;
+    }
+
+    /// <summary>Starts a host expected to stop by itself (a start-up failure) and waits for its exit: its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string name, string connectionString, int httpPort, int siloPort, int gatewayPort)
+    {
+        var (process, host) = Launch(name, connectionString, httpPort, siloPort, gatewayPort, null);
+        await using (host)
+        {
+            try
+            {
+                await process.WaitForExitAsync().WaitAsync(Settings.Timeout);
+            }
+            catch (TimeoutException e)
+            {
+                throw new HostFailedException($"{name} did not stop by itself within {Settings.Timeout}.\n{host.Output}", e);
+            }
+
+            process.WaitForExit();   // the redirected output is read to its end
+            return (process.ExitCode, host.Output);
+        }
+    }
+
+    private static (Process Process, HostProcess Host) Launch(
+        string name, string connectionString, int httpPort, int siloPort, int gatewayPort, IReadOnlyDictionary<string, string>? settings)
     {
         var dll = HostDll;
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -116,6 +168,10 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["WabaActors__Cluster__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["WabaActors__Cluster__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["WabaActors__Cluster__AdvertisedAddress"] = "127.0.0.1";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var host = new HostProcess(process, name, httpPort);
@@ -129,30 +185,7 @@ public sealed class HostProcess : IAsyncDisposable
         Running[process] = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        try
-        {
-            await Eventually.ReachedAsync(
-                async () =>
-                {
-                    if (process.HasExited)
-                    {
-                        throw new HostFailedException($"{name} exited with {process.ExitCode} before it was ready.");
-                    }
-
-                    using var ready = await host.Http.GetAsync("/health/ready");
-                    return ready.StatusCode;
-                },
-                status => status == HttpStatusCode.OK,
-                Settings.Timeout, $"{name} ready", Settings.ProbeMayFail);
-        }
-        catch (Exception e)
-        {
-            var failure = new HostFailedException($"{e.Message}\n{host.Output}", e);
-            await host.DisposeAsync();
-            throw failure;
-        }
-
-        return host;
+        return (process, host);
     }
 
     /// <summary>SIGKILL on Linux: no shutdown code runs, open connections (HTTP and PostgreSQL) just drop.</summary>

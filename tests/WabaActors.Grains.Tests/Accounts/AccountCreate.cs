@@ -25,10 +25,28 @@ public class AccountCreate(ClusterFixture fixture)
         var account = TestAccount.Fresh(fixture.Grains);
         await account.Grain.CreateAsync(account.Tenant, "Acme").Ok();
 
-        var again = await account.Grain.CreateAsync(account.Tenant, "Other name");
+        var again = await account.Grain.CreateAsync(account.Tenant, "Acme");
+        var unnamed = await account.Grain.CreateAsync(account.Tenant, null);
 
         Assert.False(again.Created);
         Assert.Equal("Acme", again.Ok().Name);
+        Assert.Equal("Acme", unnamed.Ok().Name);
+        Assert.Equal(["account_created"], (await account.Grain.GetEventsAsync(account.Tenant, 0, 100)).Ok().Events.Select(e => e.Type));
+    }
+
+    [Fact]
+    public async Task RenamesTheExistingAccountGivenSameTenantAndANewName()
+    {
+        var account = TestAccount.Fresh(fixture.Grains);
+        await account.Grain.CreateAsync(account.Tenant, "Acme").Ok();
+
+        var again = await account.Grain.CreateAsync(account.Tenant, "Other name");
+
+        Assert.False(again.Created);
+        Assert.Equal("Other name", again.Ok().Name);
+        Assert.Equal("Other name", (await account.ViewAsync()).Name);
+        var renamed = (await account.Grain.GetEventsAsync(account.Tenant, 0, 100)).Ok().Events[^1];
+        Assert.Equal(("account_renamed", "Other name"), (renamed.Type, renamed.Value));
     }
 
     [Fact]
