@@ -11,7 +11,8 @@ public static class AdminEndpoints
     private const string SimulatedCodeSummary = "Read a simulated verification code";
 
     private const string SimulatedCodeDescription =
-        "The pending verification code the simulated gateway sent to this number (WabaActors:Gateway=Simulated; with 360dialog the code went to the phone). " +
+        "The pending verification code the simulated gateway sent to this number (WabaActors:Gateway=Simulated). " +
+        "With the 360dialog gateway the code went to the phone: 409 gateway_not_simulated. " +
         "See docs/api.md § Operating the host.";
 
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app, WabaOptions options)
@@ -31,7 +32,7 @@ public static class AdminEndpoints
         {
             g.MapGet("/simulator/numbers/{phone}/verification-code", GetCode).WithName("GetSimulatedVerificationCode")
                 .Produces<SimulatedCodeView>()
-                .Describe(SimulatedCodeSummary, SimulatedCodeDescription, ErrorCodes.ValidationFailed, ErrorCodes.NotFound);
+                .Describe(SimulatedCodeSummary, SimulatedCodeDescription, ErrorCodes.ValidationFailed, ErrorCodes.NotFound, ErrorCodes.GatewayNotSimulated);
         }
         else
         {
@@ -39,7 +40,7 @@ public static class AdminEndpoints
             g.MapGet("/simulator/numbers/{phone}/verification-code", () => Problems.Of(ErrorCodes.GatewayNotSimulated,
                     $"The simulated gateway is not in use ({WabaOptions.Section}:Gateway={options.Gateway}); the code was sent to the phone."))
                 .WithName("GetSimulatedVerificationCode").CallsNoGrain()
-                .Describe(SimulatedCodeSummary, SimulatedCodeDescription, ErrorCodes.GatewayNotSimulated);
+                .Describe(SimulatedCodeSummary, SimulatedCodeDescription, ErrorCodes.ValidationFailed, ErrorCodes.NotFound, ErrorCodes.GatewayNotSimulated);
         }
 
         return app;
