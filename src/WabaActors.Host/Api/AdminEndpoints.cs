@@ -13,7 +13,7 @@ public static class AdminEndpoints
     private const string SimulatedCodeDescription =
         "The pending verification code the simulated gateway sent to this number (WabaActors:Gateway=Simulated). " +
         "With the 360dialog gateway the code went to the phone: 409 gateway_not_simulated. " +
-        "See docs/api.md § Operating the host.";
+        "See docs/api.md § Simulation.";
 
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app, WabaOptions options)
     {
@@ -22,9 +22,9 @@ public static class AdminEndpoints
         {
             g.MapGet("/clock", (SimulatedClock clock) => TypedResults.Ok(new ClockView(clock.GetUtcNow()))).WithName("GetClock")
                 .Produces<ClockView>().CallsNoGrain()
-                .Describe("Read the simulated clock", "The service's simulated clock (WabaActors:Clock=Simulated). See docs/api.md § Operating the host.");
+                .Describe("Read the simulated clock", "The service's simulated clock (WabaActors:Clock=Simulated). See docs/api.md § Simulation.");
             g.MapPost("/clock/advance", Advance).WithName("AdvanceClock").Produces<ClockView>().CallsNoGrain()
-                .Describe("Advance the simulated clock", "Moves the simulated clock forward by an ISO 8601 duration (`by`, e.g. PT25H); due deadlines then fire. See docs/api.md § Operating the host.",
+                .Describe("Advance the simulated clock", "Moves the simulated clock forward by an ISO 8601 duration (`by`, e.g. PT25H); due deadlines then fire. See docs/api.md § Simulation.",
                     ErrorCodes.ValidationFailed);
         }
 

@@ -15,7 +15,7 @@ public static class EventsEndpoints
         app.MapGet(AccountsEndpoints.Prefix + "/events", GetEvents).WithTags("Accounts and onboarding").WithName("GetEvents")
             .Produces<EventPage>()
             .AddOpenApiOperationTransformer(DescribeQuery)
-            .Describe("Read the account's history", "The account's history in the order it was recorded (cursor order), paged with after and limit. See docs/api.md § History.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound);
+            .Describe("Read the account's history", "The account's history in the order it was recorded (cursor order), paged with after and limit. See docs/api.md § Events.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound);
         return app;
     }
 

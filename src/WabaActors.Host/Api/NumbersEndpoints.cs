@@ -23,7 +23,7 @@ public static class NumbersEndpoints
             .Describe("Submit a display name", "Submits the number's display name for review. See docs/api.md § Numbers and verification.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound);
         g.MapPost("/display-name/review", DecideDisplayName).WithName("DecideDisplayNameReview").WithTags("Reviews and verification")
             .Produces<NumberView>()
-            .Describe("Decide the display-name review", "Approves or rejects the submitted display name. See docs/api.md § Reviews.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound, ErrorCodes.ReviewNotRequested).RequireOperatorKey();
+            .Describe("Decide the display-name review", "Approves or rejects the submitted display name. See docs/api.md § Reviews and business verification.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound, ErrorCodes.ReviewNotRequested).RequireOperatorKey();
         return app;
     }
 
