@@ -77,6 +77,16 @@ internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
         (nameof(CompanyProfileRequest), "industryCategory", "IndustryCategory", false),
     ];
 
+    /// <summary>What the document says of some values beyond their type (the host still checks them itself, with a 400 naming the field).</summary>
+    private static readonly (string Component, string Property, Action<OpenApiSchema> Refine)[] Refinements =
+    [
+        (nameof(EmailBody), "email", s => s.Format = "email"),
+        (nameof(BusinessManagerRequest), "website", s => s.Format = "uri"),
+        (nameof(VerificationBody), "code", s => s.Pattern = "^[0-9]{6}$"),
+        (nameof(StepView), "step", s => (s.Minimum, s.Maximum) = ("1", "4")),
+        (nameof(OnboardingView), "step", s => (s.Minimum, s.Maximum) = ("1", "4")),
+    ];
+
     /// <summary>Answer properties that are never null, though the exporter cannot tell (computed properties).</summary>
     private static readonly (string Component, string Property)[] NeverNull =
     [
@@ -146,6 +156,13 @@ internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
             {
                 schema.Properties[property] = IsNullable(current) ? NullableRef(reference) : reference;
             }
+        }
+
+        foreach (var (component, property, refine) in Refinements)
+        {
+            var schema = Object(schemas, component);
+            refine((schema.Properties is { } properties && properties.TryGetValue(property, out var value) ? value : null) as OpenApiSchema
+                ?? throw new InvalidOperationException($"OpenAPI: {component}.{property} is not an inline schema (stale table in {nameof(ContractDocumentTransformer)})."));
         }
 
         foreach (var (component, property) in NeverNull)
