@@ -29,6 +29,26 @@ if ! command -v chromium >/dev/null 2>&1 && [[ -z ${CHROMIUM_PATH:-} ]]; then
     || echo "test.sh: could not install chromium; the operator-page tests will fail" >&2
 fi
 
+# --- 0b. the OpenAPI linters, pinned by tests/openapi-lint/package-lock.json ---
+# Node.js and npm from Debian if missing; `npm ci` only when the lock file changed since the last install
+# (a fresh clone always installs). A failed install does not stop the run: the lint tests then fail, saying why.
+LINT=tests/openapi-lint
+if ! command -v npm >/dev/null 2>&1; then
+  echo "test.sh: npm not found, installing nodejs and npm with apt-get..." >&2
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; } >&2 \
+    || echo "test.sh: could not install npm; the OpenAPI lint tests will fail" >&2
+fi
+if command -v npm >/dev/null 2>&1 && ! cmp -s "$LINT/package-lock.json" "$LINT/node_modules/.installed-lock" 2>/dev/null; then
+  if (cd "$LINT" && NPM_CONFIG_UPDATE_NOTIFIER=false npm ci --no-audit --no-fund --ignore-scripts --loglevel=error) >&2; then
+    cp "$LINT/package-lock.json" "$LINT/node_modules/.installed-lock"
+  else
+    echo "test.sh: npm ci in $LINT failed; the OpenAPI lint tests will fail" >&2
+  fi
+fi
+
+# --- 0c. local .NET tools (.config/dotnet-tools.json: Kiota, which generates tests/WabaActors.Api.Client) ---
+dotnet tool restore >&2 || { echo "test.sh: dotnet tool restore failed" >&2; failed=1; finish; }
+
 # --- 1. restore + build (a build failure still ends with a summary line) ------
 dotnet restore WabaActors.sln || { echo "test.sh: restore failed" >&2; failed=1; finish; }
 dotnet build WabaActors.sln -c Release --no-restore || { echo "test.sh: build failed" >&2; failed=1; finish; }

@@ -2,7 +2,7 @@ using WabaActors.Contracts.Numbers;
 
 namespace WabaActors.Contracts.Accounts;
 
-/// <summary>The account as the HTTP contract, "Views" describes it.</summary>
+/// <summary>An account (one WABA of a tenant): its status, onboarding, reviews, limits, numbers and active holds.</summary>
 [GenerateSerializer, Immutable, Alias("waba.AccountView")]
 public sealed record AccountView(
     [property: Id(0)] string Tenant,

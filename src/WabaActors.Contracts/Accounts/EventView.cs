@@ -1,6 +1,6 @@
 namespace WabaActors.Contracts.Accounts;
 
-/// <summary>One entry of the account's history; <see cref="Id"/> is the cursor to pass as <c>after</c>.</summary>
+/// <summary>One entry of the account's history; <c>id</c> is the cursor to pass as <c>after</c>.</summary>
 [GenerateSerializer, Immutable, Alias("waba.EventView")]
 public sealed record EventView([property: Id(0)] string Id, [property: Id(1)] string Type, [property: Id(2)] DateTimeOffset At)
 {

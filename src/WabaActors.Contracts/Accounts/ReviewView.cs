@@ -1,6 +1,6 @@
 namespace WabaActors.Contracts.Accounts;
 
-/// <summary>A review with a deadline; <see cref="Status"/> is null before it is requested.</summary>
+/// <summary>A review with a deadline; <c>status</c> is null before it is requested.</summary>
 [GenerateSerializer, Immutable, Alias("waba.ReviewView")]
 public sealed record ReviewView(
     [property: Id(0)] string? Status,

@@ -1,9 +1,9 @@
 namespace WabaActors.Contracts.Accounts;
 
 /// <summary>
-/// The rolling template-recipient set of an account's quota scope at <see cref="To"/>: the usage of
-/// <see cref="RecipientLimitView"/> plus the instant each recipient still counted was counted, oldest
-/// first, all within (<see cref="From"/>, <see cref="To"/>]. No customer ids.
+/// The rolling template-recipient set of an account's quota scope at <c>to</c>: the usage of
+/// <c>limits.templateRecipients</c> plus the instant each recipient still counted was counted, oldest
+/// first, all within (<c>from</c>, <c>to</c>]. No customer ids.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("waba.TemplateRecipientsView")]
 public sealed record TemplateRecipientsView(

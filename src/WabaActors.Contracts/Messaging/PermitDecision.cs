@@ -2,8 +2,8 @@ namespace WabaActors.Contracts.Messaging;
 
 /// <summary>
 /// The answer before a send: allowed (with the window's expiry when open and, for templates, the
-/// recipients used), or denied with a <see cref="Reason"/> (docs/errors.md) and, where one exists,
-/// <see cref="RetryAt"/>. A denial is a normal answer, not an error.
+/// recipients used), or denied with a <c>reason</c> (docs/errors.md) and, where one exists,
+/// <c>retryAt</c>. A denial is a normal answer, not an error.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("waba.PermitDecision")]
 public sealed record PermitDecision([property: Id(0)] bool Allowed, [property: Id(1)] string MessageId)

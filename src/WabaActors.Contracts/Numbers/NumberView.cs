@@ -1,6 +1,6 @@
 namespace WabaActors.Contracts.Numbers;
 
-/// <summary>A number as the HTTP contract, "Views" describes it; <see cref="Phone"/> is E.164 without the <c>+</c>.</summary>
+/// <summary>A number of an account; <c>phone</c> is E.164 without the <c>+</c>.</summary>
 [GenerateSerializer, Immutable, Alias("waba.NumberView")]
 public sealed record NumberView(
     [property: Id(0)] string Phone,

@@ -1,6 +1,7 @@
 using WabaActors.Contracts;
 using WabaActors.Contracts.Accounts;
 using WabaActors.Contracts.Numbers;
+using WabaActors.Domain.Common;
 
 namespace WabaActors.Host.Api;
 
@@ -12,13 +13,20 @@ public static class AccountsEndpoints
     public static IEndpointRouteBuilder MapAccountsEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup(Prefix).WithTags("Accounts and onboarding");
-        g.MapPut("", PutAccount).WithName("PutAccount").Produces<AccountView>(201).Describe(409);
-        g.MapGet("", GetAccount).WithName("GetAccount").Produces<AccountView>().Describe();
-        g.MapPost("/onboarding/user-account", SubmitEmail).WithName("SubmitUserAccount").Produces<AccountView>().Describe(409);
-        g.MapPost("/onboarding/user-account/confirmation", ConfirmEmail).WithName("ConfirmUserAccount").Produces<AccountView>().Describe(409);
-        g.MapPost("/onboarding/business-manager", SubmitBusinessManager).WithName("SubmitBusinessManager").Produces<AccountView>().Describe(409, 422);
-        g.MapPost("/onboarding/company-profile", SubmitCompanyProfile).WithName("SubmitCompanyProfile").Produces<AccountView>().Describe(409);
-        g.MapPost("/numbers", AddNumber).WithName("AddNumber").Produces<NumberView>(201).Produces<NumberView>().Describe(409, 422, 502, 503);
+        g.MapPut("", PutAccount).WithName("PutAccount").Produces<AccountView>(201).Produces<AccountView>()
+            .Describe("Create or read an account", "Creates the account of this WABA for the tenant (201), or answers the existing one unchanged (200); the optional name is kept only at creation. See docs/api.md § Accounts and onboarding.", ErrorCodes.ValidationFailed, ErrorCodes.WabaAlreadyOnboarded);
+        g.MapGet("", GetAccount).WithName("GetAccount").Produces<AccountView>()
+            .Describe("Read an account", "The account view: status, onboarding steps, the commerce-policy review, business verification, limits, numbers and active holds. See docs/api.md § Accounts and onboarding.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound);
+        g.MapPost("/onboarding/user-account", SubmitEmail).WithName("SubmitUserAccount").Produces<AccountView>()
+            .Describe("Step 1: submit the e-mail", "Records the e-mail of the person onboarding; step 1 then waits for its confirmation. See docs/api.md § Accounts and onboarding.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound, ErrorCodes.OnboardingCompleted);
+        g.MapPost("/onboarding/user-account/confirmation", ConfirmEmail).WithName("ConfirmUserAccount").Produces<AccountView>()
+            .Describe("Step 1: confirm the e-mail", "Confirms the submitted e-mail; step 1 is done. See docs/api.md § Accounts and onboarding.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound, ErrorCodes.StepOutOfOrder, ErrorCodes.OnboardingCompleted);
+        g.MapPost("/onboarding/business-manager", SubmitBusinessManager).WithName("SubmitBusinessManager").Produces<AccountView>()
+            .Describe("Step 2: submit the Business Manager", "Records the company's Meta Business Manager; the person onboarding must be one of its administrators. See docs/api.md § Accounts and onboarding.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound, ErrorCodes.StepOutOfOrder, ErrorCodes.OnboardingCompleted, ErrorCodes.BusinessManagerClaimed, ErrorCodes.NotBusinessManagerAdmin);
+        g.MapPost("/onboarding/company-profile", SubmitCompanyProfile).WithName("SubmitCompanyProfile").Produces<AccountView>()
+            .Describe("Step 3: submit the company profile", "Records the company's official name, industry and description. See docs/api.md § Accounts and onboarding.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound, ErrorCodes.StepOutOfOrder, ErrorCodes.OnboardingCompleted);
+        g.MapPost("/numbers", AddNumber).WithName("AddNumber").Produces<NumberWithWarnings>(201).Produces<NumberWithWarnings>()
+            .Describe("Step 4: add a phone number", "Adds a number and sends its verification code (201 with warnings), or answers the number already on this account (200). See docs/api.md § Numbers and verification.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound, ErrorCodes.StepOutOfOrder, ErrorCodes.NumberAdditionRestricted, ErrorCodes.NumberLimitReached, ErrorCodes.NumberAlreadyRegistered, ErrorCodes.NumberInUseInWhatsAppApp, ErrorCodes.GatewayError, ErrorCodes.GatewayUnavailable);
         return app;
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using WabaActors.Domain.Common;
+using WabaActors.Host.Api.OpenApi;
 using WabaActors.Host.Webhooks;
 
 namespace WabaActors.Host.Api;
@@ -31,6 +32,9 @@ public static class ApiHosting
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+
+            // No request binds a number from a string; Strict makes integers plain integers in the OpenAPI document.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             o.SerializerOptions.MaxDepth = 32;
             o.SerializerOptions.Converters.Add(new UtcInstantConverter());
         });
@@ -44,12 +48,12 @@ public static class ApiHosting
                 {
                     400 => ErrorCodes.ValidationFailed,
                     404 => ErrorCodes.NotFound,
-                    405 => "method_not_allowed",
-                    413 => "payload_too_large",
-                    415 => "unsupported_media_type",
+                    405 => HostErrorCodes.MethodNotAllowed,
+                    413 => HostErrorCodes.PayloadTooLarge,
+                    415 => HostErrorCodes.UnsupportedMediaType,
                     429 => ErrorCodes.RateLimited,
-                    _ when ctx.ProblemDetails.Status >= 500 => "internal_error",
-                    _ => "request_failed",
+                    _ when ctx.ProblemDetails.Status >= 500 => HostErrorCodes.InternalError,
+                    _ => HostErrorCodes.RequestFailed,
                 };
             }
         });
@@ -58,7 +62,12 @@ public static class ApiHosting
         services.AddExceptionHandler<UnavailableExceptionHandler>();
         services.AddSingleton<RulesClock>();
         services.AddWabaWebhooks();
-        services.AddOpenApi(o => o.AddDocumentTransformer<ErrorCodesDocumentTransformer>());
+        services.AddOpenApi(o =>
+        {
+            o.AddSchemaTransformer<InstantSchemaTransformer>();
+            o.AddOperationTransformer<ContractOperationTransformer>();
+            o.AddDocumentTransformer<ContractDocumentTransformer>();
+        });
         services.AddHealthChecks().AddCheck<SiloReadyCheck>("silo", tags: ["ready"]);
         return builder;
     }

@@ -3,11 +3,11 @@ namespace WabaActors.Host.Api;
 // HTTP request bodies. Every field is nullable so that a missing one reaches the domain's
 // validation (a 400 naming the field) instead of failing binding.
 
-public sealed record CreateAccountBody(string? Name);
+public sealed record CreateAccountBody(string? Name = null);
 
 public sealed record EmailBody(string? Email);
 
-public sealed record AddNumberBody(string? PhoneNumber, string? VerificationMethod, bool? InUseInWhatsAppApp, bool? IvrDisabled);
+public sealed record AddNumberBody(string? PhoneNumber, string? VerificationMethod, bool? InUseInWhatsAppApp, bool? IvrDisabled = null);
 
 public sealed record VerificationBody(string? Code);
 

@@ -1,16 +1,24 @@
+using WabaActors.Host.Api.OpenApi;
+
 namespace WabaActors.Host.Api;
 
 internal static class EndpointConventions
 {
-    /// <summary>Documents the problems an endpoint answers: 400 and 404 always, plus <paramref name="statuses"/>.</summary>
-    public static RouteHandlerBuilder Describe(this RouteHandlerBuilder builder, params int[] statuses)
+    /// <summary>
+    /// Documents an endpoint: its summary, its description, and every error code it can answer itself
+    /// (each code's status comes from <see cref="ErrorCatalog"/>). The answers every call shares
+    /// (401/403/429/413/415/503 and <c>default</c>) are added by <see cref="ContractOperationTransformer"/>.
+    /// </summary>
+    public static RouteHandlerBuilder Describe(this RouteHandlerBuilder builder, string summary, string description, params string[] codes)
     {
-        builder.ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        foreach (var status in statuses)
+        foreach (var code in codes)
         {
-            builder.ProducesProblem(status);
+            _ = ErrorCatalog.StatusOf(code); // an unknown code fails at startup, not in a client
         }
 
-        return builder;
+        return builder.WithSummary(summary).WithDescription(description).WithMetadata(new ProblemCodesMetadata(codes));
     }
+
+    /// <summary>Marks an endpoint that calls no grain, so it cannot answer the cluster's passing 503s.</summary>
+    public static RouteHandlerBuilder CallsNoGrain(this RouteHandlerBuilder builder) => builder.WithMetadata(new CallsNoGrainMetadata());
 }

@@ -1,6 +1,7 @@
 using WabaActors.Contracts;
 using WabaActors.Contracts.Common;
 using WabaActors.Contracts.Messaging;
+using WabaActors.Domain.Common;
 using WabaActors.Domain.Messaging;
 
 namespace WabaActors.Host.Api;
@@ -11,9 +12,12 @@ public static class MessagingEndpoints
     public static IEndpointRouteBuilder MapMessagingEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup(AccountsEndpoints.Prefix + "/numbers/{phone}").WithTags("Messaging");
-        g.MapPost("/inbound", RecordInbound).WithName("RecordInbound").Produces<WindowView>().Describe(422);
-        g.MapPost("/permits", RequestPermit).WithName("RequestPermit").Produces<PermitDecision>().Describe(409);
-        g.MapGet("/windows/{customer}", GetWindow).WithName("GetWindow").Produces<WindowView>().Describe();
+        g.MapPost("/inbound", RecordInbound).WithName("RecordInbound").Produces<WindowView>()
+            .Describe("Record a customer's message", "Records a customer's message to this number, which opens (or extends) the 24 h customer-service window. See docs/api.md § Messaging.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound, ErrorCodes.TimestampInFuture);
+        g.MapPost("/permits", RequestPermit).WithName("RequestPermit").Produces<PermitDecision>()
+            .Describe("Ask whether a message may go out now", "Decides one outgoing message: allowed, or denied with a stable reason (a 200 either way). A granted messageId repeated answers the same grant. See docs/api.md § Messaging and docs/errors.md § Denial reasons.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound, ErrorCodes.MessageIdReused);
+        g.MapGet("/windows/{customer}", GetWindow).WithName("GetWindow").Produces<WindowView>()
+            .Describe("Read a customer-service window", "Whether the customer's 24 h window with this number is open, and until when. See docs/api.md § Messaging.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound);
         return app;
     }
 

@@ -2,6 +2,7 @@ using WabaActors.Contracts;
 using WabaActors.Contracts.Accounts;
 using WabaActors.Contracts.Common;
 using WabaActors.Contracts.Numbers;
+using WabaActors.Domain.Common;
 using WabaActors.Host.Security;
 
 namespace WabaActors.Host.Api;
@@ -12,12 +13,17 @@ public static class NumbersEndpoints
     public static IEndpointRouteBuilder MapNumbersEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup(AccountsEndpoints.Prefix + "/numbers/{phone}").WithTags("Numbers");
-        g.MapGet("", GetNumber).WithName("GetNumber").Produces<NumberView>().Describe();
-        g.MapPost("/verification-code", ResendCode).WithName("ResendVerificationCode").Produces<NumberView>().Describe(409, 429, 502, 503);
-        g.MapPost("/verification", Verify).WithName("VerifyNumber").Produces<NumberView>().Describe(409, 422, 429, 502, 503);
-        g.MapPut("/display-name", SetDisplayName).WithName("SetDisplayName").Produces<NumberView>().Describe();
+        g.MapGet("", GetNumber).WithName("GetNumber").Produces<NumberView>()
+            .Describe("Read a number", "The number view: status, verification, registration and billing instants, display name. See docs/api.md § Numbers and verification.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound);
+        g.MapPost("/verification-code", ResendCode).WithName("ResendVerificationCode").Produces<NumberView>()
+            .Describe("Send a new verification code", "Sends a new code (at most one a minute); the attempts start again. See docs/api.md § Numbers and verification.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound, ErrorCodes.NumberAlreadyVerified, ErrorCodes.CodeResendTooSoon, ErrorCodes.GatewayError, ErrorCodes.GatewayUnavailable);
+        g.MapPost("/verification", Verify).WithName("VerifyNumber").Produces<NumberView>()
+            .Describe("Enter the verification code", "Checks the code; the right one registers the number (and makes the account live with its first number). A wrong one spends an attempt. See docs/api.md § Numbers and verification.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound, ErrorCodes.NumberAlreadyVerified, ErrorCodes.VerificationCodeExpired, ErrorCodes.InvalidVerificationCode, ErrorCodes.TooManyAttempts, ErrorCodes.GatewayError, ErrorCodes.GatewayUnavailable);
+        g.MapPut("/display-name", SetDisplayName).WithName("SetDisplayName").Produces<NumberView>()
+            .Describe("Submit a display name", "Submits the number's display name for review. See docs/api.md § Numbers and verification.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound);
         g.MapPost("/display-name/review", DecideDisplayName).WithName("DecideDisplayNameReview").WithTags("Reviews and verification")
-            .Produces<NumberView>().Describe(409).RequireOperatorKey();
+            .Produces<NumberView>()
+            .Describe("Decide the display-name review", "Approves or rejects the submitted display name. See docs/api.md § Reviews and business verification.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound, ErrorCodes.ReviewNotRequested).RequireOperatorKey();
         return app;
     }
 

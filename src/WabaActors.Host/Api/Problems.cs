@@ -1,7 +1,6 @@
 using System.Globalization;
 using WabaActors.Contracts.Common;
 using WabaActors.Domain.Common;
-using WabaActors.Host.Webhooks;
 
 namespace WabaActors.Host.Api;
 
@@ -12,41 +11,8 @@ namespace WabaActors.Host.Api;
 /// </summary>
 public static class Problems
 {
-    private static readonly Dictionary<string, int> StatusByCode = new(StringComparer.Ordinal)
-    {
-        [ErrorCodes.ValidationFailed] = StatusCodes.Status400BadRequest,
-        [ErrorCodes.NotFound] = StatusCodes.Status404NotFound,
-        [WebhookErrorCodes.InvalidSignature] = StatusCodes.Status401Unauthorized,
-        [WebhookErrorCodes.InvalidVerifyToken] = StatusCodes.Status403Forbidden,
-        [WebhookErrorCodes.WebhooksNotConfigured] = StatusCodes.Status503ServiceUnavailable,
-        [ErrorCodes.StepOutOfOrder] = StatusCodes.Status409Conflict,
-        [ErrorCodes.OnboardingCompleted] = StatusCodes.Status409Conflict,
-        [ErrorCodes.NotBusinessManagerAdmin] = StatusCodes.Status422UnprocessableEntity,
-        [ErrorCodes.WabaAlreadyOnboarded] = StatusCodes.Status409Conflict,
-        [ErrorCodes.NumberInUseInWhatsAppApp] = StatusCodes.Status422UnprocessableEntity,
-        [ErrorCodes.NumberAlreadyRegistered] = StatusCodes.Status409Conflict,
-        [ErrorCodes.NumberAlreadyVerified] = StatusCodes.Status409Conflict,
-        [ErrorCodes.NumberLimitReached] = StatusCodes.Status409Conflict,
-        [ErrorCodes.NumberAdditionRestricted] = StatusCodes.Status409Conflict,
-        [ErrorCodes.CodeResendTooSoon] = StatusCodes.Status429TooManyRequests,
-        [ErrorCodes.InvalidVerificationCode] = StatusCodes.Status422UnprocessableEntity,
-        [ErrorCodes.TooManyAttempts] = StatusCodes.Status429TooManyRequests,
-        [ErrorCodes.VerificationCodeExpired] = StatusCodes.Status422UnprocessableEntity,
-        [ErrorCodes.ReviewNotRequested] = StatusCodes.Status409Conflict,
-        [ErrorCodes.TimestampInFuture] = StatusCodes.Status422UnprocessableEntity,
-        [ErrorCodes.MessageIdReused] = StatusCodes.Status409Conflict,
-        [ErrorCodes.BusinessManagerClaimed] = StatusCodes.Status409Conflict,
-        [ErrorCodes.Unauthorized] = StatusCodes.Status401Unauthorized,
-        [ErrorCodes.ForbiddenTenant] = StatusCodes.Status403Forbidden,
-        [ErrorCodes.OperatorKeyRequired] = StatusCodes.Status403Forbidden,
-        [ErrorCodes.RateLimited] = StatusCodes.Status429TooManyRequests,
-        [ErrorCodes.GatewayUnavailable] = StatusCodes.Status503ServiceUnavailable,
-        [ErrorCodes.GatewayError] = StatusCodes.Status502BadGateway,
-        [ErrorCodes.GatewayNotSimulated] = StatusCodes.Status409Conflict,
-    };
-
-    /// <summary>Every code this API can answer, with its status, for the OpenAPI document.</summary>
-    public static IReadOnlyDictionary<string, int> Codes => StatusByCode;
+    private static readonly Dictionary<string, int> StatusByCode = ErrorCatalog.All
+        .Where(e => e.Status is not null).ToDictionary(e => e.Code, e => e.Status!.Value, StringComparer.Ordinal);
 
     public static IResult ToHttp<T>(this Reply<T> reply, TimeProvider clock, Func<T, object>? shape = null)
     {

@@ -1,5 +1,6 @@
 using WabaActors.Contracts;
 using WabaActors.Contracts.Accounts;
+using WabaActors.Domain.Common;
 
 namespace WabaActors.Host.Api;
 
@@ -12,10 +13,11 @@ public static class TemplateRecipientsEndpoints
     public static IEndpointRouteBuilder MapTemplateRecipientsEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet(AccountsEndpoints.Prefix + "/template-recipients", GetTemplateRecipients).WithTags("Messaging")
-            .WithName("GetTemplateRecipients").Produces<TemplateRecipientsView>().Describe()
-            .WithDescription("The rolling template-recipient set behind limits.templateRecipients: used, limit, nextSlotAt, " +
+            .WithName("GetTemplateRecipients").Produces<TemplateRecipientsView>()
+            .Describe("Read the template-recipient set", "The rolling template-recipient set behind limits.templateRecipients: used, limit, nextSlotAt, " +
                 "the period (from, to] it covers, and countedAt, the instant each counted recipient was counted, oldest first " +
-                "(no customer ids). The set is the account's, or its business portfolio's when the limit is shared.");
+                "(no customer ids). The set is the account's, or its business portfolio's when the limit is shared.",
+                ErrorCodes.ValidationFailed, ErrorCodes.NotFound);
         return app;
     }
 

@@ -14,9 +14,9 @@ internal sealed class UnavailableExceptionHandler(IProblemDetailsService problem
     {
         var code = exception switch
         {
-            QuotaFencedException => "quota_unavailable",
-            TimeoutException => "timeout",
-            SiloUnavailableException or OrleansMessageRejectionException => "silo_unavailable",
+            QuotaFencedException => HostErrorCodes.QuotaUnavailable,
+            TimeoutException => HostErrorCodes.Timeout,
+            SiloUnavailableException or OrleansMessageRejectionException => HostErrorCodes.SiloUnavailable,
             _ => null,
         };
         if (code is null)

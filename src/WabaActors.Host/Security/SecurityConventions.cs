@@ -11,4 +11,9 @@ public static class SecurityConventions
     public static TBuilder AllowBrowserKey<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new BrowserKeyAttribute());
+
+    /// <summary>Names the OpenAPI security scheme that protects an endpoint without an API key (<see cref="SecuredByAttribute"/>).</summary>
+    public static TBuilder SecuredBy<TBuilder>(this TBuilder builder, string scheme)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new SecuredByAttribute(scheme));
 }

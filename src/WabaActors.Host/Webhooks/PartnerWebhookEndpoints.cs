@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using WabaActors.Contracts.Common;
+using WabaActors.Domain.Common;
 using WabaActors.Host.Api;
+using WabaActors.Host.Security;
 
 namespace WabaActors.Host.Webhooks;
 
@@ -23,10 +25,11 @@ public static class PartnerWebhookEndpoints
         }
 
         app.MapPost(Path, Receive).WithTags("Webhooks").WithName("Receive360dialogWebhook")
-            .WithSummary("360dialog's partner webhook (channel_created, channel_ready, channel_running, account_violation, account_restriction), signed with X-360dialog-Signature; 200 with a receipt once stored.")
-            .Accepts<JsonElement>("application/json").Produces<WebhookReceipt>().ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .Accepts<JsonElement>("application/json").Produces<WebhookReceipt>().SecuredBy(BearerSecuritySchemeTransformer.Dialog360Signature)
+            .Describe("Receive 360dialog's webhook",
+                "360dialog's partner webhook (channel_created, channel_ready, channel_running, account_violation, account_restriction), signed with X-360dialog-Signature; " +
+                "200 with a receipt once stored. See docs/api.md § Webhooks.",
+                ErrorCodes.ValidationFailed, WebhookErrorCodes.InvalidSignature, HostErrorCodes.PayloadTooLarge, WebhookErrorCodes.WebhooksNotConfigured);
         return app;
     }
 

@@ -4,7 +4,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using WabaActors.Contracts.Common;
+using WabaActors.Domain.Common;
 using WabaActors.Host.Api;
+using WabaActors.Host.Security;
 
 namespace WabaActors.Host.Webhooks;
 
@@ -27,14 +29,13 @@ public static class WebhookEndpoints
 
         var g = app.MapGroup(Path).WithTags("Webhooks");
         g.MapGet("", Handshake).WithName("VerifyWhatsAppWebhook")
-            .WithSummary("Meta's subscription handshake: echoes hub.challenge when hub.verify_token matches WabaActors:Webhooks:VerifyToken.")
-            .Produces<string>(StatusCodes.Status200OK, "text/plain").ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .Produces<string>(StatusCodes.Status200OK, "text/plain").CallsNoGrain().SecuredBy(BearerSecuritySchemeTransformer.MetaVerifyToken)
+            .Describe("Meta's subscription handshake", "Echoes hub.challenge when hub.verify_token equals WabaActors:Webhooks:VerifyToken. See docs/meta-webhooks.md.",
+                ErrorCodes.ValidationFailed, WebhookErrorCodes.InvalidVerifyToken, WebhookErrorCodes.WebhooksNotConfigured);
         g.MapPost("", Receive).WithName("ReceiveWhatsAppWebhook")
-            .WithSummary("Meta's webhook delivery, signed with X-Hub-Signature-256; 200 with a receipt once every change is stored.")
-            .Accepts<JsonElement>("application/json").Produces<WebhookReceipt>().ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .Accepts<JsonElement>("application/json").Produces<WebhookReceipt>().SecuredBy(BearerSecuritySchemeTransformer.MetaSignature)
+            .Describe("Receive Meta's webhook", "Meta's webhook delivery, signed with X-Hub-Signature-256; 200 with a receipt once every change is stored. See docs/meta-webhooks.md.",
+                ErrorCodes.ValidationFailed, WebhookErrorCodes.InvalidSignature, HostErrorCodes.PayloadTooLarge, WebhookErrorCodes.WebhooksNotConfigured);
         app.MapPartnerWebhookEndpoints();
         return app;
     }
