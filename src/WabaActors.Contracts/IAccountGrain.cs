@@ -13,7 +13,7 @@ namespace WabaActors.Contracts;
 [Alias("waba.IAccountGrain")]
 public interface IAccountGrain : IGrainWithStringKey
 {
-    /// <summary>Creates the account for <paramref name="tenant"/>, or returns it if it exists.</summary>
+    /// <summary>Creates the account for <paramref name="tenant"/>, or returns it if it exists (renamed when <paramref name="name"/> is a new name: <c>account_renamed</c>).</summary>
     [Alias("Create")]
     ValueTask<Reply<AccountView>> CreateAsync(string tenant, string? name);
 

@@ -5,7 +5,7 @@ using WabaActors.Domain.Common;
 
 namespace WabaActors.Host.Api;
 
-/// <summary>Accounts and onboarding steps 1–4 (api.md "Accounts and onboarding").</summary>
+/// <summary>Accounts and onboarding steps 1–4 (docs/api.md "Accounts and onboarding").</summary>
 public static class AccountsEndpoints
 {
     public const string Prefix = "/v1/tenants/{tenant}/accounts/{waba}";
@@ -14,7 +14,7 @@ public static class AccountsEndpoints
     {
         var g = app.MapGroup(Prefix).WithTags("Accounts and onboarding");
         g.MapPut("", PutAccount).WithName("PutAccount").Produces<AccountView>(201).Produces<AccountView>()
-            .Describe("Create or read an account", "Creates the account of this WABA for the tenant (201), or answers the existing one unchanged (200); the optional name is kept only at creation. See docs/api.md § Accounts and onboarding.", ErrorCodes.ValidationFailed, ErrorCodes.WabaAlreadyOnboarded);
+            .Describe("Create, read or rename an account", "Creates the account of this WABA for the tenant (201), or answers the existing one (200): renamed when the optional name is new (an account_renamed event), unchanged otherwise. See docs/api.md § Accounts and onboarding.", ErrorCodes.ValidationFailed, ErrorCodes.WabaAlreadyOnboarded);
         g.MapGet("", GetAccount).WithName("GetAccount").Produces<AccountView>()
             .Describe("Read an account", "The account view: status, onboarding steps, the commerce-policy review, business verification, limits, numbers and active holds. See docs/api.md § Accounts and onboarding.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound);
         g.MapPost("/onboarding/user-account", SubmitEmail).WithName("SubmitUserAccount").Produces<AccountView>()

@@ -8,7 +8,7 @@ using WabaActors.Host.Webhooks;
 namespace WabaActors.Host.Api;
 
 /// <summary>
-/// The HTTP surface's plumbing: JSON as api.md writes it, ProblemDetails with a stable <c>code</c>
+/// The HTTP surface's plumbing: JSON as docs/api.md describes it, ProblemDetails with a stable <c>code</c>
 /// for every error (binding failures and unknown routes included), a 1 MiB body limit, OpenAPI.
 /// </summary>
 public static class ApiHosting

@@ -5,7 +5,7 @@ using WabaActors.Host.Security;
 
 namespace WabaActors.Host.Api;
 
-/// <summary>Operator-driven decisions on an account (api.md "Reviews and verification").</summary>
+/// <summary>Operator-driven decisions on an account (docs/api.md "Reviews and business verification").</summary>
 public static class ReviewsEndpoints
 {
     public static IEndpointRouteBuilder MapReviewsEndpoints(this IEndpointRouteBuilder app)

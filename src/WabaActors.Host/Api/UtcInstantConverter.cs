@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace WabaActors.Host.Api;
 
-/// <summary>Instants are written in UTC with a <c>Z</c> (api.md: <c>2026-11-25T08:00:00Z</c>); any ISO 8601 offset is read.</summary>
+/// <summary>Instants are written in UTC with a <c>Z</c> (docs/api.md "Conventions": <c>2026-11-25T08:00:00Z</c>); any ISO 8601 offset is read.</summary>
 internal sealed class UtcInstantConverter : JsonConverter<DateTimeOffset>
 {
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

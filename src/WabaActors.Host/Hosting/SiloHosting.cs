@@ -14,7 +14,7 @@ using WabaActors.Host.Notifications;
 
 namespace WabaActors.Host.Hosting;
 
-/// <summary>The silo: rules, clock, storage and reminders chosen by configuration (api.md "Operating the host").</summary>
+/// <summary>The silo: rules, clock, storage and reminders chosen by configuration (docs/configuration.md, docs/operations.md).</summary>
 public static class SiloHosting
 {
     public static WebApplicationBuilder AddWabaSilo(this WebApplicationBuilder builder)

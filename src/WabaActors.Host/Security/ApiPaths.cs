@@ -1,6 +1,6 @@
 namespace WabaActors.Host.Security;
 
-/// <summary>Which paths the key rules cover (api.md "Operating the host" → Authentication).</summary>
+/// <summary>Which paths the key rules cover (docs/api.md "Authentication and tenant scoping").</summary>
 public static class ApiPaths
 {
     /// <summary>Every <c>/v1</c> call except Meta's webhooks (signed with the app secret instead).</summary>
