@@ -79,6 +79,10 @@ public class ClusterFixture : IAsyncLifetime
     /// <summary>The silo's history store, read directly so that polling it activates no grain.</summary>
     public IHistoryStore History => Cluster.GetSiloServiceProvider().GetRequiredService<IHistoryStore>();
 
+    /// <summary>The silo's meter factory: the scope of every meter its grains record on.</summary>
+    public System.Diagnostics.Metrics.IMeterFactory Meters =>
+        Cluster.GetSiloServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+
     /// <summary>
     /// Waits until the account's history holds an entry of <paramref name="type"/>, reading the store
     /// so that waiting activates no grain. A reminder armed only after an advance already reached its

@@ -13,7 +13,7 @@ public class GrainInstruments(ClusterFixture fixture)
     public async Task CountsADeniedSessionPermitWithItsReasonAndType()
     {
         var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
-        using var probe = new MetricsProbe();
+        using var probe = new MetricsProbe(fixture.Meters);
 
         await account.PermitAsync(phones[0], Ids.Customer(), MessageKind.Session);
 
@@ -26,7 +26,7 @@ public class GrainInstruments(ClusterFixture fixture)
     {
         var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
         var customer = Ids.Customer();
-        using var probe = new MetricsProbe();
+        using var probe = new MetricsProbe(fixture.Meters);
 
         await account.PermitAsync(phones[0], customer, MessageKind.Template);
         await account.PermitAsync(phones[0], customer, MessageKind.Template);
@@ -42,7 +42,7 @@ public class GrainInstruments(ClusterFixture fixture)
         var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
         var customer = Ids.Customer();
         await account.InboundAsync(phones[0], Ids.Customer(), fixture.Now).Ok();   // the grain is active and has reported
-        using var probe = new MetricsProbe();
+        using var probe = new MetricsProbe(fixture.Meters);
 
         await account.InboundAsync(phones[0], customer, fixture.Now).Ok();
         await account.InboundAsync(phones[0], customer, fixture.Now).Ok();
@@ -54,7 +54,7 @@ public class GrainInstruments(ClusterFixture fixture)
     public async Task RecordsTheLagOfTheCommerceReviewReminder()
     {
         var (account, _) = await TestAccount.LiveAsync(fixture.Grains);
-        using var probe = new MetricsProbe();
+        using var probe = new MetricsProbe(fixture.Meters);
 
         await fixture.AdvanceAsync(TimeSpan.FromHours(48));
         await fixture.HistoryEntryAsync(account.Waba, "commerce_review_overdue");

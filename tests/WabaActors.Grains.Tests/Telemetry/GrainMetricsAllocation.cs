@@ -6,8 +6,9 @@ namespace WabaActors.Grains.Tests.Telemetry;
 
 /// <summary>The hot path's instruments allocate nothing per measurement, listened to or not.</summary>
 /// <remarks>
-/// Runs alone: a <see cref="MetricsProbe"/> of a concurrent test listens to every meter named as the service's,
-/// this test's included, and its callback allocates on the recording thread.
+/// Runs alone: any listener enabled on this test's instruments by a concurrent test would run its callback,
+/// and allocate, on the recording thread (it happened once, before <see cref="MetricsProbe"/> was scoped to
+/// one silo's meters).
 /// </remarks>
 [Collection(AloneCollection.Name)]
 public class GrainMetricsAllocation

@@ -4,16 +4,20 @@ using WabaActors.Grains.Telemetry;
 
 namespace WabaActors.Grains.Tests.Telemetry;
 
-/// <summary>Listens to the service's meter in this process and keeps each measurement with its tags, for one test.</summary>
+/// <summary>
+/// Listens to the service's meter of one silo (<paramref name="meters"/>: that silo's meter factory, the
+/// meters' scope) and keeps each measurement with its tags, for one test. Scoped to the silo, so the
+/// other test cluster of this process (the <c>meta</c> profile's, running in parallel) is not counted.
+/// </summary>
 public sealed class MetricsProbe : IDisposable
 {
     private readonly MeterListener _listener = new();
 
-    public MetricsProbe()
+    public MetricsProbe(IMeterFactory meters)
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == TelemetryNames.Meter)
+            if (instrument.Meter.Name == TelemetryNames.Meter && ReferenceEquals(instrument.Meter.Scope, meters))
             {
                 listener.EnableMeasurementEvents(instrument);
             }
