@@ -58,20 +58,27 @@ public sealed partial record Account(string Tenant, string Waba, DateTimeOffset 
     /// </summary>
     public Result<Changed<Account>> Rename(string? name, DateTimeOffset now)
     {
+        var parsed = ParseName(name);
+        if (!parsed.IsSuccess)
+        {
+            return parsed.Error!;
+        }
+
+        return parsed.Value is null || string.Equals(parsed.Value, Name, StringComparison.Ordinal)
+            ? Changed<Account>.Unchanged(this)
+            : new Changed<Account>(this with { Name = parsed.Value }, [new AccountEvent(AccountEventTypes.AccountRenamed, now) { Value = parsed.Value }]);
+    }
+
+    /// <summary>An account's name as given at creation or rename: 1–256 characters, no control characters, trimmed; null when none is given.</summary>
+    public static Result<string?> ParseName(string? name)
+    {
         if (name is null)
         {
-            return Changed<Account>.Unchanged(this);
+            return Result<string?>.Ok(null);
         }
 
         var parsed = Text.Parse(name, "name");
-        if (!parsed.IsSuccess)
-        {
-            return DomainError.Invalid("name", parsed.Error!.Message);
-        }
-
-        return string.Equals(parsed.Value, Name, StringComparison.Ordinal)
-            ? Changed<Account>.Unchanged(this)
-            : new Changed<Account>(this with { Name = parsed.Value }, [new AccountEvent(AccountEventTypes.AccountRenamed, now) { Value = parsed.Value }]);
+        return parsed.IsSuccess ? parsed.Value : DomainError.Invalid("name", parsed.Error!.Message);
     }
 
     /// <summary>Live once its first number registered (step 4 done).</summary>

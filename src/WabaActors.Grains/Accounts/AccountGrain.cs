@@ -49,10 +49,10 @@ public sealed partial class AccountGrain(
         var now = clock.GetUtcNow();
 
         // The body is checked first: an invalid name is refused even when the account exists.
-        var parsedName = name is null ? Result<string>.Ok(null!) : Text.Parse(name, "name");
+        var parsedName = Account.ParseName(name);
         if (!parsedName.IsSuccess)
         {
-            return DomainError.Invalid("name", parsedName.Error!.Message).ToFailure();
+            return parsedName.Error!.ToFailure();
         }
 
         if (state.State.Account is { } existing)

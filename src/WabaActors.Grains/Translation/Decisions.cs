@@ -14,6 +14,8 @@ internal static class Decisions
 
     private static readonly TemplateGrantOutcome[] Outcomes = ByName<GrantOutcome, TemplateGrantOutcome>();
     private static readonly GrantOutcome[] DomainOutcomes = ByName<TemplateGrantOutcome, GrantOutcome>();
+    private static readonly GateStatus[] GateStatuses = ByName<AccountStatus, GateStatus>();
+    private static readonly AccountStatus[] AccountStatuses = ByName<GateStatus, AccountStatus>();
 
     public static PermitDecision ToContract(this SendDecision d, string messageId) => new(d.Allowed, messageId)
     {
@@ -34,9 +36,9 @@ internal static class Decisions
     public static QuotaAnswer ToDomain(this TemplateGrant g) =>
         new(DomainOutcomes[(int)g.Outcome], new RecipientUsage(g.Used, g.Limit, g.NextSlotAt));
 
-    public static GateStatus ToContract(this AccountStatus s) => Enum.Parse<GateStatus>(s.ToString());
+    public static GateStatus ToContract(this AccountStatus s) => GateStatuses[(int)s];
 
-    public static AccountStatus ToDomain(this GateStatus s) => Enum.Parse<AccountStatus>(s.ToString());
+    public static AccountStatus ToDomain(this GateStatus s) => AccountStatuses[(int)s];
 
     /// <summary>For each value of <typeparamref name="TFrom"/> (by ordinal), the value of <typeparamref name="TTo"/> of the same name.</summary>
     private static TTo[] ByName<TFrom, TTo>()

@@ -19,84 +19,22 @@ namespace WabaActors.Host.Api.OpenApi;
 /// bodies that are never nullable, and answers whose every property is required (written, null when
 /// it does not apply).
 /// </summary>
-internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
+internal sealed partial class ContractDocumentTransformer : IOpenApiDocumentTransformer
 {
-    public const string ErrorCodeSchema = "ErrorCode";
-
-    private static readonly (string Name, string Description)[] Tags =
-    [
-        ("Accounts and onboarding", "An account per WABA, its four onboarding steps, and its history."),
-        ("Numbers", "A number's verification code and display name."),
-        ("Reviews and verification", "Operator decisions: the commerce-policy and display-name reviews, business verification (operator key)."),
-        ("Messaging", "The messaging pipeline's calls: inbound messages, a permit before every send, windows, template recipients."),
-        ("Webhooks", "Meta's and 360dialog's signed webhook deliveries (no API key: an HMAC signature or the verify token)."),
-        ("Admin (simulation)", "The simulated clock and gateway for tests and demos; mapped only when configured (operator key)."),
-    ];
-
-    /// <summary>The closed sets of the contract, each a named string enum, from its C# source.</summary>
-    public static IReadOnlyDictionary<string, (IReadOnlyList<string> Values, string Description)> Sets { get; } =
-        new Dictionary<string, (IReadOnlyList<string>, string)>(StringComparer.Ordinal)
-        {
-            ["AccountStatus"] = (Snake<AccountStatus>(), "The account's lifecycle state."),
-            ["StepStatus"] = (Snake<StepStatus>(), "An onboarding step's state."),
-            ["ReviewStatus"] = (Snake<ReviewStatus>(), "A review's state (the review itself is null before it is requested)."),
-            ["DisplayNameStatus"] = (["none", .. Snake<ReviewStatus>()], "The display-name review's state; `none` before a name is submitted."),
-            ["BusinessVerificationStatus"] = (Snake<BusinessVerificationStatus>(), "Meta's business verification of the company."),
-            ["BusinessVerificationDecision"] = (Snake<BusinessVerificationStatus>().Where(s => s != "not_started").ToList(), "An operator's business-verification status."),
-            ["HoldReason"] = (Snake<HoldReason>(), "Why some or all sends are denied (new values may be added: treat an unknown one as other)."),
-            ["NumberStatus"] = (Snake<NumberStatus>(), "A number's registration state."),
-            ["VerificationMethod"] = (Snake<VerificationMethod>(), "How the verification code is delivered."),
-            ["NumberWarning"] = (Constants(typeof(NumberWarnings)), "A warning that does not refuse the request but that the user should see."),
-            ["EventType"] = (Constants(typeof(AccountEventTypes)), "A history entry's type (new values may be added: treat an unknown one as other)."),
-            ["MessageKind"] = (Snake<MessageKind>(), "The kind of message a permit is asked for."),
-            ["DenialReason"] = (Snake<DenialReason>(), "Why a permit was denied (docs/errors.md § Denial reasons; new values may be added)."),
-            ["ReviewDecision"] = (Snake<ReviewDecision>(), "An operator's review decision."),
-            ["IndustryCategory"] = (IndustryCategory.All, "The company's industry (Meta's business verticals)."),
-            [ErrorCodeSchema] = (ErrorCatalog.All.Select(e => e.Code).ToList(), "The stable error code of a problem (docs/errors.md; new values may be added)."),
-        };
-
-    /// <summary>Which property of which component takes which closed set (an entry that matches nothing fails the document).</summary>
-    private static readonly (string Component, string Property, string Set, bool Items)[] Uses =
-    [
-        (nameof(AccountView), "status", "AccountStatus", false),
-        (nameof(StepView), "status", "StepStatus", false),
-        (nameof(ReviewView), "status", "ReviewStatus", false),
-        (nameof(DisplayNameView), "status", "DisplayNameStatus", false),
-        (nameof(BusinessVerificationView), "status", "BusinessVerificationStatus", false),
-        (nameof(BusinessVerificationBody), "status", "BusinessVerificationDecision", false),
-        (nameof(HoldView), "reason", "HoldReason", false),
-        (nameof(NumberView), "status", "NumberStatus", false),
-        (nameof(NumberWithWarnings), "status", "NumberStatus", false),
-        (nameof(NumberWithWarnings), "warnings", "NumberWarning", true),
-        (nameof(VerificationView), "method", "VerificationMethod", false),
-        (nameof(AddNumberBody), "verificationMethod", "VerificationMethod", false),
-        (nameof(EventView), "type", "EventType", false),
-        (nameof(PermitBody), "type", "MessageKind", false),
-        (nameof(PermitDecision), "reason", "DenialReason", false),
-        (nameof(ReviewDecisionRequest), "decision", "ReviewDecision", false),
-        (nameof(CompanyProfileRequest), "industryCategory", "IndustryCategory", false),
-    ];
-
-    /// <summary>What the document says of some values beyond their type (the host still checks them itself, with a 400 naming the field).</summary>
-    private static readonly (string Component, string Property, Action<OpenApiSchema> Refine)[] Refinements =
-    [
-        (nameof(EmailBody), "email", s => s.Format = "email"),
-        (nameof(BusinessManagerRequest), "website", s => s.Format = "uri"),
-        (nameof(VerificationBody), "code", s => s.Pattern = "^[0-9]{6}$"),
-        (nameof(StepView), "step", s => (s.Minimum, s.Maximum) = ("1", "4")),
-        (nameof(OnboardingView), "step", s => (s.Minimum, s.Maximum) = ("1", "4")),
-    ];
-
-    /// <summary>Answer properties that are never null, though the exporter cannot tell (computed properties).</summary>
-    private static readonly (string Component, string Property)[] NeverNull =
-    [
-        (nameof(NumberWithWarnings), "phone"),
-        (nameof(NumberWithWarnings), "status"),
-    ];
-
-    private static readonly string[] Dropped = ["ProblemDetails", "HttpValidationProblemDetails", "JsonElement"];
-
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        Describe(document);
+        document.Components ??= new OpenApiComponents();
+        var schemas = document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
+        DeclareWebhookBodies(document, schemas);
+        DeclareSets(document, schemas);
+        ApplyTables(document, schemas);
+        ApplyNullability(document, schemas);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Info (contact, license, the error-code table), a server without a trailing slash, tag descriptions.</summary>
+    private static void Describe(OpenApiDocument document)
     {
         document.Info.Title = "WabaActors";
         document.Info.Description = Description();
@@ -108,9 +46,11 @@ internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
         }
 
         document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
+    }
 
-        document.Components ??= new OpenApiComponents();
-        var schemas = document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
+    /// <summary>The webhook bodies as JSON objects, and the framework's components the document no longer uses dropped.</summary>
+    private static void DeclareWebhookBodies(OpenApiDocument document, IDictionary<string, IOpenApiSchema> schemas)
+    {
         foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()))
         {
             // The webhook bodies are read raw (their signature covers the bytes): declared as a JSON object.
@@ -125,7 +65,11 @@ internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
         {
             schemas.Remove(name);
         }
+    }
 
+    /// <summary>A named string enum per closed set, and the one <c>Problem</c> schema.</summary>
+    private static void DeclareSets(OpenApiDocument document, IDictionary<string, IOpenApiSchema> schemas)
+    {
         foreach (var (name, (values, description)) in Sets)
         {
             schemas[name] = new OpenApiSchema
@@ -138,7 +82,11 @@ internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
         }
 
         schemas[ContractOperationTransformer.ProblemSchema] = Problem(document);
+    }
 
+    /// <summary>The tables: which property takes which set, what refines a value, what is never null.</summary>
+    private static void ApplyTables(OpenApiDocument document, IDictionary<string, IOpenApiSchema> schemas)
+    {
         foreach (var (component, property, set, items) in Uses)
         {
             var schema = Object(schemas, component);
@@ -170,7 +118,11 @@ internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
             var schema = Object(schemas, component);
             schema.Properties![property] = NotNull(schema.Properties[property]);
         }
+    }
 
+    /// <summary>Request bodies are never nullable; every property of an answer is required (null where it does not apply).</summary>
+    private static void ApplyNullability(OpenApiDocument document, IDictionary<string, IOpenApiSchema> schemas)
+    {
         var requests = Reached(document, schemas, fromRequests: true);
         var responses = Reached(document, schemas, fromRequests: false);
         foreach (var name in requests.Intersect(responses).Where(n => !Sets.ContainsKey(n)))
@@ -192,8 +144,6 @@ internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
             var schema = Object(schemas, name);
             schema.Required = new HashSet<string>(schema.Properties?.Keys ?? [], StringComparer.Ordinal);
         }
-
-        return Task.CompletedTask;
     }
 
     private static string Description()
