@@ -75,6 +75,13 @@ public interface INumberGrain : IGrainWithStringKey
     [Alias("CloseWindow"), AlwaysInterleave]
     ValueTask<Reply<WindowView>> CloseWindowAsync(Scope owner, string customer, DateTimeOffset at);
 
+    /// <summary>
+    /// Two ids of one person, seen on this number (a status naming both, Meta's change message): taught to
+    /// the scope's directory, durable before it answers. True when the link was new or refreshed.
+    /// </summary>
+    [Alias("Link"), AlwaysInterleave]
+    ValueTask<Reply<bool>> LinkAsync(Scope owner, CustomerLinkRequest link, CancellationToken cancellationToken = default);
+
     [Alias("GetWindow"), AlwaysInterleave]
     ValueTask<Reply<WindowView>> GetWindowAsync(Scope owner, string customer, CancellationToken cancellationToken = default);
 

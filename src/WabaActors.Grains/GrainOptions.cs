@@ -21,4 +21,16 @@ public sealed class GrainOptions
     /// <summary>The most permits one batch call may ask (<c>RequestPermitsAsync</c>); a larger batch is refused whole.</summary>
     [Range(1, 1000, ErrorMessage = "WabaActors:Grains:PermitBatchLimit must be between {1} and {2}.")]
     public int PermitBatchLimit { get; set; } = 100;
+
+    /// <summary>
+    /// How long a number trusts what the scope's directory answered about a customer's other ids before it
+    /// asks again (only for a customer it would answer "closed"; an open window costs no hop). A link taught
+    /// on another number within this interval may be missed: a false "closed", never an over-grant.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "WabaActors:Grains:LinkLookupInterval must be between {1} and {2}.")]
+    public TimeSpan LinkLookupInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Customers a number remembers having looked up (bounded memory per number).</summary>
+    [Range(16, 1_000_000, ErrorMessage = "WabaActors:Grains:LinkLookupCache must be between {1} and {2}.")]
+    public int LinkLookupCache { get; set; } = 10_000;
 }

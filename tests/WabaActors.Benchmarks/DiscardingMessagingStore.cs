@@ -15,6 +15,8 @@ public sealed class DiscardingMessagingStore : IMessagingStore
 
     public ValueTask AppendInboundIdAsync(string phone, InboundId id, CancellationToken ct = default) => ValueTask.CompletedTask;
 
+    public ValueTask AppendLinkAsync(string quotaKey, CustomerLink link, CancellationToken ct = default) => ValueTask.CompletedTask;
+
     public ValueTask<NumberJournal> LoadNumberAsync(string phone, DateTimeOffset since, CancellationToken ct = default) => ValueTask.FromResult(NumberJournal.Empty);
 
     public ValueTask<bool> AppendQuotaAsync(string quotaKey, long epoch, PermitGranted grant, CancellationToken ct = default) => ValueTask.FromResult(true);

@@ -1,3 +1,4 @@
+using WabaActors.Domain.Identity;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -83,7 +84,7 @@ public sealed class DurableScenarios : IAsyncDisposable
 
     /// <summary>Ours: the delta through the group-commit writer.</summary>
     public Task GroupCommitAsync(long i) => i % 2 == 0
-        ? _store.AppendNumberAsync(Phone(i), new WindowChange(Customer(i), _now + i, false), null).AsTask()
+        ? _store.AppendNumberAsync(Phone(i), new WindowChange(new CustomerId(Customer(i)), _now + i, false), null).AsTask()
         : _store.AppendQuotaAsync(QuotaKey(i), _epochs[i / 2 % Quotas], Grant(i)).AsTask();
 
     /// <summary>Baseline: the same statements, each committed on its own.</summary>
@@ -142,7 +143,7 @@ public sealed class DurableScenarios : IAsyncDisposable
 
     private static DateTimeOffset At(long ticks) => new(ticks, TimeSpan.Zero);
 
-    private PermitGranted Grant(long i) => new($"m{i}", Customer(i), MessageType.Template, _now + i) { Used = 1, Limit = 50 };
+    private PermitGranted Grant(long i) => new($"m{i}", new CustomerId(Customer(i)), MessageType.Template, _now + i) { Used = 1, Limit = 50 };
 
     private sealed class WholeState(Dictionary<long, long> windows)
     {

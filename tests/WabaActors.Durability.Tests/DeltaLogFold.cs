@@ -1,3 +1,4 @@
+using WabaActors.Domain.Identity;
 using WabaActors.Domain.Messaging;
 using WabaActors.Domain.Rules;
 using WabaActors.Durability.Tests.Support;
@@ -49,9 +50,9 @@ public sealed class DeltaLogFold : IAsyncLifetime
         // After a silo failure a stale duplicate activation may write an older change last.
         var now = DateTimeOffset.UtcNow;
         var window = WabaRules.Document.ServiceWindow;
-        WindowChange Message(DateTimeOffset at, long customer) => new(customer, (at + window).UtcTicks, false);
+        WindowChange Message(DateTimeOffset at, long customer) => new(new CustomerId(customer), (at + window).UtcTicks, false);
         await Store.AppendNumberAsync("420601000002", Message(now.AddHours(-1), 7700000001), null);
-        await Store.AppendNumberAsync("420601000002", new WindowChange(7700000002, now.AddMinutes(-30).UtcTicks, Closed: true), null);
+        await Store.AppendNumberAsync("420601000002", new WindowChange(new CustomerId(7700000002), now.AddMinutes(-30).UtcTicks, Closed: true), null);
         await Store.AppendNumberAsync("420601000002", Message(now.AddHours(-3), 7700000001), null);
         await Store.AppendNumberAsync("420601000002", Message(now.AddHours(-2), 7700000002), null);
         Assert.Equal(4L, await Db.ScalarAsync<long>("SELECT count(*) FROM waba_window"));
@@ -59,7 +60,7 @@ public sealed class DeltaLogFold : IAsyncLifetime
         var journal = await Store.LoadNumberAsync("420601000002", now);
 
         Assert.Equal(
-            [Message(now.AddHours(-1), 7700000001) with { ExpiresAtTicks = Micros(now.AddHours(-1) + window) }, new WindowChange(7700000002, Micros(now.AddMinutes(-30)), true)],
+            [Message(now.AddHours(-1), 7700000001) with { ExpiresAtTicks = Micros(now.AddHours(-1) + window) }, new WindowChange(new CustomerId(7700000002), Micros(now.AddMinutes(-30)), true)],
             journal.Windows.OrderBy(w => w.Customer));
     }
 
@@ -81,5 +82,5 @@ public sealed class DeltaLogFold : IAsyncLifetime
     private static long Micros(DateTimeOffset at) => at.UtcTicks / TimeSpan.TicksPerMicrosecond * TimeSpan.TicksPerMicrosecond;
 
     private static PermitGranted Grant(string messageId, long customer, DateTimeOffset at) =>
-        new(messageId, customer, MessageType.Template, at.UtcTicks) { Used = 1, Limit = 50 };
+        new(messageId, new CustomerId(customer), MessageType.Template, at.UtcTicks) { Used = 1, Limit = 50 };
 }

@@ -1,3 +1,4 @@
+using WabaActors.Domain.Identity;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -56,7 +57,7 @@ public sealed class GroupCommitTracing : IAsyncLifetime
         using (var call = Caller.StartActivity("RequestPermit"))
         {
             trace = call!.TraceId;
-            await store.AppendNumberAsync("420600000077", new WindowChange(7712345677, at.UtcTicks, false), null);
+            await store.AppendNumberAsync("420600000077", new WindowChange(new CustomerId(7712345677), at.UtcTicks, false), null);
         }
 
         var commit = Assert.Single(_stopped, a => a.OperationName == "waba.group_commit" && a.Links.Any(l => l.Context.TraceId == trace));

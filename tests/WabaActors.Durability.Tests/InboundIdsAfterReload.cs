@@ -68,12 +68,12 @@ public class InboundIdsAfterReload
         await using var store = await StoreDatabase.CreateAsync();
         var now = DateTimeOffset.UtcNow;
         const string Phone = "420601000003";
-        WindowChange Message(DateTimeOffset at, long customer, long digest) => new(customer, (at + Day).UtcTicks, false) { InboundDigest = digest };
+        WindowChange Message(DateTimeOffset at, long customer, long digest) => new(new CustomerId(customer), (at + Day).UtcTicks, false) { InboundDigest = digest };
 
         await store.Store.AppendNumberAsync(Phone, Message(now.AddHours(-1), 7700000001, 11), null);          // open: remembered
         await store.Store.AppendNumberAsync(Phone, Message(now.AddHours(-30), 7700000002, 12), null);         // its window ended 6 h ago: remembered
         await store.Store.AppendNumberAsync(Phone, Message(now.AddHours(-49), 7700000003, 13), null);         // a window after its window's end: forgotten
-        await store.Store.AppendNumberAsync(Phone, new WindowChange(7700000004, now.AddMinutes(-1).UtcTicks, Closed: true), null);
+        await store.Store.AppendNumberAsync(Phone, new WindowChange(new CustomerId(7700000004), now.AddMinutes(-1).UtcTicks, Closed: true), null);
         await store.Store.AppendInboundIdAsync(Phone, new InboundId(14, now.AddHours(-23).UtcTicks));        // alone: remembered
         await store.Store.AppendInboundIdAsync(Phone, new InboundId(15, now.AddHours(-25).UtcTicks));        // alone, a window ago: forgotten
 
@@ -83,7 +83,7 @@ public class InboundIdsAfterReload
         Assert.Equal([14L, 12, 11], journal.InboundIds.Select(i => i.Digest));
         Assert.True(journal.InboundIds[0].AtTicks >= now.AddHours(-23).UtcTicks, "an id alone is rounded up, never down");
         Assert.Equal(Micros(now.AddHours(-30) + Day), journal.InboundIds[1].AtTicks);
-        Assert.Equal([7700000001L, 7700000004], journal.Windows.Select(w => w.Customer).Order());
+        Assert.Equal([7700000001L, 7700000004], journal.Windows.Select(w => w.Customer.StoredKey).Order());
     }
 
     private static long Digest(string messageId) => InboundLedger.Digest(MessageId.Parse(messageId).Value);

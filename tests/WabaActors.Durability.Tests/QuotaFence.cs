@@ -138,7 +138,7 @@ public sealed class QuotaFence(ITestOutputHelper output) : IAsyncLifetime
     }
 
     private static PermitGranted Grant(string messageId, long customer, DateTimeOffset at, int used) =>
-        new(messageId, customer, MessageType.Template, at.UtcTicks) { Used = used, Limit = Limit };
+        new(messageId, new CustomerId(customer), MessageType.Template, at.UtcTicks) { Used = used, Limit = Limit };
 
     /// <summary>What a TemplateQuotaGrain activation holds: its epoch and the recipient set rebuilt from the store.</summary>
     private sealed class QuotaWriter(long epoch)

@@ -18,6 +18,9 @@ public enum TemplateGrantOutcome
 
     /// <summary>This message id was granted before for another customer: refused.</summary>
     MessageIdReused,
+
+    /// <summary>The scope's directory links the customer to ids the request did not name (<see cref="TemplateGrant.Aliases"/>): nothing counted; ask again naming them.</summary>
+    Resolve,
 }
 
 /// <summary>The quota's typed answer to a number: the outcome and the recipient usage it rests on.</summary>
@@ -26,4 +29,9 @@ public sealed record TemplateGrant(
     [property: Id(0)] TemplateGrantOutcome Outcome,
     [property: Id(1)] int Used,
     [property: Id(2)] int Limit,
-    [property: Id(3)] DateTimeOffset? NextSlotAt);
+    [property: Id(3)] DateTimeOffset? NextSlotAt)
+{
+    /// <summary>For <see cref="TemplateGrantOutcome.Resolve"/>: the person's other ids, as text.</summary>
+    [Id(4)]
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+}

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using WabaActors.Domain.Common;
 
 namespace WabaActors.Domain.Identity;
@@ -25,7 +28,7 @@ public readonly struct CustomerIdentity : IEquatable<CustomerIdentity>
 
     private readonly string? _text;
 
-    private CustomerIdentity(CustomerKey key, string text)
+    private CustomerIdentity(CustomerKey key, string? text)
     {
         Key = key;
         _text = text;
@@ -61,8 +64,52 @@ public readonly struct CustomerIdentity : IEquatable<CustomerIdentity>
         return input[0] == '+' || char.IsAsciiDigit(input[0]) ? ParsePhone(input, field) : ParseBsuid(input, field);
     }
 
-    /// <summary>The text exactly as it was parsed (a phone keeps its <c>+</c> if it had one).</summary>
-    public override string ToString() => _text ?? "";
+    /// <summary>A phone known by its digits (from today's <see cref="CustomerId"/>); it answers with its digits.</summary>
+    public static CustomerIdentity Of(CustomerId phone) => new(CustomerKey.Phone(phone), null);
+
+    /// <summary>Every phone is a customer identity.</summary>
+    public static implicit operator CustomerIdentity(CustomerId phone) => Of(phone);
+
+    /// <summary>
+    /// The <c>bigint</c> a store keeps for this customer: a phone's digits, or a BSUID's
+    /// <see cref="StableDigest"/> (bit 62 set, so never a phone). The text of a BSUID is kept beside it
+    /// (<see cref="BsuidText"/>); a row is read back with <see cref="FromStored"/>.
+    /// </summary>
+    public long StoredKey => Key.IsPhone ? Key.Key : StableDigest(_text!);
+
+    /// <summary>The BSUID's text, or null for a phone (a store's <c>customer_bsuid</c> column).</summary>
+    public string? BsuidText => Key.IsPhone ? null : _text;
+
+    /// <summary>
+    /// A customer read back from a store: the phone in <paramref name="storedKey"/> when
+    /// <paramref name="bsuid"/> is null, else the BSUID's text (validated again: a row that does not
+    /// parse is corrupt, and refusing it is safer than reading it as somebody else).
+    /// </summary>
+    public static CustomerIdentity FromStored(long storedKey, string? bsuid)
+    {
+        if (bsuid is null)
+        {
+            return storedKey is > 0 and < CustomerKey.BsuidTag
+                ? Of(new CustomerId(storedKey))
+                : throw new InvalidDataException($"A stored customer key {storedKey} without a BSUID is not a phone.");
+        }
+
+        var parsed = Parse(bsuid);
+        return parsed.IsSuccess && !parsed.Value.IsPhone
+            ? parsed.Value
+            : throw new InvalidDataException("A stored BSUID does not parse as one.");
+    }
+
+    /// <summary>
+    /// A BSUID's key that is the same in every process (bit 62 | XXH3-64 with seed 0 of the text, in 62
+    /// bits): what storage and grain messages carry where an old reader expects a <c>long</c>. Never
+    /// used as a table key in memory (those are seeded per process).
+    /// </summary>
+    public static long StableDigest(string bsuid) =>
+        CustomerKey.BsuidTag | (long)(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(bsuid.AsSpan())) & (ulong)(CustomerKey.BsuidTag - 1));
+
+    /// <summary>The text exactly as it was parsed (a phone keeps its <c>+</c> if it had one; one known by its digits answers them).</summary>
+    public override string ToString() => _text ?? (Key.IsPhone ? Key.Key.ToString(CultureInfo.InvariantCulture) : "");
 
     /// <summary>
     /// Two phones are equal when their digits are; two BSUIDs when their texts are, compared ordinally.

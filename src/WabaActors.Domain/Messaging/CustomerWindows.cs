@@ -10,21 +10,48 @@ namespace WabaActors.Domain.Messaging;
 /// redelivered older message cannot reopen it. Every change is one <see cref="WindowChange"/>.
 /// See docs/adr/0001-windows-and-recipient-sets.md.
 /// </summary>
-public sealed class CustomerWindows(TimeSpan window, TimeSpan futureTolerance)
+public sealed class CustomerWindows
 {
-    private readonly LongMap<long> _entries = new();
-    private readonly Queue<(long Customer, long PruneAt)> _expiry = new();
-    private readonly long _window = window.Ticks;
+    private readonly CustomerMap _entries;
+    private readonly Queue<(long Key, long PruneAt)> _expiry = new();
+    private readonly long _window;
+    private readonly TimeSpan _futureTolerance;
+
+    public CustomerWindows(TimeSpan window, TimeSpan futureTolerance)
+    {
+        _window = window.Ticks;
+        _futureTolerance = futureTolerance;
+        _entries = new CustomerMap(PruneAt);
+    }
 
     /// <summary>Windows held in memory (open ones, and recently expired or closed ones not yet pruned).</summary>
     public int Tracked => _entries.Count;
 
-    public WindowState Get(CustomerId customer, DateTimeOffset now)
+    public WindowState Get(CustomerIdentity customer, DateTimeOffset now)
     {
         Prune(now);
-        return _entries.TryGetValue(customer.Value, out var v) && v > now.UtcTicks
+        return _entries.TryGetValue(customer.Key, out var v) && v > now.UtcTicks
             ? new WindowState(true, new DateTimeOffset(v, TimeSpan.Zero))
             : WindowState.Closed;
+    }
+
+    /// <summary>
+    /// The window of a person known by several ids (<paramref name="customer"/> and the ids it is linked
+    /// to): open when open under any of them, until the latest of their expiries.
+    /// </summary>
+    public WindowState Get(CustomerIdentity customer, ReadOnlySpan<CustomerIdentity> aliases, DateTimeOffset now)
+    {
+        var best = Get(customer, now);
+        foreach (var alias in aliases)
+        {
+            var other = Get(alias, now);
+            if (other.Open && (!best.Open || other.ExpiresAt > best.ExpiresAt))
+            {
+                best = other;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>
@@ -33,12 +60,12 @@ public sealed class CustomerWindows(TimeSpan window, TimeSpan futureTolerance)
     /// timestamp lies more than the tolerance in the future. Returns the change to persist, or null for
     /// none. A message id seen before never gets here: <see cref="InboundLedger.Record"/> stops it first.
     /// </summary>
-    public Result<WindowChange?> RecordInbound(CustomerId customer, DateTimeOffset timestamp, DateTimeOffset now)
+    public Result<WindowChange?> RecordInbound(CustomerIdentity customer, DateTimeOffset timestamp, DateTimeOffset now)
     {
-        if (timestamp > now + futureTolerance)
+        if (timestamp > now + _futureTolerance)
         {
             return new DomainError(Common.ErrorCodes.TimestampInFuture,
-                $"timestamp is more than {futureTolerance.TotalMinutes:0} minutes in the future.");
+                $"timestamp is more than {_futureTolerance.TotalMinutes:0} minutes in the future.");
         }
 
         Prune(now);
@@ -48,12 +75,12 @@ public sealed class CustomerWindows(TimeSpan window, TimeSpan futureTolerance)
             return (WindowChange?)null;
         }
 
-        if (_entries.TryGetValue(customer.Value, out var current) && (current >= expires || (current < 0 && timestamp.UtcTicks <= -current)))
+        if (_entries.TryGetValue(customer.Key, out var current) && (current >= expires || (current < 0 && timestamp.UtcTicks <= -current)))
         {
             return (WindowChange?)null;
         }
 
-        var change = new WindowChange(customer.Value, expires, Closed: false);
+        var change = new WindowChange(customer, expires, Closed: false);
         Apply(change);
         return change;
     }
@@ -64,17 +91,17 @@ public sealed class CustomerWindows(TimeSpan window, TimeSpan futureTolerance)
     /// when the close is older than the customer's last message or than a close already kept, or
     /// too old to hide any message still inside its window.
     /// </summary>
-    public WindowChange? Close(CustomerId customer, DateTimeOffset at, DateTimeOffset now)
+    public WindowChange? Close(CustomerIdentity customer, DateTimeOffset at, DateTimeOffset now)
     {
         Prune(now);
         var closeAt = at.UtcTicks;
         if (closeAt + _window <= now.UtcTicks
-            || (_entries.TryGetValue(customer.Value, out var current) && (current < 0 ? -current >= closeAt : current - _window > closeAt)))
+            || (_entries.TryGetValue(customer.Key, out var current) && (current < 0 ? -current >= closeAt : current - _window > closeAt)))
         {
             return null;
         }
 
-        var change = new WindowChange(customer.Value, at.UtcTicks, Closed: true);
+        var change = new WindowChange(customer, at.UtcTicks, Closed: true);
         Apply(change);
         return change;
     }
@@ -82,8 +109,8 @@ public sealed class CustomerWindows(TimeSpan window, TimeSpan futureTolerance)
     /// <summary>Applies a change: from a command, or replayed from storage on activation.</summary>
     public void Apply(WindowChange change)
     {
-        _entries.Set(change.Customer, change.Closed ? -change.ExpiresAtTicks : change.ExpiresAtTicks);
-        _expiry.Enqueue((change.Customer, change.Closed ? change.ExpiresAtTicks + _window : change.ExpiresAtTicks));
+        _entries.Set(change.Customer.Key, change.Closed ? -change.ExpiresAtTicks : change.ExpiresAtTicks);
+        _expiry.Enqueue((change.Customer.Key.Key, change.Closed ? change.ExpiresAtTicks + _window : change.ExpiresAtTicks));
     }
 
     /// <summary>Drops windows whose time has passed; amortised O(1) per change.</summary>
@@ -93,10 +120,7 @@ public sealed class CustomerWindows(TimeSpan window, TimeSpan futureTolerance)
         while (_expiry.TryPeek(out var head) && head.PruneAt <= ticks)
         {
             _expiry.Dequeue();
-            if (_entries.TryGetValue(head.Customer, out var v) && PruneAt(v) == head.PruneAt)
-            {
-                _entries.Remove(head.Customer);
-            }
+            _entries.Expire(head.Key, head.PruneAt);
         }
     }
 

@@ -55,7 +55,7 @@ public sealed class InboundLedger(TimeSpan retention)
     /// written, whatever the timestamp); else the windows take it (<see cref="CustomerWindows.RecordInbound"/>,
     /// whose refusal remembers nothing) and the id is remembered. Allocation-free.
     /// </summary>
-    public Result<InboundRecorded?> Record(CustomerWindows windows, MessageId id, CustomerId customer, DateTimeOffset timestamp, DateTimeOffset now)
+    public Result<InboundRecorded?> Record(CustomerWindows windows, MessageId id, CustomerIdentity customer, DateTimeOffset timestamp, DateTimeOffset now, EntryPoint entryPoint = EntryPoint.None)
     {
         var digest = Digest(id);
         if (Remembers(digest, now))
@@ -71,7 +71,7 @@ public sealed class InboundLedger(TimeSpan retention)
 
         var seen = new InboundId(digest, now.UtcTicks);
         Apply(seen);
-        return new InboundRecorded(seen, recorded.Value is { } change ? change with { InboundDigest = digest } : null);
+        return new InboundRecorded(seen, recorded.Value is { } change ? change with { InboundDigest = digest, EntryPoint = entryPoint } : null);
     }
 
     /// <summary>True while the id with <paramref name="digest"/> is remembered.</summary>

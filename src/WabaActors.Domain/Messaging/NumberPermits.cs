@@ -1,3 +1,4 @@
+using WabaActors.Domain.Identity;
 using WabaActors.Domain.Rules;
 
 namespace WabaActors.Domain.Messaging;
@@ -15,6 +16,16 @@ public sealed class NumberPermits(WabaRules rules)
     public CustomerWindows Windows { get; } = new(rules.ServiceWindow, rules.FutureTimestampTolerance);
 
     public PermitLedger Ledger { get; } = new(rules.GrantRetention);
+
+    /// <summary>
+    /// The links this number knows: taught by its own traffic (a body or webhook naming one person by two
+    /// ids) or answered by the scope's directory. A window opened under any id of a person is open under all.
+    /// </summary>
+    public CustomerLinks Links { get; } = new(rules.LinkRetention);
+
+    /// <summary>The window of the asked customer, looked up under every id of the person this number knows.</summary>
+    public WindowState Window(CustomerIdentity customer, DateTimeOffset now) =>
+        Windows.Get(customer, Links.Aliases(customer, now), now);
 
     /// <summary>
     /// The permit, in the order the checks apply: a replay of an earlier grant (or a refusal when the id
@@ -38,7 +49,8 @@ public sealed class NumberPermits(WabaRules rules)
             return PermitStep.Decide(denied);
         }
 
-        var window = Windows.Get(ask.Customer, now);
+        var aliases = Links.Aliases(ask.Customer, now);
+        var window = Windows.Get(ask.Customer, aliases, now);
         if (ask.Type == MessageType.Session)
         {
             return Granting(ask, SendRules.DecideSession(window, gate.Restrictions, now), now);
@@ -52,16 +64,30 @@ public sealed class NumberPermits(WabaRules rules)
 
         return SendRules.CheckBusinessInitiated(gate.Restrictions, now) is { } restricted
             ? PermitStep.Decide(restricted)
-            : PermitStep.AskQuota;
+            : PermitStep.AskQuota(aliases);
     }
 
-    /// <summary>Finishes a template that needed the quota, with the quota's answer.</summary>
+    /// <summary>
+    /// Finishes a template that needed the quota, with the quota's answer. When the quota's directory knows
+    /// more ids of the person (<see cref="PermitStepKind.NeedsAliases"/>), the caller learns them
+    /// (<see cref="Learn"/>) and decides again: their windows may be open, and the next ask names them.
+    /// </summary>
     public PermitStep Complete(PermitAsk ask, QuotaAnswer answer, DateTimeOffset now) => answer.Outcome switch
     {
         GrantOutcome.MessageIdReused => PermitStep.Refuse(PermitLedger.IdReused),
         GrantOutcome.LimitReached => PermitStep.Decide(SendRules.RecipientLimitReached(answer.Usage)),
+        GrantOutcome.Resolve => PermitStep.Resolve(answer.Aliases),
         _ => Granting(ask, SendDecision.Allow(null, answer.Usage with { NextSlotAt = null }), now),
     };
+
+    /// <summary>Learns ids the scope's directory links to <paramref name="customer"/> (a cache of the directory: nothing to persist here).</summary>
+    public void Learn(CustomerIdentity customer, IEnumerable<CustomerIdentity> aliases, DateTimeOffset now)
+    {
+        foreach (var alias in aliases)
+        {
+            Links.Link(customer, alias, now);
+        }
+    }
 
     private PermitStep Granting(PermitAsk ask, SendDecision decision, DateTimeOffset now) =>
         PermitStep.Decide(decision, decision.Allowed ? Ledger.Record(ask.Id, ask.Customer, ask.Type, decision, now) : null);

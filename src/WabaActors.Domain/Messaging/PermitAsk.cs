@@ -4,12 +4,12 @@ using WabaActors.Domain.Identity;
 namespace WabaActors.Domain.Messaging;
 
 /// <summary>One permit asked of a number: the message id (the idempotency key), the customer, and the message type.</summary>
-public readonly record struct PermitAsk(MessageId Id, CustomerId Customer, MessageType Type)
+public readonly record struct PermitAsk(MessageId Id, CustomerIdentity Customer, MessageType Type)
 {
     /// <summary>The ask, or null when any part is invalid (parsed directly: the hot path builds no validator).</summary>
     public static PermitAsk? Of(string? customer, string? messageId, MessageType? type)
     {
-        var parsedCustomer = CustomerId.Parse(customer);
+        var parsedCustomer = CustomerIdentity.Parse(customer);
         var parsedId = MessageId.Parse(messageId);
         return parsedCustomer.IsSuccess && parsedId.IsSuccess && type is { } t ? new PermitAsk(parsedId.Value, parsedCustomer.Value, t) : null;
     }
@@ -18,7 +18,7 @@ public readonly record struct PermitAsk(MessageId Id, CustomerId Customer, Messa
     public static DomainError Invalid(string? customer, string? messageId, MessageType? type)
     {
         var v = new Validator();
-        foreach (var error in new[] { CustomerId.Parse(customer).Error, MessageId.Parse(messageId).Error }.OfType<DomainError>())
+        foreach (var error in new[] { CustomerIdentity.Parse(customer).Error, MessageId.Parse(messageId).Error }.OfType<DomainError>())
         {
             v.Add(error.Errors!.Keys.First(), error.Message);
         }

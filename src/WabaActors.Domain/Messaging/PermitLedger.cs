@@ -35,7 +35,7 @@ public sealed class PermitLedger(TimeSpan retention)
     /// The original grant for <paramref name="id"/>, null when there is none, or
     /// <see cref="ErrorCodes.MessageIdReused"/> when the id was granted for another customer or type.
     /// </summary>
-    public Result<SendDecision?> Replay(MessageId id, CustomerId customer, MessageType type, DateTimeOffset now)
+    public Result<SendDecision?> Replay(MessageId id, CustomerIdentity customer, MessageType type, DateTimeOffset now)
     {
         Prune(now);
         if (!_grants.TryGetValue(Key(id.Value), out var grant))
@@ -43,7 +43,7 @@ public sealed class PermitLedger(TimeSpan retention)
             return (SendDecision?)null;
         }
 
-        return grant.Customer == customer.Value && grant.Type == type
+        return grant.Customer == customer.Key && grant.Type == type
             ? grant.ToDecision()
             : IdReused;
     }
@@ -53,9 +53,9 @@ public sealed class PermitLedger(TimeSpan retention)
         new(ErrorCodes.MessageIdReused, "This messageId was already used for another customer or message type.");
 
     /// <summary>Records an allowed decision and returns the change to persist.</summary>
-    public PermitGranted Record(MessageId id, CustomerId customer, MessageType type, SendDecision decision, DateTimeOffset now)
+    public PermitGranted Record(MessageId id, CustomerIdentity customer, MessageType type, SendDecision decision, DateTimeOffset now)
     {
-        var grant = PermitGranted.From(id.Value, customer.Value, type, decision, now);
+        var grant = PermitGranted.From(id.Value, customer, type, decision, now);
         Apply(grant);
         return grant;
     }
@@ -113,9 +113,15 @@ public sealed class PermitLedger(TimeSpan retention)
         private readonly int _used = grant.Used ?? -1;
         private readonly int _limit = grant.Limit ?? -1;
 
-        public long Customer { get; } = grant.Customer;
+        private readonly long _customer = grant.Customer.Key.Key;
+
         public long GrantedAtTicks { get; } = grant.GrantedAtTicks;
         public MessageType Type { get; } = grant.Type;
+
+        // After the 4-byte type, in what was padding: the grant stays 40 bytes.
+        private readonly uint _check = grant.Customer.Key.Check;
+
+        public CustomerKey Customer => new(_customer, _check);
 
         public SendDecision ToDecision() => SendDecision.Allow(
             _windowExpiresAtTicks == long.MinValue ? null : new DateTimeOffset(_windowExpiresAtTicks, TimeSpan.Zero),

@@ -1,4 +1,5 @@
 using WabaActors.Domain.Common;
+using WabaActors.Domain.Identity;
 
 namespace WabaActors.Domain.Messaging;
 
@@ -19,6 +20,12 @@ public enum PermitStepKind
     /// recipient first; ask it, then finish with <see cref="NumberPermits.Complete"/>.
     /// </summary>
     NeedsQuota,
+
+    /// <summary>
+    /// The quota's directory links the customer to ids this number did not know (<see cref="PermitStep.Aliases"/>):
+    /// nothing was counted; learn them (<see cref="NumberPermits.Learn"/>) and decide again.
+    /// </summary>
+    NeedsAliases,
 }
 
 /// <summary>
@@ -27,11 +34,19 @@ public enum PermitStepKind
 /// </summary>
 public readonly record struct PermitStep(PermitStepKind Kind, SendDecision? Decision, PermitGranted? Granted, DomainError? Error)
 {
+    /// <summary>
+    /// For <see cref="PermitStepKind.NeedsQuota"/>: the person's other ids this number knows (to name in the
+    /// request); for <see cref="PermitStepKind.NeedsAliases"/>: the ids the directory answered.
+    /// </summary>
+    public IReadOnlyList<CustomerIdentity> Aliases { get; init; } = [];
+
     public static PermitStep Decide(SendDecision decision, PermitGranted? granted = null) => new(PermitStepKind.Decided, decision, granted, null);
 
     public static PermitStep Replay(SendDecision original) => new(PermitStepKind.Replayed, original, null, null);
 
     public static PermitStep Refuse(DomainError error) => new(PermitStepKind.Refused, null, null, error);
 
-    public static PermitStep AskQuota { get; } = new(PermitStepKind.NeedsQuota, null, null, null);
+    public static PermitStep AskQuota(IReadOnlyList<CustomerIdentity> aliases) => new(PermitStepKind.NeedsQuota, null, null, null) { Aliases = aliases };
+
+    public static PermitStep Resolve(IReadOnlyList<CustomerIdentity> aliases) => new(PermitStepKind.NeedsAliases, null, null, null) { Aliases = aliases };
 }

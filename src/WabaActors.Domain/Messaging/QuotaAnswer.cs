@@ -6,6 +6,9 @@ namespace WabaActors.Domain.Messaging;
 /// </summary>
 public readonly record struct QuotaAnswer(GrantOutcome Outcome, RecipientUsage Usage, PermitGranted? Granted = null)
 {
+    /// <summary>For <see cref="GrantOutcome.Resolve"/>: the person's other ids, as the scope's directory knows them.</summary>
+    public IReadOnlyList<Identity.CustomerIdentity> Aliases { get; init; } = [];
+
     /// <summary>Whether the template may go out (the caller still answers a replay and a reused id as such).</summary>
     public bool Allowed => Outcome is GrantOutcome.Counted or GrantOutcome.AlreadyCounted or GrantOutcome.Replayed;
 }

@@ -7,7 +7,7 @@ namespace WabaActors.Domain.Messaging;
 /// The template-recipient rule of one quota scope (an account, or a Meta business portfolio): the unique
 /// recipients counted in the rolling period, and the grants that counted them by message id, so that a
 /// retried request is answered the same and counted once, from whichever number of the scope it comes.
-/// The quota grain loads it from the persisted grants, calls <see cref="Grant"/>, and persists
+/// The quota grain loads it from the persisted grants, calls <see cref="Grant(MessageId, CustomerIdentity, ReadOnlySpan{CustomerIdentity}, int, DateTimeOffset, bool)"/>, and persists
 /// <see cref="QuotaAnswer.Granted"/> before it answers.
 /// </summary>
 public sealed class TemplateQuota(WabaRules rules)
@@ -15,11 +15,20 @@ public sealed class TemplateQuota(WabaRules rules)
     private readonly TemplateRecipients _recipients = new(rules.TemplateRecipientPeriod);
     private readonly PermitLedger _ledger = new(rules.GrantRetention);
 
+    /// <summary>The scope's directory: which ids name one person (taught by the scope's numbers).</summary>
+    public CustomerLinks Links { get; } = new(rules.LinkRetention);
+
     /// <summary>
-    /// A slot for <paramref name="customer"/>, whose window on the asking number is closed: counted unless
-    /// already counted in the period, or denied when <paramref name="limit"/> recipients are counted.
+    /// A slot for <paramref name="customer"/>, whose window on the asking number is closed under
+    /// <paramref name="customer"/> and every id in <paramref name="known"/> (the person's other ids as the
+    /// number knows them). When the directory knows an id the number did not name, nothing is counted:
+    /// the answer is <see cref="GrantOutcome.Resolve"/> with the person's ids, and the number looks at their
+    /// windows and asks again. Otherwise the person is counted once: already counted when any of its ids
+    /// is, else counted under <paramref name="customer"/>, or denied when <paramref name="limit"/>
+    /// recipients are counted. With <paramref name="settle"/> (the number's second ask) there is no
+    /// <see cref="GrantOutcome.Resolve"/>: the person is counted once under every id the directory knows.
     /// </summary>
-    public QuotaAnswer Grant(MessageId id, CustomerId customer, int limit, DateTimeOffset now)
+    public QuotaAnswer Grant(MessageId id, CustomerIdentity customer, ReadOnlySpan<CustomerIdentity> known, int limit, DateTimeOffset now, bool settle = false)
     {
         var replay = _ledger.Replay(id, customer, MessageType.Template, now);
         if (!replay.IsSuccess)
@@ -32,6 +41,20 @@ public sealed class TemplateQuota(WabaRules rules)
             return new QuotaAnswer(GrantOutcome.Replayed, original.TemplateRecipients ?? _recipients.Usage(limit, now));
         }
 
+        var aliases = Links.Aliases(customer, now);
+        foreach (var alias in aliases)
+        {
+            if (!known.Contains(alias) && !settle)
+            {
+                return new QuotaAnswer(GrantOutcome.Resolve, _recipients.Usage(limit, now)) { Aliases = aliases };
+            }
+        }
+
+        if (IsAnyCounted(known, now) || IsAnyCounted(aliases, now))
+        {
+            return new QuotaAnswer(GrantOutcome.AlreadyCounted, _recipients.Usage(limit, now));
+        }
+
         var counted = _recipients.TryCount(customer, limit, now);
         if (counted.Change is not { } change)
         {
@@ -40,6 +63,22 @@ public sealed class TemplateQuota(WabaRules rules)
 
         var grant = _ledger.Record(id, customer, MessageType.Template, SendDecision.Allow(null, counted.Usage), change.At);
         return new QuotaAnswer(GrantOutcome.Counted, counted.Usage, grant);
+    }
+
+    /// <summary>A slot for a customer of whom no other id is known (see the other overload).</summary>
+    public QuotaAnswer Grant(MessageId id, CustomerIdentity customer, int limit, DateTimeOffset now) => Grant(id, customer, [], limit, now);
+
+    private bool IsAnyCounted(ReadOnlySpan<CustomerIdentity> ids, DateTimeOffset now)
+    {
+        foreach (var id in ids)
+        {
+            if (_recipients.IsCounted(id, now))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Applies a persisted grant, in the order granted, when the quota is loaded.</summary>
@@ -54,5 +93,5 @@ public sealed class TemplateQuota(WabaRules rules)
     /// <summary>When each recipient still in the rolling period was counted, oldest first.</summary>
     public IReadOnlyList<DateTimeOffset> CountedAt(DateTimeOffset now) => _recipients.CountedAt(now);
 
-    public bool IsCounted(CustomerId customer, DateTimeOffset now) => _recipients.IsCounted(customer, now);
+    public bool IsCounted(CustomerIdentity customer, DateTimeOffset now) => _recipients.IsCounted(customer, now);
 }

@@ -13,8 +13,8 @@ namespace WabaActors.Domain.Messaging;
 /// </summary>
 public sealed class TemplateRecipients(TimeSpan period)
 {
-    private readonly LongMap<long> _countedAt = new();
-    private readonly Queue<RecipientCounted> _order = new();
+    private readonly CustomerMap _countedAt = new(static at => at);
+    private readonly Queue<(long Key, long AtTicks)> _order = new();
     private readonly long _period = period.Ticks;
     private long _last = long.MinValue;
 
@@ -28,23 +28,23 @@ public sealed class TemplateRecipients(TimeSpan period)
     public IReadOnlyList<DateTimeOffset> CountedAt(DateTimeOffset now)
     {
         Prune(now);
-        return [.. _order.Select(c => c.At)];
+        return [.. _order.Select(c => new DateTimeOffset(c.AtTicks, TimeSpan.Zero))];
     }
 
-    public bool IsCounted(CustomerId customer, DateTimeOffset now)
+    public bool IsCounted(CustomerIdentity customer, DateTimeOffset now)
     {
         Prune(now);
-        return _countedAt.ContainsKey(customer.Value);
+        return _countedAt.ContainsKey(customer.Key);
     }
 
     /// <summary>
     /// Counts <paramref name="customer"/> unless already counted in the period; refuses when
     /// <paramref name="limit"/> slots are used, naming when the oldest leaves the period.
     /// </summary>
-    public CountResult TryCount(CustomerId customer, int limit, DateTimeOffset now)
+    public CountResult TryCount(CustomerIdentity customer, int limit, DateTimeOffset now)
     {
         Prune(now);
-        if (_countedAt.ContainsKey(customer.Value))
+        if (_countedAt.ContainsKey(customer.Key))
         {
             return new CountResult(CountOutcome.AlreadyCounted, null, new RecipientUsage(_order.Count, limit, NextSlotAt(limit)));
         }
@@ -54,7 +54,7 @@ public sealed class TemplateRecipients(TimeSpan period)
             return new CountResult(CountOutcome.LimitReached, null, new RecipientUsage(_order.Count, limit, NextSlotAt(limit)));
         }
 
-        var change = new RecipientCounted(customer.Value, Math.Max(now.UtcTicks, _last));
+        var change = new RecipientCounted(customer, Math.Max(now.UtcTicks, _last));
         Apply(change);
         return new CountResult(CountOutcome.Counted, change, new RecipientUsage(_order.Count, limit, NextSlotAt(limit)));
     }
@@ -68,8 +68,8 @@ public sealed class TemplateRecipients(TimeSpan period)
         }
 
         _last = change.AtTicks;
-        _countedAt.Set(change.Customer, change.AtTicks);
-        _order.Enqueue(change);
+        _countedAt.Set(change.Customer.Key, change.AtTicks);
+        _order.Enqueue((change.Customer.Key.Key, change.AtTicks));
     }
 
     /// <summary>Drops recipients counted a full period ago or earlier; amortised O(1).</summary>
@@ -81,10 +81,7 @@ public sealed class TemplateRecipients(TimeSpan period)
             _order.Dequeue();
 
             // A replayed log may hold an expired count of a customer counted again since: keep the later one.
-            if (_countedAt.TryGetValue(head.Customer, out var at) && at == head.AtTicks)
-            {
-                _countedAt.Remove(head.Customer);
-            }
+            _countedAt.Expire(head.Key, head.AtTicks);
         }
     }
 

@@ -1,10 +1,12 @@
+using WabaActors.Domain.Identity;
+
 namespace WabaActors.Domain.Messaging;
 
 /// <summary>
 /// The delta of one window, as persisted and replayed: the customer and the new expiry in UTC
 /// ticks, or — when <see cref="Closed"/> — the instant a 131047 closed it.
 /// </summary>
-public readonly record struct WindowChange(long Customer, long ExpiresAtTicks, bool Closed)
+public readonly record struct WindowChange(CustomerIdentity Customer, long ExpiresAtTicks, bool Closed)
 {
     public DateTimeOffset At => new(ExpiresAtTicks, TimeSpan.Zero);
 
@@ -15,6 +17,13 @@ public readonly record struct WindowChange(long Customer, long ExpiresAtTicks, b
     /// It plays no part in <see cref="Supersedes"/>.
     /// </summary>
     public long InboundDigest { get; init; }
+
+    /// <summary>
+    /// How the customer reached the number with the message that made this change (a free entry point:
+    /// <see cref="EntryPoint.Ctwa"/>, <see cref="EntryPoint.PageCta"/>); <see cref="EntryPoint.None"/> for
+    /// an ordinary message, a call, a close and the window rules alone. Persisted with the change, for pricing.
+    /// </summary>
+    public EntryPoint EntryPoint { get; init; }
 
     /// <summary>
     /// Which of two changes of one customer's window stands, whatever order they were written in

@@ -28,6 +28,7 @@ public sealed class RulesOptions
     public TimeSpan? DisplayNameReviewDue { get; set; }
     public bool? SendsAllowedWhileReviewPending { get; set; }
     public TimeSpan? GrantRetention { get; set; }
+    public TimeSpan? LinkRetention { get; set; }
 
     /// <summary>The profile's rules with every knob that is set here applied on top.</summary>
     public WabaRules ToRules()
@@ -57,6 +58,7 @@ public sealed class RulesOptions
             DisplayNameReviewDue = DisplayNameReviewDue ?? profile.DisplayNameReviewDue,
             SendsAllowedWhileReviewPending = SendsAllowedWhileReviewPending ?? profile.SendsAllowedWhileReviewPending,
             GrantRetention = GrantRetention ?? profile.GrantRetention,
+            LinkRetention = LinkRetention ?? profile.LinkRetention,
         };
     }
 }

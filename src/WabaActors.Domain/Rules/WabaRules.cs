@@ -69,6 +69,13 @@ public sealed record WabaRules
     /// <summary>How long a grant is kept for idempotent replay.</summary>
     public TimeSpan GrantRetention { get; init; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// How long a link between a person's ids (a phone and a BSUID) is kept after it was last taught: it
+    /// must cover the window and the recipient period, the state a link joins. A forgotten link only makes
+    /// the two ids two recipients again (over-counting, never under-counting).
+    /// </summary>
+    public TimeSpan LinkRetention { get; init; } = TimeSpan.FromHours(48);
+
     /// <summary>The template-recipient limit for an account in the given verification state.</summary>
     public int TemplateLimitFor(bool businessVerified) =>
         businessVerified ? VerifiedTemplateRecipientLimit : TemplateRecipientLimit;
@@ -112,6 +119,11 @@ public sealed record WabaRules
         if (CodeLength is < 4 or > 10 || MaxCodeAttempts < 1)
         {
             errors.Add($"{nameof(CodeLength)} must be 4–10 and {nameof(MaxCodeAttempts)} ≥ 1.");
+        }
+
+        if (LinkRetention < ServiceWindow || LinkRetention < TemplateRecipientPeriod)
+        {
+            errors.Add($"{nameof(LinkRetention)} must cover {nameof(ServiceWindow)} and {nameof(TemplateRecipientPeriod)}.");
         }
 
         if (GrantRetention < TemplateRecipientPeriod)

@@ -29,22 +29,25 @@ public sealed partial class NumberGrain
         cancellationToken.ThrowIfCancellationRequested();
 
         var v = new Validator();
-        var customer = v.Parse("customer", () => CustomerId.Parse(message.Customer));
+        var customer = v.Parse("customer", () => CustomerIdentity.Parse(message.Customer));
+        var userId = message.UserId is null ? (CustomerIdentity?)null : v.Parse("userId", () => UserIdOf(message.UserId));
         var id = v.Parse("messageId", () => MessageId.Parse(message.MessageId));
         v.Check(message.Timestamp != default, "timestamp", "timestamp is required (ISO 8601).");
+        v.Check(Enum.IsDefined(message.Kind), "kind", "kind must be 'message' or 'call'.");
+        v.Check(Enum.IsDefined(message.EntryPoint), "entryPoint", "entryPoint must be 'ctwa' or 'page_cta'.");
         if (!v.IsValid)
         {
             return v.ToError().ToFailure();
         }
 
         var now = clock.GetUtcNow();
-        var recorded = _inbound.Record(_permits.Windows, id, customer, message.Timestamp, now);
+        var recorded = _inbound.Record(_permits.Windows, id, customer, message.Timestamp, now, message.EntryPoint.ToDomain());
         if (!recorded.IsSuccess)
         {
             return recorded.Error!.ToFailure();
         }
 
-        var window = _permits.Windows.Get(customer, now).ToView();
+        var window = _permits.Window(customer, now).ToView();
         ReportWindows();
 
         // One write per new message: its window change carrying its id, or its id alone. A repeat writes
@@ -60,6 +63,12 @@ public sealed partial class NumberGrain
             written = _tail.Append((taken.Window is { } change ? store.AppendNumberAsync(Phone, change, null) : store.AppendInboundIdAsync(Phone, taken.Id)).AsTask());
         }
 
+        if (userId is { } bsuid)
+        {
+            // The link is durable at the directory before the message is acknowledged, like its window.
+            await TeachAsync(customer, bsuid, cancellationToken);
+        }
+
         await DurableAsync(written);
         return Reply<WindowView>.Ok(window) with { Repeat = recorded.Value is null };
     }
@@ -71,7 +80,7 @@ public sealed partial class NumberGrain
             return Failures.NumberNotFound;
         }
 
-        var parsed = CustomerId.Parse(customer);
+        var parsed = CustomerIdentity.Parse(customer);
         if (!parsed.IsSuccess)
         {
             return parsed.Error!.ToFailure();
@@ -84,21 +93,48 @@ public sealed partial class NumberGrain
             return new Failure(ErrorCodes.TimestampInFuture, "The status timestamp lies in the future.");
         }
 
-        var change = _permits.Windows.Close(parsed.Value, at, now);
-        var window = _permits.Windows.Get(parsed.Value, now).ToView();
+        // Meta closed the person's window: every id of the person this number knows is closed as of the instant.
+        await LookUpAsync(parsed.Value, default);
+        now = clock.GetUtcNow();
+        var written = _tail.Current;
+        foreach (var id in (CustomerIdentity[])[parsed.Value, .. _permits.Links.Aliases(parsed.Value, now)])
+        {
+            if (_permits.Windows.Close(id, at, now) is { } closed)
+            {
+                written = _tail.Append(store.AppendNumberAsync(Phone, closed, null).AsTask());
+            }
+        }
+
+        var window = _permits.Window(parsed.Value, now).ToView();
         ReportWindows();
-        await DurableAsync(change is { } closed ? _tail.Append(store.AppendNumberAsync(Phone, closed, null).AsTask()) : _tail.Current);
+        await DurableAsync(written);
         return window;
     }
 
-    public ValueTask<Reply<WindowView>> GetWindowAsync(Scope owner, string customer, CancellationToken cancellationToken = default)
+    public async ValueTask<Reply<WindowView>> GetWindowAsync(Scope owner, string customer, CancellationToken cancellationToken = default)
     {
-        var parsed = CustomerId.Parse(customer);
-        Reply<WindowView> reply = Owned(owner) is null ? Failures.NumberNotFound
-            : !parsed.IsSuccess ? parsed.Error!.ToFailure()
-            : _permits.Windows.Get(parsed.Value, clock.GetUtcNow()).ToView();
+        var parsed = CustomerIdentity.Parse(customer);
+        if (Owned(owner) is null || !parsed.IsSuccess)
+        {
+            return Owned(owner) is null ? Failures.NumberNotFound : parsed.Error!.ToFailure();
+        }
+
+        var window = _permits.Window(parsed.Value, clock.GetUtcNow());
+        if (!window.Open && await LookUpAsync(parsed.Value, cancellationToken))
+        {
+            window = _permits.Window(parsed.Value, clock.GetUtcNow());
+        }
+
         ReportWindows();
-        return ValueTask.FromResult(reply);
+        return window.ToView();
+    }
+
+    /// <summary>A <c>userId</c> beside a customer is the person's BSUID.</summary>
+    private static Result<CustomerIdentity> UserIdOf(string text)
+    {
+        var parsed = CustomerIdentity.Parse(text, "userId");
+        return !parsed.IsSuccess || !parsed.Value.IsPhone ? parsed
+            : DomainError.Invalid("userId", "userId must be a business-scoped user id such as US.13491208655302741918, not a phone.");
     }
 
     private void LogRepeat(MessageId id)

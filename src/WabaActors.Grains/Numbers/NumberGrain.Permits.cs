@@ -85,13 +85,38 @@ public sealed partial class NumberGrain
             return Decided.Refused(InvalidPermit(request));
         }
 
+        if (request.UserId is not null)
+        {
+            if (UserIdOf(request.UserId) is not { IsSuccess: true } userId)
+            {
+                return Decided.Refused(UserIdOf(request.UserId).Error!.ToFailure());
+            }
+
+            await TeachAsync(ask.Customer, userId.Value, cancellationToken);
+        }
+
         var now = clock.GetUtcNow();
         var gate = await CurrentGateAsync(now);
         var step = _permits.Decide(_domainGate!, number.IsRegistered, ask, now);
-        if (step.Kind == PermitStepKind.NeedsQuota)
+        if (step.Decision is { Allowed: false, Reason: DenyReason.CustomerServiceWindowClosed }
+            && await LookUpAsync(ask.Customer, cancellationToken))
         {
-            var answer = await GrantWithRetryAsync(gate, new TemplateGrantRequest(Phone, ask.Customer.Value, ask.Id.Value), cancellationToken);
+            // Closed under every id this number knows: the directory may know another id of the person.
+            now = clock.GetUtcNow();
+            step = _permits.Decide(_domainGate!, number.IsRegistered, ask, now);
+        }
+
+        for (var settle = false; step.Kind == PermitStepKind.NeedsQuota; settle = true)
+        {
+            var answer = await GrantWithRetryAsync(gate, Customers.GrantRequest(Phone, ask, step.Aliases, settle), cancellationToken);
             step = _permits.Complete(ask, answer.ToDomain(), now);
+            if (step.Kind == PermitStepKind.NeedsAliases)
+            {
+                // The directory knows more ids of the person: their windows may be open. The second ask
+                // settles: the quota counts the person as its directory then knows it, with no further round.
+                _permits.Learn(ask.Customer, step.Aliases, now);
+                step = _permits.Decide(_domainGate!, number.IsRegistered, ask, now);
+            }
         }
 
         ReportWindows();

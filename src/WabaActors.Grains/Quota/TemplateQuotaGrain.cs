@@ -31,7 +31,7 @@ public sealed class TemplateQuotaGrain(
     WabaRules rules,
     [FromKeyedServices(WabaClock.Key)] TimeProvider clock,
     GrainMetrics metrics,
-    ILogger<TemplateQuotaGrain> logger) : Grain, ITemplateQuotaGrain, IPortfolioQuotaGrain
+    ILogger<TemplateQuotaGrain> logger) : Grain, ITemplateQuotaGrain, IPortfolioQuotaGrain, ICustomerDirectoryGrain
 {
     private readonly TemplateQuota _quota = new(rules);
     private long _epoch;
@@ -52,11 +52,16 @@ public sealed class TemplateQuotaGrain(
             _quota.Apply(grant);
         }
 
+        foreach (var link in journal.Links)
+        {
+            _quota.Links.Apply(link);
+        }
+
         QuotaLog.Activated(logger, Key, _epoch, journal.Grants.Count);
     }
 
     /// <summary>
-    /// The domain decides (<see cref="TemplateQuota.Grant"/>); a new count is appended to the store, and
+    /// The domain decides (<see cref="TemplateQuota.Grant(Identity.MessageId, Identity.CustomerIdentity, ReadOnlySpan{Identity.CustomerIdentity}, int, DateTimeOffset, bool)"/>); a new count is appended to the store, and
     /// every answer waits until what it rests on is durable (a replay or an "already counted" may rest on a
     /// write still in flight).
     /// </summary>
@@ -64,11 +69,33 @@ public sealed class TemplateQuotaGrain(
     {
         cancellationToken.ThrowIfCancellationRequested();
         limit = await LimitAsync(limit);
-        var answer = _quota.Grant(MessageId.Parse(request.MessageId).Value, new CustomerId(request.Customer), limit, clock.GetUtcNow());
+        var known = Customers.Parse(request.Aliases);
+        var answer = _quota.Grant(MessageId.Parse(request.MessageId).Value, Customers.CustomerOf(request), [.. known], limit, clock.GetUtcNow(), request.Settle);
         metrics.Counted(answer.Outcome);
         var written = answer.Granted is { } grant ? _tail.Append(WriteAsync(grant)) : _tail.Current;
         await DurableAsync(written);
         return answer.ToContract();
+    }
+
+    /// <summary>The directory learns a link; a new (or refreshed) one is durable before this answers.</summary>
+    public async ValueTask LinkAsync(CustomerLinkRequest link, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var customer = CustomerIdentity.Parse(link.Customer);
+        var partner = CustomerIdentity.Parse(link.Partner);
+        if (!customer.IsSuccess || !partner.IsSuccess)
+        {
+            throw new ArgumentException("A link names two customer ids, each a phone or a BSUID.", nameof(link));
+        }
+
+        var learned = _quota.Links.Link(customer.Value, partner.Value, clock.GetUtcNow());
+        await DurableAsync(learned is { } fresh ? _tail.Append(store.AppendLinkAsync(Key, fresh).AsTask()) : _tail.Current);
+    }
+
+    public ValueTask<IReadOnlyList<string>> ResolveAsync(string customer, CancellationToken cancellationToken = default)
+    {
+        var parsed = CustomerIdentity.Parse(customer);
+        return ValueTask.FromResult(parsed.IsSuccess ? _quota.Links.Aliases(parsed.Value, clock.GetUtcNow()).Texts() : []);
     }
 
     private async Task WriteAsync(PermitGranted grant)

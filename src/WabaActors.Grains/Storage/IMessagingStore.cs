@@ -36,5 +36,12 @@ public interface IMessagingStore
     /// Takes ownership of the quota (a new epoch, fencing every older activation's writes), then
     /// loads the grants still live after <paramref name="since"/>.
     /// </summary>
+    /// <summary>
+    /// A link between two ids of one person, taught to the directory of the quota scope
+    /// <paramref name="quotaKey"/>; loaded back in <see cref="QuotaJournal.Links"/> while live. Not fenced:
+    /// a link is a fact, and writing it twice changes nothing.
+    /// </summary>
+    ValueTask AppendLinkAsync(string quotaKey, CustomerLink link, CancellationToken ct = default);
+
     ValueTask<QuotaJournal> LoadQuotaAsync(string quotaKey, DateTimeOffset since, CancellationToken ct = default);
 }

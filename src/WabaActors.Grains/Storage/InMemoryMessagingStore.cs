@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
+using WabaActors.Domain.Identity;
 using WabaActors.Domain.Messaging;
 using WabaActors.Domain.Rules;
 using WabaActors.Grains.Time;
@@ -18,6 +19,7 @@ public sealed class InMemoryMessagingStore([FromKeyedServices(WabaClock.Key)] Ti
     private readonly ConcurrentDictionary<string, Log<InboundId>> _inboundIds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Log<GrantRow>> _quotaGrants = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _epochs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Log<CustomerLink>> _links = new(StringComparer.Ordinal);
 
     public ValueTask AppendNumberAsync(string phone, WindowChange? window, PermitGranted? grant, CancellationToken ct = default)
     {
@@ -65,11 +67,18 @@ public sealed class InMemoryMessagingStore([FromKeyedServices(WabaClock.Key)] Ti
         return ValueTask.FromResult(true);
     }
 
+    public ValueTask AppendLinkAsync(string quotaKey, CustomerLink link, CancellationToken ct = default)
+    {
+        _links.GetOrAdd(quotaKey, static (_, self) => self.LinkLog(), this).Add(link, Now);
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask<QuotaJournal> LoadQuotaAsync(string quotaKey, DateTimeOffset since, CancellationToken ct = default)
     {
         var epoch = _epochs.AddOrUpdate(quotaKey, 1, (_, e) => e + 1);
         var grants = _quotaGrants.TryGetValue(quotaKey, out var g) ? g.LiveAfter(since.UtcTicks - rules.TemplateRecipientPeriod.Ticks, r => r.ToGrant()) : [];
-        return ValueTask.FromResult(new QuotaJournal(epoch, grants));
+        var links = _links.TryGetValue(quotaKey, out var l) ? l.LiveAfter(since.UtcTicks) : [];
+        return ValueTask.FromResult(new QuotaJournal(epoch, grants) { Links = links });
     }
 
     private long Now => clock.GetUtcNow().UtcTicks;
@@ -77,6 +86,8 @@ public sealed class InMemoryMessagingStore([FromKeyedServices(WabaClock.Key)] Ti
     // A change that carries an inbound id lives as long as a close does: the id is remembered a window after its end.
     private Log<WindowChange> WindowLog() =>
         new(c => c.Closed || c.InboundDigest != 0 ? c.ExpiresAtTicks + rules.ServiceWindow.Ticks : c.ExpiresAtTicks);
+
+    private Log<CustomerLink> LinkLog() => new(l => l.TaughtAtTicks + rules.LinkRetention.Ticks);
 
     private Log<InboundId> InboundIdLog() => new(i => i.AtTicks + rules.ServiceWindow.Ticks);
 
@@ -114,13 +125,16 @@ public sealed class InMemoryMessagingStore([FromKeyedServices(WabaClock.Key)] Ti
     }
 
     /// <summary>A grant as kept here: a struct, so the log holds no object per grant but its id.</summary>
-    private readonly record struct GrantRow(string MessageId, long Customer, MessageType Type, long GrantedAtTicks, long? WindowExpiresAtTicks, int? Used, int? Limit)
+    private readonly record struct GrantRow(string MessageId, CustomerIdentity Customer, MessageType Type, long GrantedAtTicks, long? WindowExpiresAtTicks, int? Used, int? Limit, long? FreeUntilTicks)
     {
         public GrantRow(PermitGranted g)
-            : this(g.MessageId, g.Customer, g.Type, g.GrantedAtTicks, g.WindowExpiresAtTicks, g.Used, g.Limit)
+            : this(g.MessageId, g.Customer, g.Type, g.GrantedAtTicks, g.WindowExpiresAtTicks, g.Used, g.Limit, g.FreeUntilTicks)
         {
         }
 
-        public PermitGranted ToGrant() => new(MessageId, Customer, Type, GrantedAtTicks) { WindowExpiresAtTicks = WindowExpiresAtTicks, Used = Used, Limit = Limit };
+        public PermitGranted ToGrant() => new(MessageId, Customer, Type, GrantedAtTicks)
+        {
+            WindowExpiresAtTicks = WindowExpiresAtTicks, Used = Used, Limit = Limit, FreeUntilTicks = FreeUntilTicks,
+        };
     }
 }

@@ -31,10 +31,10 @@ internal static class Decisions
     public static MessageType ToDomain(this MessageKind kind) => kind == MessageKind.Template ? MessageType.Template : MessageType.Session;
 
     public static TemplateGrant ToContract(this QuotaAnswer a) =>
-        new(Outcomes[(int)a.Outcome], a.Usage.Used, a.Usage.Limit, a.Usage.NextSlotAt);
+        new(Outcomes[(int)a.Outcome], a.Usage.Used, a.Usage.Limit, a.Usage.NextSlotAt) { Aliases = a.Aliases.Texts() };
 
     public static QuotaAnswer ToDomain(this TemplateGrant g) =>
-        new(DomainOutcomes[(int)g.Outcome], new RecipientUsage(g.Used, g.Limit, g.NextSlotAt));
+        new(DomainOutcomes[(int)g.Outcome], new RecipientUsage(g.Used, g.Limit, g.NextSlotAt)) { Aliases = Customers.Parse(g.Aliases) };
 
     public static GateStatus ToContract(this AccountStatus s) => GateStatuses[(int)s];
 

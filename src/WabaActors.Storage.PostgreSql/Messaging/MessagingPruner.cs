@@ -51,6 +51,7 @@ public sealed partial class MessagingPruner(
         total += await DeleteAsync("waba_inbound_id", "recorded_at", now - rules.ServiceWindow, ct);
         total += await DeleteAsync("waba_number_grant", "granted_at", now - rules.GrantRetention, ct);
         total += await DeleteAsync("waba_quota_grant", "counted_at", now - rules.TemplateRecipientPeriod, ct);
+        total += await DeleteAsync("waba_customer_link", "taught_at", now - rules.LinkRetention, ct);
         return total;
     }
 

@@ -1,3 +1,4 @@
+using WabaActors.Domain.Identity;
 using WabaActors.Domain.Messaging;
 using WabaActors.Domain.Tests.MessagingSupport;
 using static WabaActors.Domain.Tests.MessagingSupport.Clock;
@@ -21,7 +22,7 @@ public class CustomerWindowsClose
 
         var change = windows.Close(Alice, now, now);
 
-        Assert.Equal(new WindowChange(Alice.Value, now.UtcTicks, Closed: true), change);
+        Assert.Equal(new WindowChange(new CustomerId(Alice.Value), now.UtcTicks, Closed: true), change);
         Assert.Equal(WindowState.Closed, windows.Get(Alice, now));
     }
 
@@ -60,7 +61,7 @@ public class CustomerWindowsClose
 
         var change = windows.RecordInbound(Alice, sentAt, clock.GetUtcNow()).Value;
 
-        Assert.Equal(new WindowChange(Alice.Value, (sentAt + Day).UtcTicks, Closed: false), change);
+        Assert.Equal(new WindowChange(new CustomerId(Alice.Value), (sentAt + Day).UtcTicks, Closed: false), change);
         Assert.Equal(new WindowState(true, sentAt + Day), windows.Get(Alice, clock.GetUtcNow()));
     }
 
@@ -96,7 +97,7 @@ public class CustomerWindowsClose
         var close = windows.Close(Alice, closedAt, closedAt);
         var late = windows.RecordInbound(Alice, sentAt, clock.GetUtcNow()).Value;
 
-        Assert.Equal(new WindowChange(Alice.Value, closedAt.UtcTicks, Closed: true), close);
+        Assert.Equal(new WindowChange(new CustomerId(Alice.Value), closedAt.UtcTicks, Closed: true), close);
         Assert.Null(late);
         Assert.False(windows.Get(Alice, clock.GetUtcNow()).Open);
     }

@@ -1,3 +1,4 @@
+using WabaActors.Domain.Identity;
 using WabaActors.Domain.Common;
 using WabaActors.Domain.Messaging;
 using WabaActors.Domain.Tests.MessagingSupport;
@@ -20,7 +21,7 @@ public class CustomerWindowsRecordInbound
 
         var change = windows.RecordInbound(Alice, sentAt, clock.GetUtcNow()).Value;
 
-        Assert.Equal(new WindowChange(Alice.Value, (sentAt + Day).UtcTicks, Closed: false), change);
+        Assert.Equal(new WindowChange(new CustomerId(Alice.Value), (sentAt + Day).UtcTicks, Closed: false), change);
         Assert.Equal(new WindowState(true, sentAt + Day), windows.Get(Alice, clock.GetUtcNow()));
     }
 

@@ -1,3 +1,4 @@
+using WabaActors.Domain.Identity;
 using WabaActors.Domain.Common;
 using WabaActors.Domain.Messaging;
 using WabaActors.Domain.Tests.MessagingSupport;
@@ -65,7 +66,7 @@ public class InboundLedgerRecord
         var recorded = ledger.Record(windows, Message("wamid.1"), Alice, sentAt, Start).Value!.Value;
 
         var digest = InboundLedger.Digest(Message("wamid.1"));
-        Assert.Equal(new WindowChange(Alice.Value, (sentAt + Day).UtcTicks, Closed: false) { InboundDigest = digest }, recorded.Window);
+        Assert.Equal(new WindowChange(new CustomerId(Alice.Value), (sentAt + Day).UtcTicks, Closed: false) { InboundDigest = digest }, recorded.Window);
         Assert.Equal(new InboundId(digest, Start.UtcTicks), recorded.Id);
     }
 

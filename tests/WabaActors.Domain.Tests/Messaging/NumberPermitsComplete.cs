@@ -1,3 +1,4 @@
+using WabaActors.Domain.Identity;
 using WabaActors.Domain.Common;
 using WabaActors.Domain.Messaging;
 using WabaActors.Domain.Rules;
@@ -31,7 +32,7 @@ public class NumberPermitsComplete
         Assert.True(step.Decision!.Allowed);
         Assert.Null(step.Decision.WindowExpiresAt);
         Assert.Equal(new RecipientUsage(3, 3, null), step.Decision.TemplateRecipients);
-        Assert.Equal(new PermitGranted("m1", Alice.Value, MessageType.Template, Now.UtcTicks) { Used = 3, Limit = 3 }, step.Granted);
+        Assert.Equal(new PermitGranted("m1", new CustomerId(Alice.Value), MessageType.Template, Now.UtcTicks) { Used = 3, Limit = 3 }, step.Granted);
         Assert.Equal(PermitStepKind.Replayed, retried.Kind);
         Decisions.SameAnswer(step.Decision, retried.Decision!);
         Assert.Equal(1, permits.Ledger.Count);

@@ -1,3 +1,4 @@
+using WabaActors.Domain.Identity;
 using WabaActors.Domain.Common;
 using WabaActors.Domain.Messaging;
 using WabaActors.Domain.Onboarding;
@@ -137,7 +138,7 @@ public class NumberPermitsDecideReplay
         Assert.True(kept.IsReplay);
         Assert.False(afresh.IsReplay);
         Assert.Equal(GrantOutcome.Counted, afresh.Quota?.Outcome);
-        Assert.Equal((Alice.Value, number.Now.UtcTicks), (afresh.Counted?.Customer, afresh.Counted?.GrantedAtTicks));
+        Assert.Equal(((CustomerIdentity?)Alice, number.Now.UtcTicks), (afresh.Counted?.Customer, afresh.Counted?.GrantedAtTicks));
         Assert.Equal(1, number.Permits.Ledger.Count);
         Assert.Equal(number.Now.UtcTicks, afresh.Granted?.GrantedAtTicks);
     }

@@ -1,3 +1,4 @@
+using WabaActors.Domain.Identity;
 using WabaActors.Domain.Messaging;
 using WabaActors.Domain.Tests.MessagingSupport;
 using static WabaActors.Domain.Tests.MessagingSupport.Clock;
@@ -39,7 +40,7 @@ public class NumberPermitsDecideSession
         Assert.Equal(sentAt + Day, answer.Decision.WindowExpiresAt);
         Assert.Null(answer.Decision.TemplateRecipients);
         Assert.False(answer.AskedQuota);
-        Assert.Equal((Alice.Value, MessageType.Session, number.Now.UtcTicks, (sentAt + Day).UtcTicks),
+        Assert.Equal(((CustomerIdentity?)Alice, MessageType.Session, number.Now.UtcTicks, (sentAt + Day).UtcTicks),
             (answer.Granted?.Customer, answer.Granted?.Type, answer.Granted?.GrantedAtTicks, answer.Granted?.WindowExpiresAtTicks));
     }
 

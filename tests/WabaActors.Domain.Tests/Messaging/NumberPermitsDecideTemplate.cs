@@ -1,3 +1,4 @@
+using WabaActors.Domain.Identity;
 using WabaActors.Domain.Messaging;
 using WabaActors.Domain.Onboarding;
 using WabaActors.Domain.Tests.MessagingSupport;
@@ -41,7 +42,7 @@ public class NumberPermitsDecideTemplate
         Decisions.Allowed(answer);
         Assert.Equal(GrantOutcome.Counted, answer.Quota?.Outcome);
         Assert.Null(answer.Decision.WindowExpiresAt);
-        Assert.Equal((Alice.Value, number.Now.UtcTicks), (answer.Counted?.Customer, answer.Counted?.GrantedAtTicks));
+        Assert.Equal(((CustomerIdentity?)Alice, number.Now.UtcTicks), (answer.Counted?.Customer, answer.Counted?.GrantedAtTicks));
         Assert.Equal(new RecipientUsage(1, 50, null), answer.Decision.TemplateRecipients);
         Assert.Equal((1, 50), (answer.Granted?.Used, answer.Granted?.Limit));
     }

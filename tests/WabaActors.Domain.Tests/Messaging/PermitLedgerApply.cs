@@ -1,3 +1,4 @@
+using WabaActors.Domain.Identity;
 using WabaActors.Domain.Messaging;
 using WabaActors.Domain.Tests.MessagingSupport;
 using static WabaActors.Domain.Tests.MessagingSupport.Clock;
@@ -12,8 +13,8 @@ public class PermitLedgerApply
     public void KeepsLaterGrantGivenSameIdGrantedAgainAfterRetentionAndBothReplayed()
     {
         var regrantedAt = Start + Day + TimeSpan.FromHours(1);
-        var first = PermitGranted.From("m1", Alice.Value, MessageType.Session, SendDecision.Allow(Start + Day), Start);
-        var second = PermitGranted.From("m1", Alice.Value, MessageType.Session, SendDecision.Allow(regrantedAt + Day), regrantedAt);
+        var first = PermitGranted.From("m1", new CustomerId(Alice.Value), MessageType.Session, SendDecision.Allow(Start + Day), Start);
+        var second = PermitGranted.From("m1", new CustomerId(Alice.Value), MessageType.Session, SendDecision.Allow(regrantedAt + Day), regrantedAt);
         var ledger = Ledgers.New();
 
         // The persisted log still holds the expired first grant when the second is replayed.
@@ -29,7 +30,7 @@ public class PermitLedgerApply
     [Trait("Rule", "idempotency")]
     public void IgnoresSecondApplyOfSameGrant()
     {
-        var grant = PermitGranted.From("m1", Alice.Value, MessageType.Session, SendDecision.Allow(Start + Day), Start);
+        var grant = PermitGranted.From("m1", new CustomerId(Alice.Value), MessageType.Session, SendDecision.Allow(Start + Day), Start);
         var ledger = Ledgers.New();
 
         ledger.Apply(grant);

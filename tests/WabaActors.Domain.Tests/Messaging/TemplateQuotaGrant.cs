@@ -1,3 +1,4 @@
+using WabaActors.Domain.Identity;
 using WabaActors.Domain.Messaging;
 using WabaActors.Domain.Rules;
 using WabaActors.Domain.Tests.MessagingSupport;
@@ -24,7 +25,7 @@ public class TemplateQuotaGrant
         Assert.Equal(GrantOutcome.Counted, answer.Outcome);
         Assert.True(answer.Allowed);
         Assert.Equal(new RecipientUsage(1, 3, null), answer.Usage);
-        Assert.Equal(new PermitGranted("m1", Alice.Value, MessageType.Template, Start.UtcTicks) { Used = 1, Limit = 3 }, answer.Granted);
+        Assert.Equal(new PermitGranted("m1", new CustomerId(Alice.Value), MessageType.Template, Start.UtcTicks) { Used = 1, Limit = 3 }, answer.Granted);
         Assert.True(quota.IsCounted(Alice, Start));
         Assert.Equal([Start], quota.CountedAt(Start));
     }

@@ -1,3 +1,4 @@
+using WabaActors.Domain.Identity;
 using WabaActors.Domain.Messaging;
 using WabaActors.Domain.Tests.MessagingSupport;
 using static WabaActors.Domain.Tests.MessagingSupport.Clock;
@@ -14,9 +15,9 @@ public class TemplateRecipientsApply
     public void ThrowsGivenChangeOlderThanTheLastApplied()
     {
         var recipients = Recipients.New();
-        recipients.Apply(new RecipientCounted(Alice.Value, Start.UtcTicks));
+        recipients.Apply(new RecipientCounted(new CustomerId(Alice.Value), Start.UtcTicks));
 
-        Assert.Throws<ArgumentException>(() => recipients.Apply(new RecipientCounted(Bob.Value, Start.UtcTicks - 1)));
+        Assert.Throws<ArgumentException>(() => recipients.Apply(new RecipientCounted(new CustomerId(Bob.Value), Start.UtcTicks - 1)));
     }
 
     [Fact]
@@ -27,8 +28,8 @@ public class TemplateRecipientsApply
         var recipients = Recipients.New();
 
         // The persisted log still holds the expired first count when the second is replayed.
-        recipients.Apply(new RecipientCounted(Alice.Value, Start.UtcTicks));
-        recipients.Apply(new RecipientCounted(Alice.Value, recounted.UtcTicks));
+        recipients.Apply(new RecipientCounted(new CustomerId(Alice.Value), Start.UtcTicks));
+        recipients.Apply(new RecipientCounted(new CustomerId(Alice.Value), recounted.UtcTicks));
 
         Assert.True(recipients.IsCounted(Alice, recounted));
         Assert.Equal(new RecipientUsage(1, 1, recounted + Day), recipients.Usage(1, recounted));

@@ -1,3 +1,4 @@
+using WabaActors.Domain.Identity;
 using WabaActors.Domain.Messaging;
 using WabaActors.Domain.Tests.MessagingSupport;
 using static WabaActors.Domain.Tests.MessagingSupport.Clock;
@@ -27,7 +28,7 @@ public class TemplateRecipientsTryCount
 
         Assert.Equal(CountOutcome.Counted, fiftieth.Outcome);
         Assert.True(fiftieth.Granted);
-        Assert.Equal(new RecipientCounted(Of(Limit).Value, clock.GetUtcNow().UtcTicks), fiftieth.Change);
+        Assert.Equal(new RecipientCounted(new CustomerId(Of(Limit).Value), clock.GetUtcNow().UtcTicks), fiftieth.Change);
         Assert.Equal(new RecipientUsage(Limit, Limit, first + Day), fiftieth.Usage);
     }
 

@@ -9,9 +9,9 @@ public class WindowChangeSupersedes
     private static readonly TimeSpan Window = TimeSpan.FromHours(24);
     private static readonly DateTimeOffset T = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
 
-    private static WindowChange Message(DateTimeOffset at) => new(4206011, (at + Window).UtcTicks, Closed: false);
+    private static WindowChange Message(DateTimeOffset at) => new(new CustomerId(4206011), (at + Window).UtcTicks, Closed: false);
 
-    private static WindowChange Close(DateTimeOffset at) => new(4206011, at.UtcTicks, Closed: true);
+    private static WindowChange Close(DateTimeOffset at) => new(new CustomerId(4206011), at.UtcTicks, Closed: true);
 
     [Fact]
     [Trait("Rule", "session-window-24h")]

@@ -21,7 +21,7 @@ public sealed class DomainRun
         Assert.Equal(scenario.Limit, Number.Limit);
     }
 
-    private DomainRun(NumberAndQuota number, List<(MessageId Id, CustomerId Customer, MessageType Type)> requested)
+    private DomainRun(NumberAndQuota number, List<(MessageId Id, CustomerIdentity Customer, MessageType Type)> requested)
     {
         Number = number;
         Requested.AddRange(requested);
@@ -35,7 +35,7 @@ public sealed class DomainRun
     public IEnumerable<RecipientCounted> Counted => Number.QuotaGrants.Select(g => new RecipientCounted(g.Customer, g.GrantedAtTicks));
 
     /// <summary>Every permit requested so far, as (message id, customer, type).</summary>
-    public List<(MessageId Id, CustomerId Customer, MessageType Type)> Requested { get; } = [];
+    public List<(MessageId Id, CustomerIdentity Customer, MessageType Type)> Requested { get; } = [];
 
     /// <summary>A run on another number of the same account, sharing this run's quota and clock.</summary>
     public DomainRun AnotherNumber() => new(Number.AnotherNumber(), []);

@@ -1,3 +1,4 @@
+using WabaActors.Domain.Identity;
 using CsCheck;
 using WabaActors.Domain.Messaging;
 using WabaActors.Domain.Rules;
@@ -57,13 +58,13 @@ public class InboundLedgerReferenceProperty
                 {
                     var customerOfClose = Command.CustomerOf(i % 3);
                     var at = now - (offset < TimeSpan.Zero ? -offset : offset);
-                    windows.Close(new(customerOfClose), at, now);
+                    windows.Close(new CustomerId(customerOfClose), at, now);
                     model.Close(customerOfClose, at);
                     continue;
                 }
 
                 var (id, customer, timestamp) = ($"wamid.{i}", Command.CustomerOf(c), now + offset);
-                var actual = ledger.Record(windows, Customers.Message(id), new(customer), timestamp, now) switch
+                var actual = ledger.Record(windows, Customers.Message(id), new CustomerId(customer), timestamp, now) switch
                 {
                     { IsSuccess: false } e => Answer.Refused(e.Error!.Code),
                     { Value: null } => "repeat",
@@ -87,7 +88,7 @@ public class InboundLedgerReferenceProperty
                 var (fresh, reloaded) = (new InboundLedger(rules.ServiceWindow), new InboundLedger(rules.ServiceWindow));
                 emitted.ForEach(fresh.Apply);
                 stored.ForEach(reloaded.Apply);
-                var state = string.Concat(Enumerable.Range(0, 3).Select(k => Command.CustomerOf(k)).Select(k => windows.Get(new(k), now) is var w ? $" | {Answer.Window(w.Open, w.ExpiresAt)}" : ""));
+                var state = string.Concat(Enumerable.Range(0, 3).Select(k => Command.CustomerOf(k)).Select(k => windows.Get(new CustomerId(k), now) is var w ? $" | {Answer.Window(w.Open, w.ExpiresAt)}" : ""));
                 var modelState = string.Concat(Enumerable.Range(0, 3).Select(k => Command.CustomerOf(k)).Select(k => model.Window(k, now) is var w ? $" | {Answer.Window(w.Open, w.ExpiresAt)}" : ""));
                 var ids = Enumerable.Range(0, 6).Select(k => $"wamid.{k}").ToList();
                 var live = string.Join(",", ids.Where(k => ledger.Remembers(InboundLedger.Digest(Customers.Message(k)), now)));

@@ -1,3 +1,4 @@
+using WabaActors.Domain.Identity;
 using CsCheck;
 
 namespace WabaActors.Domain.Tests.Properties;
@@ -19,7 +20,7 @@ public class PermitDecisionReferenceModelProperty
             var step = 0;
             foreach (var command in Script.Of(scenario))
             {
-                var actual = run.Execute(command) + Windows(c => run.Number.Permits.Windows.Get(new(c), command.Now) is var w
+                var actual = run.Execute(command) + Windows(c => run.Number.Permits.Windows.Get(new CustomerId(c), command.Now) is var w
                     ? Answer.Window(w.Open, w.ExpiresAt) : "");
                 var expected = Expected(model, command) + Windows(c => model.Window(c, command.Now) is var w
                     ? Answer.Window(w.Open, w.ExpiresAt) : "");

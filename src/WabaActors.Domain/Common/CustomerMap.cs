@@ -1,0 +1,67 @@
+using WabaActors.Domain.Identity;
+
+namespace WabaActors.Domain.Common;
+
+/// <summary>
+/// Customer → a <c>long</c> (an expiry, a counting instant), with a FIFO of (key, stamp) beside it for
+/// expiry. Phones live in a <see cref="LongMap{TValue}"/> exactly as before BSUIDs (16-byte slots); BSUIDs
+/// in a <see cref="BsuidTable"/> of 20-byte slots with a check lane, allocated at the first BSUID. One FIFO
+/// of 16-byte entries serves both: the key's tag bit (<see cref="CustomerKey.BsuidTag"/>) says which
+/// table a popped entry belongs to. See docs/adr/0020-customers-are-people.md, section 1.
+/// </summary>
+/// <param name="stampOf">The stamp a value is queued with (what <see cref="Expire"/> compares); the same function at every call.</param>
+public sealed class CustomerMap(Func<long, long> stampOf)
+{
+    private readonly LongMap<long> _phones = new();
+    private BsuidTable? _bsuids;
+
+    /// <summary>Entries held.</summary>
+    public int Count => _phones.Count + (_bsuids?.Count ?? 0);
+
+    /// <summary>Slots allocated over both tables (for memory tests).</summary>
+    public int Capacity => _phones.Capacity + (_bsuids?.Capacity ?? 0);
+
+    public bool TryGetValue(CustomerKey key, out long value)
+    {
+        if (key.IsPhone)
+        {
+            return _phones.TryGetValue(key.Key, out value);
+        }
+
+        value = 0;
+        return _bsuids is { } bsuids && bsuids.TryGetValue(key, out value);
+    }
+
+    public bool ContainsKey(CustomerKey key) => TryGetValue(key, out _);
+
+    public void Set(CustomerKey key, long value)
+    {
+        if (key.IsPhone)
+        {
+            _phones.Set(key.Key, value);
+        }
+        else
+        {
+            (_bsuids ??= new BsuidTable()).Set(key, value);
+        }
+    }
+
+    /// <summary>
+    /// The FIFO entry (<paramref name="key"/>, <paramref name="stamp"/>) is due: removes the entry it
+    /// stands for unless that entry changed since (its value's stamp is no longer <paramref name="stamp"/>).
+    /// </summary>
+    public void Expire(long key, long stamp)
+    {
+        if ((key & CustomerKey.BsuidTag) == 0)
+        {
+            if (_phones.TryGetValue(key, out var value) && stampOf(value) == stamp)
+            {
+                _phones.Remove(key);
+            }
+        }
+        else
+        {
+            _bsuids?.RemoveStamped(key, stamp, stampOf);
+        }
+    }
+}
