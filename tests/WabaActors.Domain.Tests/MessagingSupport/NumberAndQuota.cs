@@ -58,7 +58,7 @@ public sealed class NumberAndQuota
 
     public void Advance(TimeSpan by) => Time.Advance(by);
 
-    public PermitAnswer Request(string messageId, CustomerId customer, MessageType type) =>
+    public PermitAnswer Request(string messageId, CustomerIdentity customer, MessageType type) =>
         Request(new PermitAsk(Customers.Message(messageId), customer, type));
 
     /// <summary>As the number grain: decide; when the quota is needed, ask it and complete; keep what each persists.</summary>
@@ -66,13 +66,25 @@ public sealed class NumberAndQuota
     {
         var now = Now;
         var step = Permits.Decide(Account.Gate(Rules), NumberRegistered, ask, now);
-        QuotaAnswer? answer = null;
-        if (step.Kind == PermitStepKind.NeedsQuota)
+        if (step.Decision is { Allowed: false, Reason: DenyReason.CustomerServiceWindowClosed })
         {
-            var granted = Quota.Grant(ask.Id, ask.Customer, Limit, now);
+            // Closed under every id the number knows: it asks the directory (the grain does, once a minute).
+            Permits.Learn(ask.Customer, Quota.Links.Aliases(ask.Customer, now), now);
+            step = Permits.Decide(Account.Gate(Rules), NumberRegistered, ask, now);
+        }
+
+        QuotaAnswer? answer = null;
+        for (var settle = false; step.Kind == PermitStepKind.NeedsQuota; settle = true)
+        {
+            var granted = Quota.Grant(ask.Id, ask.Customer, [.. step.Aliases], Limit, now, settle);
             Keep(QuotaGrants, granted.Granted);
             step = Permits.Complete(ask, granted, now);
             answer = granted;
+            if (step.Kind == PermitStepKind.NeedsAliases)
+            {
+                Permits.Learn(ask.Customer, step.Aliases, now);
+                step = Permits.Decide(Account.Gate(Rules), NumberRegistered, ask, now);
+            }
         }
 
         Keep(NumberGrants, step.Granted);
@@ -80,7 +92,7 @@ public sealed class NumberAndQuota
     }
 
     /// <summary>A request expected to be decided (allowed or denied, new or replayed), not refused.</summary>
-    public PermitAnswer Decide(string messageId, CustomerId customer, MessageType type)
+    public PermitAnswer Decide(string messageId, CustomerIdentity customer, MessageType type)
     {
         var answer = Request(messageId, customer, type);
         Assert.True(answer.Step.Kind != PermitStepKind.Refused, $"expected a decision, got {answer.Step.Error?.Code}");
@@ -88,7 +100,7 @@ public sealed class NumberAndQuota
     }
 
     /// <summary>A customer's message with timestamp <c>now + offset</c>, expected to be accepted.</summary>
-    public WindowChange? Inbound(CustomerId customer, TimeSpan offset = default)
+    public WindowChange? Inbound(CustomerIdentity customer, TimeSpan offset = default)
     {
         var result = Permits.Windows.RecordInbound(customer, Now + offset, Now);
         Assert.True(result.IsSuccess, $"inbound refused: {result.Error?.Code}");
@@ -97,11 +109,23 @@ public sealed class NumberAndQuota
     }
 
     /// <summary>Meta's 131047 for the customer, as of <paramref name="at"/>.</summary>
-    public WindowChange? Close(CustomerId customer, DateTimeOffset at)
+    public WindowChange? Close(CustomerIdentity customer, DateTimeOffset at)
     {
         var change = Permits.Windows.Close(customer, at, Now);
         Keep(WindowChanges, change);
         return change;
+    }
+
+    /// <summary>
+    /// Two ids of one person seen on this number, as the number grain does it: cached here and taught to the
+    /// quota's directory (durable there).
+    /// </summary>
+    public void Link(CustomerIdentity customer, CustomerIdentity partner)
+    {
+        if (Permits.Links.Link(customer, partner, Now) is not null)
+        {
+            Quota.Links.Link(customer, partner, Now);
+        }
     }
 
     /// <summary>Another number of the same account: its own windows and grants, the same quota and clock.</summary>
