@@ -23,6 +23,23 @@ public sealed class NumberPermits(WabaRules rules)
     /// </summary>
     public CustomerLinks Links { get; } = new(rules.LinkRetention);
 
+    /// <summary>Customers who came through a free entry point, and those whose messages are free (pricing only).</summary>
+    public FreeEntryPoints FreeEntries { get; } = new();
+
+    /// <summary>Applies a window change (a command's, or one replayed from storage): the window and any free entry point it carries.</summary>
+    public void Apply(WindowChange change)
+    {
+        Windows.Apply(change);
+        FreeEntries.Apply(change, rules.ServiceWindow);
+    }
+
+    /// <summary>Applies a persisted grant on activation: the ledger's replay and any free period it started.</summary>
+    public void Apply(PermitGranted grant)
+    {
+        Ledger.Apply(grant);
+        FreeEntries.Apply(grant);
+    }
+
     /// <summary>The window of the asked customer, looked up under every id of the person this number knows.</summary>
     public WindowState Window(CustomerIdentity customer, DateTimeOffset now) =>
         Windows.Get(customer, Links.Aliases(customer, now), now);
@@ -90,5 +107,12 @@ public sealed class NumberPermits(WabaRules rules)
     }
 
     private PermitStep Granting(PermitAsk ask, SendDecision decision, DateTimeOffset now) =>
-        PermitStep.Decide(decision, decision.Allowed ? Ledger.Record(ask.Id, ask.Customer, ask.Type, decision, now) : null);
+        PermitStep.Decide(decision, decision.Allowed ? Granted(ask, decision, now) : null);
+
+    /// <summary>A new grant, carrying the end of a free period when the customer came through a free entry point.</summary>
+    private PermitGranted Granted(PermitAsk ask, SendDecision decision, DateTimeOffset now)
+    {
+        var granted = Ledger.Record(ask.Id, ask.Customer, ask.Type, decision, now);
+        return FreeEntries.Answer(ask.Customer, now) is { } freeUntil ? granted with { FreeUntilTicks = freeUntil.UtcTicks } : granted;
+    }
 }

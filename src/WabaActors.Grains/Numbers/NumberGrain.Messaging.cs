@@ -47,6 +47,11 @@ public sealed partial class NumberGrain
             return recorded.Error!.ToFailure();
         }
 
+        if (recorded.Value?.Window is { } opened)
+        {
+            _permits.FreeEntries.Apply(opened, rules.ServiceWindow);
+        }
+
         var window = _permits.Window(customer, now).ToView();
         ReportWindows();
 

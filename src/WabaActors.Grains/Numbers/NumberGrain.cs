@@ -64,12 +64,12 @@ public sealed partial class NumberGrain(
         var journal = await store.LoadNumberAsync(Phone, clock.GetUtcNow(), cancellationToken);
         foreach (var change in journal.Windows)
         {
-            _permits.Windows.Apply(change);
+            _permits.Apply(change);
         }
 
         foreach (var grant in journal.Grants)
         {
-            _permits.Ledger.Apply(grant);
+            _permits.Apply(grant);
         }
 
         foreach (var id in journal.InboundIds)

@@ -1,6 +1,7 @@
 using CsCheck;
 using WabaActors.Domain.Identity;
 using WabaActors.Domain.Messaging;
+using WabaActors.Domain.Onboarding;
 using WabaActors.Domain.Rules;
 using WabaActors.Domain.Tests.MessagingSupport;
 
@@ -32,7 +33,8 @@ public class CustomerLinksProperty
     {
         Gen.Select(Gen.Bool, Step.Array[1, 60]).Sample((meta, steps) =>
         {
-            var first = new NumberAndQuota(meta ? WabaRules.Meta : WabaRules.Document);
+            // An approved account: Meta's profile holds every send while the review is pending.
+            var first = new NumberAndQuota(meta ? WabaRules.Meta : WabaRules.Document, (rules, now) => MessagingAccounts.Reviewed(MessagingAccounts.Live(rules, now), ReviewDecision.Approved, now));
             NumberAndQuota[] numbers = [first, first.AnotherNumber()];
             var naive = new HashSet<int>();
             var message = 0;
