@@ -48,6 +48,7 @@ public static class GrainProgram
         }
 
         Console.WriteLine(Report.Environment);
+        Note($"customers named by a BSUID: {Customers.BsuidPercent}% (WABA_BENCH_BSUID_PERCENT)");
         Note($"load average before: {LoadAverage()}");
 
         if (run.Contains("memory"))

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
 using WabaActors.Contracts.Messaging;
+using WabaActors.Domain.Identity;
 using WabaActors.Domain.Rules;
 using WabaActors.Grains.Storage;
 using WabaActors.Storage.PostgreSql;
@@ -75,15 +76,17 @@ public sealed class PostgreSqlGrainScenarios : IAsyncDisposable
         {
             // Live windows, their expiries spread over the next day as arrivals would leave them.
             var step = TimeSpan.FromHours(23).Ticks / ColdWindows;
-            await using (var copy = await connection.BeginBinaryImportAsync("COPY waba_window (phone, customer, expires_at, closed) FROM STDIN (FORMAT BINARY)"))
+            // A BSUID row (Customers.BsuidPercent) as the store writes it: the stable digest and the text.
+            await using (var copy = await connection.BeginBinaryImportAsync("COPY waba_window (phone, customer, expires_at, closed, customer_bsuid) FROM STDIN (FORMAT BINARY)"))
             {
                 for (var k = 0; k < ColdWindows; k++)
                 {
                     await copy.StartRowAsync();
                     await copy.WriteAsync(phone, NpgsqlDbType.Text);
-                    await copy.WriteAsync(Customers.Id(k), NpgsqlDbType.Bigint);
+                    await copy.WriteAsync(Customers.IsBsuid(k) ? CustomerIdentity.StableDigest(Customers.Bsuid(k)) : Customers.Id(k), NpgsqlDbType.Bigint);
                     await copy.WriteAsync(now.AddHours(1).AddTicks(k * step), NpgsqlDbType.TimestampTz);
                     await copy.WriteAsync(false, NpgsqlDbType.Boolean);
+                    await copy.WriteAsync(Customers.IsBsuid(k) ? Customers.Bsuid(k) : null, NpgsqlDbType.Text);
                 }
 
                 await copy.CompleteAsync();
@@ -94,7 +97,7 @@ public sealed class PostgreSqlGrainScenarios : IAsyncDisposable
             await analyze.ExecuteNonQueryAsync();
         }
 
-        log($"copied {ColdWindows:N0} windows for one number in {took.Elapsed.TotalMilliseconds:N0} ms");
+        log($"copied {ColdWindows:N0} windows ({Customers.BsuidPercent}% BSUIDs) for one number in {took.Elapsed.TotalMilliseconds:N0} ms");
         var customer = Customers.Text(ColdWindows / 2);
         var activations = new double[ColdRuns];
         for (var r = 0; r < ColdRuns; r++)
