@@ -3,6 +3,7 @@ using WabaActors.Contracts.Common;
 using WabaActors.Contracts.Messaging;
 using WabaActors.Domain.Common;
 using WabaActors.Domain.Identity;
+using WabaActors.Grains.Telemetry;
 using WabaActors.Grains.Translation;
 
 namespace WabaActors.Grains.Numbers;
@@ -51,6 +52,8 @@ public sealed partial class NumberGrain
         var gate = await CurrentGateAsync(now);
         await GrainFactory.Reference<ICustomerDirectoryGrain>(gate.QuotaKey)
             .LinkAsync(new CustomerLinkRequest(customer.ToString(), partner.ToString()), cancellationToken);
+        metrics.Linked(LinkEvent.Taught);
+        NumberLog.LinkTaught(logger, PersonalData.Hash(Phone), gate.QuotaKey);
         return true;
     }
 
@@ -70,6 +73,8 @@ public sealed partial class NumberGrain
         var gate = await CurrentGateAsync(now);
         var aliases = await GrainFactory.Reference<ICustomerDirectoryGrain>(gate.QuotaKey).ResolveAsync(customer.ToString(), cancellationToken);
         _permits.Learn(customer, Customers.Parse(aliases), now);
+        metrics.Linked(LinkEvent.LookedUp);
+        NumberLog.LinksLookedUp(logger, PersonalData.Hash(Phone), gate.QuotaKey, aliases.Count);
         if (_lookedUp.Count >= options.Value.LinkLookupCache)
         {
             // Bounded: entries past the interval go first; if all are recent, all go (only a hop is lost).

@@ -13,4 +13,7 @@ internal static partial class QuotaLog
 
     [LoggerMessage(EventId = WabaEventId.QuotaActivated, Level = LogLevel.Information, Message = "Template quota {QuotaKey} activated at epoch {Epoch} with {Grants} grants")]
     public static partial void Activated(ILogger logger, string quotaKey, long epoch, int grants);
+
+    [LoggerMessage(EventId = WabaEventId.QuotaLinkLearned, Level = LogLevel.Debug, Message = "Template quota {QuotaKey}: learned a link between two ids of one customer; {People} ids linked")]
+    public static partial void LinkLearned(ILogger logger, string quotaKey, int people);
 }

@@ -89,6 +89,12 @@ public sealed class TemplateQuotaGrain(
         }
 
         var learned = _quota.Links.Link(customer.Value, partner.Value, clock.GetUtcNow());
+        if (learned is not null)
+        {
+            metrics.Linked(LinkEvent.Learned);
+            QuotaLog.LinkLearned(logger, Key, _quota.Links.Count);
+        }
+
         await DurableAsync(learned is { } fresh ? _tail.Append(store.AppendLinkAsync(Key, fresh).AsTask()) : _tail.Current);
     }
 

@@ -16,10 +16,13 @@ public sealed class GrainMetrics
     private readonly Counter<long> _decisions;
     private readonly Counter<long> _grants;
     private readonly UpDownCounter<long> _windows;
+    private readonly Counter<long> _links;
     private readonly Histogram<double> _reminderLag;
     private readonly KeyValuePair<string, object?>[][] _decisionTags;
     private readonly KeyValuePair<string, object?>[][] _grantTags;
     private readonly KeyValuePair<string, object?>[][] _reminderTags;
+    private readonly KeyValuePair<string, object?>[][] _linkTags =
+        [.. Enum.GetValues<LinkEvent>().Select(e => new KeyValuePair<string, object?>[] { new("event", SnakeCase.Of(e)) })];
 
     public GrainMetrics(IMeterFactory? meters = null)
     {
@@ -28,6 +31,8 @@ public sealed class GrainMetrics
             "Permits answered by the number grains (replays included), by allowed, reason and message type.");
         _grants = meter.CreateCounter<long>("waba.template.grants", "{grant}",
             "Template-recipient checks by the quota grains: a new recipient counted, one already counted, or the limit reached.");
+        _links = meter.CreateCounter<long>("waba.customer.links", "{event}",
+            "Links between a customer's ids (phone, BSUID): taught by a number to its scope's directory, looked up by a number, learned (written) by a directory.");
         _windows = meter.CreateUpDownCounter<long>("waba.windows.active", "{window}",
             "Customer-service windows held by active number grains (an expired one leaves at its grain's next call or deactivation).");
         _reminderLag = meter.CreateHistogram("waba.reminder.lag", "s",
@@ -59,6 +64,9 @@ public sealed class GrainMetrics
         _decisions.Add(1, _decisionTags[((int)reason * Types) + (int)type]);
 
     public void Counted(GrantOutcome outcome) => _grants.Add(1, _grantTags[(int)outcome]);
+
+    /// <summary>A link taught, looked up or learned (<c>event</c> tag: <see cref="LinkEvent"/> in snake case).</summary>
+    public void Linked(LinkEvent linkEvent) => _links.Add(1, _linkTags[(int)linkEvent]);
 
     /// <summary>Windows held in memory went up or down by <paramref name="delta"/>.</summary>
     public void WindowsHeld(long delta) => _windows.Add(delta);

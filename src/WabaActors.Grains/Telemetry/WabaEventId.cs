@@ -37,11 +37,14 @@ public static class WabaEventId
     public const int NumberGatewayFailed = 2005;
     public const int NumberBillingStartUnknown = 2006;
     public const int NumberInboundRepeated = 2007;
+    public const int NumberLinkTaught = 2008;
+    public const int NumberLinksLookedUp = 2009;
 
     // 2100–2199: Template quota grain
     public const int QuotaFenced = 2101;
     public const int QuotaWriteFailed = 2102;
     public const int QuotaActivated = 2103;
+    public const int QuotaLinkLearned = 2104;
 
     // 3000–3099: Meta's webhooks
     public const int WebhookUnknownWaba = 3001;
