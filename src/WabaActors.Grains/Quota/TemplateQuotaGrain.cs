@@ -70,7 +70,8 @@ public sealed class TemplateQuotaGrain(
         cancellationToken.ThrowIfCancellationRequested();
         limit = await LimitAsync(limit);
         var known = Customers.Parse(request.Aliases);
-        var answer = _quota.Grant(MessageId.Parse(request.MessageId).Value, Customers.CustomerOf(request), [.. known], limit, clock.GetUtcNow(), request.Settle);
+        var answer = _quota.Grant(MessageId.Parse(request.MessageId).Value, Customers.CustomerOf(request), [.. known], limit, clock.GetUtcNow(),
+            settle: request.Settle || request.Aliases is null);
         metrics.Counted(answer.Outcome);
         var written = answer.Granted is { } grant ? _tail.Append(WriteAsync(grant)) : _tail.Current;
         await DurableAsync(written);

@@ -34,9 +34,13 @@ public static class Customers
         return ids;
     }
 
-    /// <summary>The request a number sends its quota for a template slot.</summary>
+    /// <summary>
+    /// The request a number sends its quota for a template slot. <c>Aliases</c> is never null from this
+    /// version (empty when none are known): a request without it comes from a silo of the version before
+    /// BSUIDs, which cannot take a <c>Resolve</c>, so the quota settles it at once.
+    /// </summary>
     public static TemplateGrantRequest GrantRequest(string phone, PermitAsk ask, IReadOnlyList<CustomerIdentity> aliases, bool settle) =>
-        new(phone, ask.Customer.StoredKey, ask.Id.Value, ask.Customer.BsuidText, aliases.Count == 0 ? null : aliases.Texts(), settle);
+        new(phone, ask.Customer.StoredKey, ask.Id.Value, ask.Customer.BsuidText, aliases.Texts(), settle);
 
     /// <summary>The customer a quota was asked about.</summary>
     public static CustomerIdentity CustomerOf(TemplateGrantRequest request) => CustomerIdentity.FromStored(request.Customer, request.CustomerBsuid);
