@@ -59,6 +59,11 @@ public sealed class CustomerLinks(TimeSpan retention)
     /// </summary>
     public CustomerIdentity[] Aliases(CustomerIdentity customer, DateTimeOffset now)
     {
+        if (_order.Count == 0)
+        {
+            return []; // the permit path's common case: no link known, nothing to prune
+        }
+
         Prune(now);
         if (!_edges.ContainsKey(customer.Key))
         {
