@@ -38,7 +38,7 @@ public sealed class MessagingClient(IGrainFactory grains)
 
     /// <summary>
     /// Several sends from one number checked in one call (a queue's flush, a campaign's templates):
-    /// decided in order exactly as if checked one by one with <see cref="CheckSendAsync"/>, and
+    /// decided in order exactly as if checked one by one with <see cref="CheckSendAsync(string, string, string, string, MessageKind, string, string?, CancellationToken)"/>, and
     /// answered once every grant is durable. One result per check, in order: a decision
     /// (<see cref="Reply{T}.Value"/>), or the failure that refused that check alone
     /// (<see cref="Reply{T}.Failure"/>: bad input, a reused message id). Many permits per grain call
