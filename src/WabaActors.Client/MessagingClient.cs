@@ -11,6 +11,7 @@ namespace WabaActors.Client;
 /// <example>
 /// <code>
 /// var decision = await messaging.CheckSendAsync("acme", "waba-1", "+420601234567", "420777000111", MessageKind.Session, "msg-42");
+/// var toUsername = await messaging.CheckSendAsync("acme", "waba-1", "+420601234567", "US.13491208655302741918", MessageKind.Session, "msg-43");
 /// if (!decision.Allowed) { /* decision.Reason, decision.RetryAt */ }
 /// </code>
 /// </example>
@@ -18,16 +19,26 @@ public sealed class MessagingClient(IGrainFactory grains)
 {
     /// <summary>May this message go out now? Idempotent per <paramref name="messageId"/>: a retry gets the same grant, counted once.</summary>
     /// <exception cref="WabaRequestException">Bad input, an unknown account or number, or a message id reused for another customer or kind.</exception>
+    public Task<PermitDecision> CheckSendAsync(
+        string tenant, string waba, string phone, string customer, MessageKind kind, string messageId, CancellationToken ct = default) =>
+        CheckSendAsync(tenant, waba, phone, customer, kind, messageId, userId: null, ct);
+
+    /// <summary>
+    /// As <see cref="CheckSendAsync(string, string, string, string, MessageKind, string, CancellationToken)"/>, where
+    /// <paramref name="customer"/> is a phone or a BSUID and <paramref name="userId"/> (null for none) is the same
+    /// person's BSUID beside a phone: it links the two ids for the account (docs/api.md, "Customers are people").
+    /// </summary>
+    /// <exception cref="WabaRequestException">Bad input (a <paramref name="userId"/> that is not a BSUID too), an unknown account or number, or a message id reused.</exception>
     public async Task<PermitDecision> CheckSendAsync(
-        string tenant, string waba, string phone, string customer, MessageKind kind, string messageId, CancellationToken ct = default)
+        string tenant, string waba, string phone, string customer, MessageKind kind, string messageId, string? userId, CancellationToken ct = default)
     {
-        var reply = await Number(phone).RequestPermitAsync(new Scope(tenant, waba), new PermitRequest(customer, kind, messageId), ct);
+        var reply = await Number(phone).RequestPermitAsync(new Scope(tenant, waba), new PermitRequest(customer, kind, messageId, userId), ct);
         return Unwrap(reply);
     }
 
     /// <summary>
     /// Several sends from one number checked in one call (a queue's flush, a campaign's templates):
-    /// decided in order exactly as if checked one by one with <see cref="CheckSendAsync"/>, and
+    /// decided in order exactly as if checked one by one with <see cref="CheckSendAsync(string, string, string, string, MessageKind, string, string?, CancellationToken)"/>, and
     /// answered once every grant is durable. One result per check, in order: a decision
     /// (<see cref="Reply{T}.Value"/>), or the failure that refused that check alone
     /// (<see cref="Reply{T}.Failure"/>: bad input, a reused message id). Many permits per grain call
@@ -43,7 +54,7 @@ public sealed class MessagingClient(IGrainFactory grains)
         for (var i = 0; i < requests.Length; i++)
         {
             var check = checks[i] ?? throw new ArgumentException($"checks[{i}] is null.", nameof(checks));
-            requests[i] = new PermitRequest(check.Customer, check.Kind, check.MessageId);
+            requests[i] = new PermitRequest(check.Customer, check.Kind, check.MessageId, check.UserId);
         }
 
         var reply = await Number(phone).RequestPermitsAsync(new Scope(tenant, waba), requests, ct);
@@ -55,10 +66,23 @@ public sealed class MessagingClient(IGrainFactory grains)
     /// A <paramref name="messageId"/> the number recorded in the last 24 h changes nothing, whatever its timestamp, and answers the window as it stands.
     /// </summary>
     /// <exception cref="WabaRequestException">Bad input, an unknown account or number, or a timestamp too far in the future.</exception>
+    public Task<WindowView> RecordInboundAsync(
+        string tenant, string waba, string phone, string customer, string messageId, DateTimeOffset timestamp, CancellationToken ct = default) =>
+        RecordInboundAsync(tenant, waba, phone, customer, messageId, timestamp, userId: null, ct: ct);
+
+    /// <summary>
+    /// As <see cref="RecordInboundAsync(string, string, string, string, string, DateTimeOffset, CancellationToken)"/>, where
+    /// <paramref name="customer"/> is a phone or a BSUID, <paramref name="userId"/> (null for none) is the same person's BSUID
+    /// beside a phone (it links the two ids for the account), <paramref name="kind"/> says whether the customer wrote or
+    /// called (both open the window), and <paramref name="entryPoint"/> names a free entry point (pricing only).
+    /// </summary>
+    /// <exception cref="WabaRequestException">Bad input (a <paramref name="userId"/> that is not a BSUID too), an unknown account or number, or a timestamp too far in the future.</exception>
     public async Task<WindowView> RecordInboundAsync(
-        string tenant, string waba, string phone, string customer, string messageId, DateTimeOffset timestamp, CancellationToken ct = default)
+        string tenant, string waba, string phone, string customer, string messageId, DateTimeOffset timestamp, string? userId,
+        InboundKind kind = InboundKind.Message, EntryPoint entryPoint = EntryPoint.None, CancellationToken ct = default)
     {
-        var reply = await Number(phone).RecordInboundAsync(new Scope(tenant, waba), new InboundMessage(customer, messageId, timestamp), ct);
+        var message = new InboundMessage(customer, messageId, timestamp, userId, kind, entryPoint);
+        var reply = await Number(phone).RecordInboundAsync(new Scope(tenant, waba), message, ct);
         return Unwrap(reply);
     }
 

@@ -15,9 +15,11 @@ public sealed record BusinessVerificationBody(string? Status);
 
 public sealed record DisplayNameBody(string? Name);
 
-public sealed record InboundBody(string? Customer, string? MessageId, DateTimeOffset? Timestamp);
+// Optional fields have a default, so the OpenAPI document does not list them as required.
+public sealed record InboundBody(
+    string? Customer, string? MessageId, DateTimeOffset? Timestamp, string? UserId = null, string? Kind = null, string? EntryPoint = null);
 
-public sealed record PermitBody(string? Customer, string? Type, string? MessageId);
+public sealed record PermitBody(string? Customer, string? Type, string? MessageId, string? UserId = null);
 
 public sealed record ClockAdvanceBody(string? By);
 

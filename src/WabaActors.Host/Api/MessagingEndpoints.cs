@@ -2,7 +2,6 @@ using WabaActors.Contracts;
 using WabaActors.Contracts.Common;
 using WabaActors.Contracts.Messaging;
 using WabaActors.Domain.Common;
-using WabaActors.Domain.Messaging;
 
 namespace WabaActors.Host.Api;
 
@@ -13,11 +12,14 @@ public static class MessagingEndpoints
     {
         var g = app.MapGroup(AccountsEndpoints.Prefix + "/numbers/{phone}").WithTags("Messaging");
         g.MapPost("/inbound", RecordInbound).WithName("RecordInbound").Produces<WindowView>()
-            .Describe("Record a customer's message", "Records a customer's message to this number, which opens (or extends) the 24 h customer-service window. See docs/api.md § Messaging.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound, ErrorCodes.TimestampInFuture);
+            .Describe("Record a customer's message or call", "Records a customer's message (or, with kind call, a call the customer started) to this number, which opens (or extends) the 24 h customer-service window. " +
+                "The customer is a phone or a BSUID; a userId (BSUID) beside a phone links the two ids as one person. See docs/api.md § Messaging and § Customers are people.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound, ErrorCodes.TimestampInFuture);
         g.MapPost("/permits", RequestPermit).WithName("RequestPermit").Produces<PermitDecision>()
-            .Describe("Ask whether a message may go out now", "Decides one outgoing message: allowed, or denied with a stable reason (a 200 either way). A granted messageId repeated answers the same grant. See docs/api.md § Messaging and docs/errors.md § Denial reasons.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound, ErrorCodes.MessageIdReused);
+            .Describe("Ask whether a message may go out now", "Decides one outgoing message: allowed, or denied with a stable reason (a 200 either way). A granted messageId repeated answers the same grant. " +
+                "The customer is a phone or a BSUID; a userId (BSUID) beside a phone links the two ids as one person. See docs/api.md § Messaging and docs/errors.md § Denial reasons.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound, ErrorCodes.MessageIdReused);
         g.MapGet("/windows/{customer}", GetWindow).WithName("GetWindow").Produces<WindowView>()
-            .Describe("Read a customer-service window", "Whether the customer's 24 h window with this number is open, and until when. See docs/api.md § Messaging.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound);
+            .Describe("Read a customer-service window", "Whether the customer's 24 h window with this number is open, and until when. The customer is a phone (digits, no '+') or a BSUID; " +
+                "linked ids of one person answer the same. See docs/api.md § Messaging.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound);
         return app;
     }
 
@@ -29,12 +31,11 @@ public static class MessagingEndpoints
             return bad;
         }
 
-        if (body.Timestamp is not { } timestamp)
+        if (MessagingInput.Read(body) is not { } message)
         {
-            return Problems.Validation("timestamp", "timestamp is required (ISO 8601, e.g. 2026-11-25T08:00:00Z).");
+            return MessagingInput.Invalid(body).ToProblem(clock.Now);
         }
 
-        var message = new InboundMessage(body.Customer ?? string.Empty, body.MessageId ?? string.Empty, timestamp);
         return (await grains.Reference<INumberGrain>(phone).RecordInboundAsync(new Scope(tenant, waba), message, aborted)).ToHttp(clock.Now);
     }
 
@@ -48,25 +49,15 @@ public static class MessagingEndpoints
 
         // The contract's type is parsed here, once: the grains receive the enum. An unknown type is
         // answered with every invalid field of the body, as the number would name them.
-        if (KindOf(body.Type) is not { } kind)
+        if (MessagingInput.Read(body) is not { } request)
         {
-            var invalid = PermitAsk.Invalid(body.Customer, body.MessageId, type: null);
-            return new Failure(invalid.Code, invalid.Message) { Errors = invalid.Errors }.ToProblem(clock.Now);
+            return MessagingInput.Invalid(body).ToProblem(clock.Now);
         }
 
-        var request = new PermitRequest(body.Customer ?? string.Empty, kind, body.MessageId ?? string.Empty);
         return (await grains.Reference<INumberGrain>(phone).RequestPermitAsync(new Scope(tenant, waba), request, aborted)).ToHttp(clock.Now);
     }
 
     private static async Task<IResult> GetWindow(
         string tenant, string waba, string phone, string customer, IGrainFactory grains, RulesClock clock, CancellationToken aborted) =>
         PathIds.Check(tenant, waba, phone) ?? PathIds.CheckCustomer(customer)
-        ?? (await grains.Reference<INumberGrain>(phone).GetWindowAsync(new Scope(tenant, waba), customer, aborted)).ToHttp(clock.Now);
-
-    private static MessageKind? KindOf(string? type) => type switch
-    {
-        "session" => MessageKind.Session,
-        "template" => MessageKind.Template,
-        _ => null,
-    };
-}
+        ?? (await grains.Reference<INumberGrain>(phone).GetWindowAsync(new Scope(tenant, waba), customer, aborted)).ToHttp(clock.Now);}

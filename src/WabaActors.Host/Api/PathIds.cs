@@ -14,7 +14,11 @@ public static class PathIds
 
     public static IResult? CheckPhone(string phone) => First(PhoneIn(phone));
 
-    public static IResult? CheckCustomer(string customer) => First(CustomerId.Parse(customer).Error);
+    /// <summary>A customer in a path is a phone's digits (no '+') or a BSUID (docs/api.md "Customers are people").</summary>
+    public static IResult? CheckCustomer(string customer) =>
+        First(customer.StartsWith('+')
+            ? DomainError.Invalid("customer", "customer in a path is a WhatsApp user id without '+' (6–15 digits) or a business-scoped user id such as US.13491208655302741918.")
+            : CustomerIdentity.Parse(customer, "customer").Error);
 
     /// <summary>In paths the phone has no '+': E.164 digits only.</summary>
     private static DomainError? PhoneIn(string phone) =>

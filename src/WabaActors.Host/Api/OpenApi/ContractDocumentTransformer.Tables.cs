@@ -42,7 +42,10 @@ internal sealed partial class ContractDocumentTransformer
             ["VerificationMethod"] = (Snake<VerificationMethod>(), "How the verification code is delivered."),
             ["NumberWarning"] = (Constants(typeof(NumberWarnings)), "A warning that does not refuse the request but that the user should see."),
             ["EventType"] = (Constants(typeof(AccountEventTypes)), "A history entry's type (new values may be added: treat an unknown one as other)."),
-            ["MessageKind"] = (Snake<MessageKind>(), "The kind of message a permit is asked for."),
+            ["MessageKind"] = (MessagingInput.Types.Keys.ToList(), "The kind of message a permit is asked for."),
+            ["InboundKind"] = (MessagingInput.Kinds.Keys.ToList(), "What the customer did: `message` (the default) or `call` (a call the customer started); both open or reset the window."),
+            ["EntryPoint"] = (MessagingInput.EntryPoints.Keys.ToList(), "A free entry point the customer came through: `ctwa` (a click-to-WhatsApp ad) or `page_cta` (a Facebook page's " +
+                "call-to-action button); left out when none. It changes the pricing of later decisions only, never whether a send is allowed."),
             ["DenialReason"] = (Snake<DenialReason>(), "Why a permit was denied (docs/errors.md § Denial reasons; new values may be added)."),
             ["ReviewDecision"] = (Snake<ReviewDecision>(), "An operator's review decision."),
             ["IndustryCategory"] = (IndustryCategory.All, "The company's industry (Meta's business verticals)."),
@@ -66,6 +69,8 @@ internal sealed partial class ContractDocumentTransformer
         (nameof(AddNumberBody), "verificationMethod", "VerificationMethod", false),
         (nameof(EventView), "type", "EventType", false),
         (nameof(PermitBody), "type", "MessageKind", false),
+        (nameof(InboundBody), "kind", "InboundKind", false),
+        (nameof(InboundBody), "entryPoint", "EntryPoint", false),
         (nameof(PermitDecision), "reason", "DenialReason", false),
         (nameof(ReviewDecisionRequest), "decision", "ReviewDecision", false),
         (nameof(CompanyProfileRequest), "industryCategory", "IndustryCategory", false),
@@ -79,7 +84,39 @@ internal sealed partial class ContractDocumentTransformer
         (nameof(VerificationBody), "code", s => s.Pattern = "^[0-9]{6}$"),
         (nameof(StepView), "step", s => (s.Minimum, s.Maximum) = ("1", "4")),
         (nameof(OnboardingView), "step", s => (s.Minimum, s.Maximum) = ("1", "4")),
+        (nameof(InboundBody), "customer", s => Customer(s, BodyCustomerPattern, "The customer: a phone (6–15 digits, a leading + allowed) or a BSUID.")),
+        (nameof(InboundBody), "userId", s => Customer(s, BsuidPattern, UserIdDescription)),
+        (nameof(PermitBody), "customer", s => Customer(s, BodyCustomerPattern, "The recipient: a phone (6–15 digits, a leading + allowed) or a BSUID.")),
+        (nameof(PermitBody), "userId", s => Customer(s, BsuidPattern, UserIdDescription)),
     ];
+
+    /// <summary>A BSUID: two capital letters, a dot, optionally <c>ENT.</c> (a parent), then 1–256 letters or digits (CustomerIdentity).</summary>
+    private const string Bsuid = @"[A-Z]{2}\.(ENT\.)?[A-Za-z0-9]{1,256}";
+
+    private const string BsuidPattern = "^" + Bsuid + "$";
+
+    private const string BodyCustomerPattern = @"^(\+?[1-9][0-9]{5,14}|" + Bsuid + ")$";
+
+    /// <summary>In a path a phone has no <c>+</c>.</summary>
+    private const string PathCustomerPattern = "^([1-9][0-9]{5,14}|" + Bsuid + ")$";
+
+    /// <summary>The longest customer: a parent BSUID with the longest body.</summary>
+    private const int CustomerMaxLength = 7 + Domain.Identity.CustomerIdentity.MaxBodyLength;
+
+    private const string UserIdDescription = "The same person's BSUID beside a phone customer (optional): links the two ids, so that a window opened " +
+        "under either is open under both and a template recipient is counted once (docs/api.md § Customers are people).";
+
+    /// <summary>Path parameters the document says more of than their type (the host checks them itself, with a 400 naming them).</summary>
+    private static readonly (string Parameter, Action<OpenApiSchema> Refine, string Description)[] ParameterRefinements =
+    [
+        ("customer", s => Customer(s, PathCustomerPattern, null), "The customer: a phone's digits (no '+') or a BSUID such as US.13491208655302741918, taken exactly as written."),
+    ];
+
+    private static void Customer(OpenApiSchema schema, string pattern, string? description)
+    {
+        (schema.Pattern, schema.MinLength, schema.MaxLength) = (pattern, 4, CustomerMaxLength);
+        schema.Description = description ?? schema.Description;
+    }
 
     /// <summary>Answer properties that are never null, though the exporter cannot tell (computed properties).</summary>
     private static readonly (string Component, string Property)[] NeverNull =

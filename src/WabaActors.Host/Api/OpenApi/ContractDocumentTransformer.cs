@@ -84,7 +84,7 @@ internal sealed partial class ContractDocumentTransformer : IOpenApiDocumentTran
         schemas[ContractOperationTransformer.ProblemSchema] = Problem(document);
     }
 
-    /// <summary>The tables: which property takes which set, what refines a value, what is never null.</summary>
+    /// <summary>The tables: which property takes which set, what refines a value or a path parameter, what is never null.</summary>
     private static void ApplyTables(OpenApiDocument document, IDictionary<string, IOpenApiSchema> schemas)
     {
         foreach (var (component, property, set, items) in Uses)
@@ -117,6 +117,23 @@ internal sealed partial class ContractDocumentTransformer : IOpenApiDocumentTran
         {
             var schema = Object(schemas, component);
             schema.Properties![property] = NotNull(schema.Properties[property]);
+        }
+
+        foreach (var (name, refine, description) in ParameterRefinements)
+        {
+            var parameters = document.Paths.Values.SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
+                .SelectMany(o => o.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Path && p.Name == name).ToList();
+            if (parameters.Count == 0)
+            {
+                throw new InvalidOperationException($"OpenAPI: no path parameter {name} (stale table in {nameof(ContractDocumentTransformer)}).");
+            }
+
+            foreach (var parameter in parameters)
+            {
+                parameter.Description = description;
+                refine(parameter.Schema as OpenApiSchema
+                    ?? throw new InvalidOperationException($"OpenAPI: path parameter {name} has no inline schema (stale table in {nameof(ContractDocumentTransformer)})."));
+            }
         }
     }
 
