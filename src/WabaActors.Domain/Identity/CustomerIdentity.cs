@@ -64,6 +64,22 @@ public readonly struct CustomerIdentity : IEquatable<CustomerIdentity>
         return input[0] == '+' || char.IsAsciiDigit(input[0]) ? ParsePhone(input, field) : ParseBsuid(input, field);
     }
 
+    /// <summary>
+    /// A <c>userId</c> given beside a customer: the same person's BSUID, beside a phone. A phone, or a
+    /// <c>userId</c> beside a BSUID customer (<paramref name="customerIsPhone"/> false), is a validation error
+    /// on <c>userId</c>. <paramref name="customerIsPhone"/> null: the customer did not parse (only the
+    /// <c>userId</c>'s own grammar is checked).
+    /// </summary>
+    public static Result<CustomerIdentity> ParseUserId(string? input, bool? customerIsPhone)
+    {
+        const string Field = "userId";
+        var parsed = Parse(input, Field);
+        return !parsed.IsSuccess ? parsed
+            : parsed.Value.IsPhone ? DomainError.Invalid(Field, "userId must be a business-scoped user id such as US.13491208655302741918, not a phone.")
+            : customerIsPhone == false ? DomainError.Invalid(Field, "userId names the BSUID of a customer given by phone; leave it out when customer is a BSUID.")
+            : parsed;
+    }
+
     /// <summary>A phone known by its digits (from today's <see cref="CustomerId"/>); it answers with its digits.</summary>
     public static CustomerIdentity Of(CustomerId phone) => new(CustomerKey.Phone(phone), null);
 

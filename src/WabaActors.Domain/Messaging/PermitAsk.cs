@@ -14,11 +14,16 @@ public readonly record struct PermitAsk(MessageId Id, CustomerIdentity Customer,
         return parsedCustomer.IsSuccess && parsedId.IsSuccess && type is { } t ? new PermitAsk(parsedId.Value, parsedCustomer.Value, t) : null;
     }
 
-    /// <summary>Every error of an invalid ask, each named by its field (the slow path); <paramref name="type"/> null when unknown.</summary>
-    public static DomainError Invalid(string? customer, string? messageId, MessageType? type)
+    /// <summary>
+    /// Every error of an invalid ask, each named by its field (the slow path); <paramref name="type"/> null when
+    /// unknown; <paramref name="userId"/>, when given, must be a BSUID beside a phone customer.
+    /// </summary>
+    public static DomainError Invalid(string? customer, string? messageId, MessageType? type, string? userId = null)
     {
         var v = new Validator();
-        foreach (var error in new[] { CustomerIdentity.Parse(customer).Error, MessageId.Parse(messageId).Error }.OfType<DomainError>())
+        var parsedCustomer = CustomerIdentity.Parse(customer);
+        var userIdError = userId is null ? null : CustomerIdentity.ParseUserId(userId, parsedCustomer.IsSuccess ? parsedCustomer.Value.IsPhone : null).Error;
+        foreach (var error in new[] { parsedCustomer.Error, MessageId.Parse(messageId).Error, userIdError }.OfType<DomainError>())
         {
             v.Add(error.Errors!.Keys.First(), error.Message);
         }

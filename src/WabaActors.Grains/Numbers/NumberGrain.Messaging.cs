@@ -30,7 +30,8 @@ public sealed partial class NumberGrain
 
         var v = new Validator();
         var customer = v.Parse("customer", () => CustomerIdentity.Parse(message.Customer));
-        var userId = message.UserId is null ? (CustomerIdentity?)null : v.Parse("userId", () => UserIdOf(message.UserId));
+        var userId = message.UserId is null ? (CustomerIdentity?)null
+            : v.Parse("userId", () => CustomerIdentity.ParseUserId(message.UserId, v.IsValid ? customer.IsPhone : null));
         var id = v.Parse("messageId", () => MessageId.Parse(message.MessageId));
         v.Check(message.Timestamp != default, "timestamp", "timestamp is required (ISO 8601).");
         v.Check(Enum.IsDefined(message.Kind), "kind", "kind must be 'message' or 'call'.");
@@ -132,14 +133,6 @@ public sealed partial class NumberGrain
 
         ReportWindows();
         return window.ToView();
-    }
-
-    /// <summary>A <c>userId</c> beside a customer is the person's BSUID.</summary>
-    private static Result<CustomerIdentity> UserIdOf(string text)
-    {
-        var parsed = CustomerIdentity.Parse(text, "userId");
-        return !parsed.IsSuccess || !parsed.Value.IsPhone ? parsed
-            : DomainError.Invalid("userId", "userId must be a business-scoped user id such as US.13491208655302741918, not a phone.");
     }
 
     private void LogRepeat(MessageId id)

@@ -87,9 +87,9 @@ public sealed partial class NumberGrain
 
         if (request.UserId is not null)
         {
-            if (UserIdOf(request.UserId) is not { IsSuccess: true } userId)
+            if (CustomerIdentity.ParseUserId(request.UserId, ask.Customer.IsPhone) is not { IsSuccess: true } userId)
             {
-                return Decided.Refused(UserIdOf(request.UserId).Error!.ToFailure());
+                return Decided.Refused(InvalidPermit(request));
             }
 
             await TeachAsync(ask.Customer, userId.Value, cancellationToken);
@@ -133,7 +133,7 @@ public sealed partial class NumberGrain
     private static PermitAsk? AskOf(PermitRequest request) => PermitAsk.Of(request.Customer, request.MessageId, TypeOf(request.Type));
 
     private static Failure InvalidPermit(PermitRequest request) =>
-        PermitAsk.Invalid(request.Customer, request.MessageId, TypeOf(request.Type)).ToFailure();
+        PermitAsk.Invalid(request.Customer, request.MessageId, TypeOf(request.Type), request.UserId).ToFailure();
 
     private static MessageType? TypeOf(MessageKind kind) => Enum.IsDefined(kind) ? kind.ToDomain() : null;
 

@@ -44,9 +44,11 @@ public sealed record Endpoint(string Name, HttpMethod Method, Func<TestAccount, 
                 new Field("decision", FieldKind.Text), new Field("reason", FieldKind.Text, Required: false)) { HasPhone = true },
             new("RecordInbound", post, a => a.Number + "/inbound",
                 async () => JsonSerializerNodes.From(new { customer = Ids.Customer(), messageId = Ids.MessageId(), timestamp = Json.Iso(await api.Now()) }),
-                new Field("customer", FieldKind.Text), new Field("messageId", FieldKind.Text) { BlankAllowed = true }, new Field("timestamp", FieldKind.Instant)) { HasPhone = true },
+                new Field("customer", FieldKind.Text), new Field("messageId", FieldKind.Text) { BlankAllowed = true }, new Field("timestamp", FieldKind.Instant),
+                new Field("userId", FieldKind.Text, Required: false), new Field("kind", FieldKind.Text, Required: false), new Field("entryPoint", FieldKind.Text, Required: false)) { HasPhone = true },
             new("RequestPermit", post, a => a.Number + "/permits", () => Body(new { customer = Ids.Customer(), type = "template", messageId = Ids.MessageId() }),
-                new Field("customer", FieldKind.Text), new Field("type", FieldKind.Text), new Field("messageId", FieldKind.Text) { BlankAllowed = true }) { HasPhone = true },
+                new Field("customer", FieldKind.Text), new Field("type", FieldKind.Text), new Field("messageId", FieldKind.Text) { BlankAllowed = true },
+                new Field("userId", FieldKind.Text, Required: false)) { HasPhone = true },
             new("AdvanceClock", post, _ => "/v1/admin/clock/advance", () => Body(new { by = "PT0S" }), new Field("by", FieldKind.Text)) { HasAccount = false },
         ];
     }

@@ -97,7 +97,7 @@ public static class Fuzz
         "tenant" => System.Text.RegularExpressions.Regex.IsMatch(value, "^[a-z0-9][a-z0-9-]{0,63}$"),
         "waba" => System.Text.RegularExpressions.Regex.IsMatch(value, "^[A-Za-z0-9_-]{1,64}$"),
         "phone" => System.Text.RegularExpressions.Regex.IsMatch(value, "^[1-9][0-9]{7,14}$"),
-        "customer" => System.Text.RegularExpressions.Regex.IsMatch(value, "^[0-9]{6,15}$"),
+        "customer" => System.Text.RegularExpressions.Regex.IsMatch(value, "^([1-9][0-9]{5,14}|[A-Z]{2}\\.(ENT\\.)?[A-Za-z0-9]{1,256})$"),
         _ => false,
     };
 

@@ -116,6 +116,30 @@ public abstract class CustomerLinksTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task RefusesAUserIdBesideABsuidCustomerLinkingNothing()
+    {
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
+        var (first, second) = (Bsuid(), Bsuid());
+        await account.InboundAsync(phones[0], first, fixture.Now).Ok();
+
+        var reply = await account.Number(phones[0]).RequestPermitAsync(account.Scope, new PermitRequest(second, MessageKind.Session, Ids.Message(), UserId: first));
+
+        Assert.Equal("validation_failed", reply.Failure?.Code);
+        Assert.Contains("userId", reply.Failure!.Errors!.Keys);
+        Assert.False((await account.PermitAsync(phones[0], second, MessageKind.Session)).Allowed);
+    }
+
+    [Fact]
+    public async Task NamesEveryInvalidFieldGivenABadCustomerAndABadUserId()
+    {
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
+
+        var reply = await account.Number(phones[0]).RequestPermitAsync(account.Scope, new PermitRequest("us.1", MessageKind.Session, Ids.Message(), UserId: "@bob"));
+
+        Assert.Equal(["customer", "userId"], reply.Failure!.Errors!.Keys.Order());
+    }
+
+    [Fact]
     public async Task OpensTheWindowGivenACall()
     {
         var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
