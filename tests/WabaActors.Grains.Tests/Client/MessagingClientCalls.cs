@@ -23,6 +23,33 @@ public abstract class MessagingClientCalls(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task AllowsASessionToTheBsuidGivenACallRecordedUnderThePhoneWithTheUserId()
+    {
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
+        var (customer, bsuid) = (Ids.Customer(), "US.1" + Ids.Customer());
+
+        var window = await Client.RecordInboundAsync(account.Tenant, account.Waba, phones[0], customer, "wacid." + Ids.Message(), fixture.Now,
+            userId: bsuid, kind: InboundKind.Call, entryPoint: EntryPoint.Ctwa);
+        var decision = await Client.CheckSendAsync(account.Tenant, account.Waba, phones[0], bsuid, MessageKind.Session, Ids.Message());
+        var batch = await Client.CheckSendBatchAsync(account.Tenant, account.Waba, phones[0],
+            [new(Ids.Customer(), MessageKind.Session, Ids.Message()) { UserId = bsuid }]);
+
+        Assert.Equal((true, window.ExpiresAt), (decision.Allowed, decision.WindowExpiresAt));
+        Assert.True(batch[0].Value!.Allowed, "the batch's own userId links its customer to the person whose window is open");
+    }
+
+    [Fact]
+    public async Task ThrowsNamingUserIdGivenAUserIdThatIsAPhone()
+    {
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
+
+        var refused = await Assert.ThrowsAsync<WabaRequestException>(() =>
+            Client.CheckSendAsync(account.Tenant, account.Waba, phones[0], Ids.Customer(), MessageKind.Session, Ids.Message(), userId: Ids.Customer()));
+
+        Assert.Contains("userId", refused.Failure.Errors!.Keys);
+    }
+
+    [Fact]
     public async Task DeniesWithReasonNotExceptionGivenNoWindow()
     {
         var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
