@@ -43,7 +43,7 @@ internal static class CallsReader
             }
 
             var (id, at) = (call.Id("id"), MetaJson.Instant(call.Text("timestamp")));
-            if (caller.Customer is null || id is null || at is null)
+            if (id is null || at is null)
             {
                 batch.Unreadable();
                 continue;

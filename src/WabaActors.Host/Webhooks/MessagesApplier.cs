@@ -79,6 +79,11 @@ public sealed class MessagesApplier(IGrainFactory grains, WebhookMetrics metrics
             WebhookLog.MessageIgnored(logger, phoneHash, waba, $"{batch.Unreadable} item(s) without sender, id or timestamp", "validation_failed");
         }
 
+        if (batch.Malformed > 0)
+        {
+            WebhookLog.MessageIgnored(logger, phoneHash, waba, $"{batch.Malformed} id(s) neither a phone nor a BSUID", "validation_failed");
+        }
+
         foreach (var unknown in batch.Unknown)
         {
             WebhookLog.UnknownValue(logger, field, waba, unknown.What, Domain.Common.Text.Clean(unknown.Value, 64));

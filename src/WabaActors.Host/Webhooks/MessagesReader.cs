@@ -56,7 +56,7 @@ public static class MessagesReader
         }
 
         var (sender, id, at) = (Person.Sender(message, value), message.Id("id"), MetaJson.Instant(message.Text("timestamp")));
-        if (sender.Customer is null || id is null || at is null)
+        if (id is null || at is null)
         {
             batch.Unreadable();
             return;

@@ -53,6 +53,21 @@ public abstract class WebhookPeopleTests(PeopleHostFixture fixture)
     }
 
     [Fact]
+    public async Task MalformedBsuidBesideAPhoneCostsNoWindow()
+    {
+        var account = await _api.LiveAndApprovedAsync();
+        var phone = Ids.Customer();
+        var sentAt = Seconds(await _api.Now()) - TimeSpan.FromMinutes(1);
+
+        var reply = await _api.Webhook(Envelope(account.Waba, "messages",
+            Messages(account.Phone, Text(phone, "us.13491208655302741918", Ids.MessageId(), sentAt), Contact(phone, "@sheena"))));
+
+        Assert.Equal(1, reply.Receipt().Applied);
+        Assert.True((await _api.Get($"{account.Number}/windows/{phone}")).Ok().Bool("open"));
+        Assert.Contains(fixture.Logs.Lines, l => l.Contains("[3007]", StringComparison.Ordinal) && l.Contains("2 id(s) neither a phone nor a BSUID", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ContactsParentBsuidLinksToTheUser()
     {
         var account = await _api.LiveAndApprovedAsync();
