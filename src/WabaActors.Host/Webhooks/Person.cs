@@ -14,7 +14,8 @@ public readonly record struct Person(string? Phone, string? UserId, string? Pare
 
     /// <summary>
     /// The sender of a message or a user-initiated call: <c>from</c> and <c>from_user_id</c>, each
-    /// completed from its <c>contacts[]</c> entry (the one naming either id, else a lone one).
+    /// completed from its <c>contacts[]</c> entry (the one naming either id, else a lone one that
+    /// names no other).
     /// </summary>
     public static Person Sender(JsonElement item, JsonElement value, string prefix = "from")
     {
@@ -33,10 +34,16 @@ public readonly record struct Person(string? Phone, string? UserId, string? Pare
     /// <summary>A <c>contacts[]</c> entry.</summary>
     public static Person Contact(JsonElement contact) => new(contact.Id("wa_id"), contact.Id("user_id"), contact.Id("parent_user_id"));
 
+    /// <summary>The contact naming <paramref name="phone"/> or <paramref name="userId"/>; else a lone one that names no other id.</summary>
     private static JsonElement? ContactOf(JsonElement value, string? phone, string? userId)
     {
         var contacts = value.Items("contacts").ToList();
         var named = contacts.FirstOrDefault(c => (phone is not null && c.Id("wa_id") == phone) || (userId is not null && c.Id("user_id") == userId));
-        return named.ValueKind == JsonValueKind.Object ? named : contacts.Count == 1 ? contacts[0] : null;
+        if (named.ValueKind == JsonValueKind.Object)
+        {
+            return named;
+        }
+
+        return contacts is [var lone] && (phone is null || lone.Id("wa_id") is null) && (userId is null || lone.Id("user_id") is null) ? lone : null;
     }
 }

@@ -60,6 +60,17 @@ public sealed class MessagesReaderTests
     }
 
     [Fact]
+    public void LoneContactNamingAnotherPhoneLendsTheSenderNothing()
+    {
+        var bsuid = Bsuid();
+
+        var batch = Read(Messages(Business, Text("16505551234", null, "wamid.1", DateTimeOffset.FromUnixTimeSeconds(1_790_000_000)), Contact("16505559999", bsuid)));
+
+        Assert.Null(Assert.Single(batch.Inbound).UserId);
+        Assert.Equal(new CustomerLinkRequest("16505559999", bsuid), Assert.Single(batch.Links));
+    }
+
+    [Fact]
     public void UserConnectIsACallAndOtherCallsOpenNothing()
     {
         var at = DateTimeOffset.FromUnixTimeSeconds(1_790_000_000);
