@@ -59,6 +59,7 @@ public static class WabaEventId
     public const int WebhookOff = 3010;
     public const int WebhookUnknownValue = 3011;
     public const int WebhookForeignObject = 3012;
+    public const int WebhookOpensNothing = 3013;
 
     // 3100–3199: 360dialog's partner webhooks
     public const int PartnerWebhookSignatureRejected = 3101;

@@ -1,5 +1,6 @@
 using WabaActors.Contracts;
 using WabaActors.Contracts.Common;
+using WabaActors.Contracts.Messaging;
 using WabaActors.Domain.Identity;
 using WabaActors.Grains.Telemetry;
 using WabaActors.Grains.Translation;
@@ -7,21 +8,19 @@ using WabaActors.Grains.Translation;
 namespace WabaActors.Host.Webhooks;
 
 /// <summary>
-/// A <c>messages</c> change → the number grain, on behalf of the tenant that owns the WABA: customers'
-/// messages open windows (idempotent on their id), 131047 failures close them. The number must be
-/// on the entry's WABA; otherwise the change is logged and ignored.
+/// A <c>messages</c> or <c>calls</c> change → the number grain, on behalf of the tenant that owns the
+/// WABA: links first (so a close or a window reaches every id of the person), then customers'
+/// messages and calls open windows (idempotent on their id), then 131047 failures close them. The
+/// number must be on the entry's WABA; otherwise the change is logged and ignored. Unknown values are
+/// logged and counted, what deliberately opens nothing is logged.
 /// </summary>
-public sealed class MessagesApplier(IGrainFactory grains, ILogger<MessagesApplier> logger)
+public sealed class MessagesApplier(IGrainFactory grains, WebhookMetrics metrics, ILogger<MessagesApplier> logger)
 {
-    public async Task<WebhookOutcome> ApplyAsync(IAccountGrain account, string waba, MessagesBatch batch)
+    public async Task<WebhookOutcome> ApplyAsync(IAccountGrain account, string waba, MessagesBatch batch, string field = MessagesReader.Field)
     {
         var phoneHash = PersonalData.Hash(batch.Phone);
-        if (batch.Unreadable > 0)
-        {
-            WebhookLog.MessageIgnored(logger, phoneHash, waba, $"{batch.Unreadable} item(s) without sender, id or timestamp", "validation_failed");
-        }
-
-        if (batch.Inbound.Count == 0 && batch.Closes.Count == 0)
+        Report(batch, field, waba, phoneHash);
+        if (batch.IsEmpty)
         {
             return WebhookOutcome.Ignored;
         }
@@ -34,14 +33,22 @@ public sealed class MessagesApplier(IGrainFactory grains, ILogger<MessagesApplie
 
         if (await account.GetOwnerAsync() is not { } tenant)
         {
-            WebhookLog.UnknownWaba(logger, MessagesReader.Field, waba);
+            WebhookLog.UnknownWaba(logger, field, waba);
             return WebhookOutcome.Ignored;
         }
 
         var number = grains.Reference<INumberGrain>(batch.Phone);
         var owner = new Scope(tenant, waba);
-        var applied = 0;
-        var repeats = 0;
+        var (applied, repeats, unchanged) = (0, 0, 0);
+        foreach (var link in batch.Links)
+        {
+            var taught = await number.LinkAsync(owner, link);
+            if (Count(taught, "a link between two ids of one person", phoneHash, waba) > 0)
+            {
+                (applied, unchanged) = taught.Value ? (applied + 1, unchanged) : (applied, unchanged + 1);
+            }
+        }
+
         foreach (var message in batch.Inbound)
         {
             var recorded = await number.RecordInboundAsync(owner, message);
@@ -51,7 +58,7 @@ public sealed class MessagesApplier(IGrainFactory grains, ILogger<MessagesApplie
                 continue;
             }
 
-            applied += Count(recorded, "a customer message", phoneHash, waba);
+            applied += Count(recorded, message.Kind == InboundKind.Call ? "a customer call" : "a customer message", phoneHash, waba);
         }
 
         foreach (var close in batch.Closes)
@@ -59,8 +66,34 @@ public sealed class MessagesApplier(IGrainFactory grains, ILogger<MessagesApplie
             applied += Count(await number.CloseWindowAsync(owner, close.Customer, close.At), "a 131047 close", phoneHash, waba);
         }
 
-        // A change whose every message was recorded before (Meta redelivered it) is a duplicate.
-        return applied > 0 ? WebhookOutcome.Applied : repeats > 0 ? WebhookOutcome.Duplicate : WebhookOutcome.Ignored;
+        // A change whose every message was recorded before (Meta redelivered it) is a duplicate; one that
+        // only taught links already known changed nothing.
+        return applied > 0 ? WebhookOutcome.Applied : repeats > 0 ? WebhookOutcome.Duplicate
+            : unchanged > 0 ? WebhookOutcome.Unchanged : WebhookOutcome.Ignored;
+    }
+
+    private void Report(MessagesBatch batch, string field, string waba, string phoneHash)
+    {
+        if (batch.Unreadable > 0)
+        {
+            WebhookLog.MessageIgnored(logger, phoneHash, waba, $"{batch.Unreadable} item(s) without sender, id or timestamp", "validation_failed");
+        }
+
+        if (batch.Malformed > 0)
+        {
+            WebhookLog.MessageIgnored(logger, phoneHash, waba, $"{batch.Malformed} id(s) neither a phone nor a BSUID", "validation_failed");
+        }
+
+        foreach (var unknown in batch.Unknown)
+        {
+            WebhookLog.UnknownValue(logger, field, waba, unknown.What, Domain.Common.Text.Clean(unknown.Value, 64));
+            metrics.UnknownValue(unknown.What, field);
+        }
+
+        foreach (var what in batch.OpenNothing)
+        {
+            WebhookLog.OpensNothing(logger, field, phoneHash, waba, what);
+        }
     }
 
     private int Count<T>(Reply<T> reply, string what, string phoneHash, string waba)

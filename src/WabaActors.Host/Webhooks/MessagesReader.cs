@@ -1,50 +1,86 @@
 using System.Text.Json;
-using WabaActors.Contracts.Messaging;
 
 namespace WabaActors.Host.Webhooks;
 
-/// <summary>The <c>messages</c> field → <see cref="MessagesBatch"/>. Other statuses (sent, delivered, read) and other errors are not the rules' business.</summary>
+/// <summary>
+/// The <c>messages</c> field (and <c>calls</c>, and the withdrawn <c>user_id_update</c>) →
+/// <see cref="MessagesBatch"/>. A user's message opens the window of <c>from</c> ?? <c>from_user_id</c>
+/// ?? a lone contact's <c>user_id</c>; a phone and a BSUID naming one person travel together and
+/// link. Every <c>contacts[]</c> entry and status recipient teaches links; a 131047 failure closes the
+/// window of <c>recipient_id</c> ?? <c>recipient_user_id</c>. Other statuses and errors are not the
+/// rules' business. (docs/adr/0020-customers-are-people.md)
+/// </summary>
 public static class MessagesReader
 {
     public const string Field = "messages";
+
+    /// <summary>The withdrawn field that carried BSUID changes (Mar–Aug 2026), read like a system message.</summary>
+    public const string UserIdUpdateField = "user_id_update";
+
     /// <summary>Meta's error for a message sent outside the customer-service window.</summary>
     public const string OutsideWindow = "131047";
+
+    /// <summary>The fields this reader takes.</summary>
+    public static bool Handles(string field) => field is Field or CallsReader.Field or UserIdUpdateField;
 
     public static MessagesBatch Read(JsonElement value)
     {
         var phone = MetaJson.Digits((value.Child("metadata") ?? default).Text("display_phone_number"));
-        var unreadable = 0;
-        var inbound = new List<InboundMessage>();
+        var batch = new MessagesBatchBuilder();
+        foreach (var contact in value.Items("contacts"))
+        {
+            batch.Teach(Person.Contact(contact));
+        }
+
         foreach (var message in value.Items("messages"))
         {
-            var (from, id, at) = (message.Text("from"), message.Text("id"), MetaJson.Instant(message.Text("timestamp")));
-            if (from is null || id is null || at is null)
-            {
-                unreadable++;
-                continue;
-            }
-
-            inbound.Add(new InboundMessage(from, id, at.Value));
+            Message(message, value, batch);
         }
 
-        var closes = new List<WindowClose>();
         foreach (var status in value.Items("statuses"))
         {
-            if (status.Text("status") != "failed" || !status.Items("errors").Any(e => e.Text("code") == OutsideWindow))
-            {
-                continue;
-            }
-
-            var (customer, at) = (status.Text("recipient_id"), MetaJson.Instant(status.Text("timestamp")));
-            if (customer is null || at is null)
-            {
-                unreadable++;
-                continue;
-            }
-
-            closes.Add(new WindowClose(customer, at.Value));
+            Status(status, batch);
         }
 
-        return new MessagesBatch(phone, inbound, closes, unreadable);
+        CallsReader.Read(value, batch);
+        SystemMessageReader.ReadUpdates(value, batch);
+        return batch.Build(phone);
+    }
+
+    private static void Message(JsonElement message, JsonElement value, MessagesBatchBuilder batch)
+    {
+        if (message.Text("type") == "system")
+        {
+            SystemMessageReader.Read(message, batch);
+            return;
+        }
+
+        var (sender, id, at) = (Person.Sender(message, value), message.Id("id"), MetaJson.Instant(message.Text("timestamp")));
+        if (id is null || at is null)
+        {
+            batch.Unreadable();
+            return;
+        }
+
+        batch.Inbound(sender, id, at.Value, entryPoint: ReferralReader.Read(message, batch));
+    }
+
+    private static void Status(JsonElement status, MessagesBatchBuilder batch)
+    {
+        var recipient = Person.Recipient(status);
+        batch.Teach(recipient);
+        if (status.Text("status") != "failed" || !status.Items("errors").Any(e => e.Text("code") == OutsideWindow))
+        {
+            return;
+        }
+
+        var (customer, at) = (status.Id("recipient_id") ?? recipient.UserId, MetaJson.Instant(status.Text("timestamp")));
+        if (customer is null || at is null)
+        {
+            batch.Unreadable();
+            return;
+        }
+
+        batch.Close(customer, at.Value);
     }
 }

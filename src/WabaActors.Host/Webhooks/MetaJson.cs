@@ -22,6 +22,9 @@ public static class MetaJson
         _ => null,
     };
 
+    /// <summary>An id (a phone, a BSUID, a message id): the text, or null when absent or blank.</summary>
+    public static string? Id(this JsonElement obj, string name) => obj.Text(name) is { } text && !string.IsNullOrWhiteSpace(text) ? text : null;
+
     /// <summary>The elements of an array property (none when absent or not an array).</summary>
     public static IEnumerable<JsonElement> Items(this JsonElement obj, string name) =>
         obj.Child(name) is { ValueKind: JsonValueKind.Array } array ? array.EnumerateArray() : [];

@@ -33,9 +33,9 @@ public sealed class WebhookApplier(IGrainFactory grains, MessagesApplier message
 
     private async Task<WebhookOutcome> ApplyAsync(IAccountGrain account, string waba, WebhookChange change)
     {
-        if (change.Field == MessagesReader.Field)
+        if (MessagesReader.Handles(change.Field))
         {
-            return await messages.ApplyAsync(account, waba, MessagesReader.Read(change.Value));
+            return await messages.ApplyAsync(account, waba, MessagesReader.Read(change.Value), change.Field);
         }
 
         if (!AccountChangeReader.Handles(change.Field))

@@ -37,6 +37,9 @@ internal static partial class WebhookLog
     [LoggerMessage(EventId = WabaEventId.WebhookUnknownValue, Level = LogLevel.Warning, Message = "Webhook {Field} for WABA {Waba} carries an unknown {What} '{Value}': recorded, not applied")]
     public static partial void UnknownValue(ILogger logger, string field, string waba, string what, string value);
 
+    [LoggerMessage(EventId = WabaEventId.WebhookOpensNothing, Level = LogLevel.Information, Message = "Webhook {Field} for number {PhoneHash} of WABA {Waba}: {What} opens no window")]
+    public static partial void OpensNothing(ILogger logger, string field, string phoneHash, string waba, string what);
+
     [LoggerMessage(EventId = WabaEventId.WebhookForeignObject, Level = LogLevel.Warning, Message = "Webhook delivery for object '{Object}' acknowledged and ignored: this endpoint reads whatsapp_business_account")]
     public static partial void ForeignObject(ILogger logger, string @object);
 
