@@ -9,7 +9,7 @@ namespace WabaActors.Api.Tests;
 /// 2): a user's call opens or resets the window whether or not it is answered, at the connect's
 /// timestamp; a redelivered connect is a repeat; a terminate or a call the business started opens nothing.
 /// </summary>
-public abstract class WebhookCallsTests(PeopleHostFixture fixture)
+public abstract class WebhookCallsTests(HostFixture fixture)
 {
     private readonly ApiClient _api = fixture.Api;
 
@@ -102,8 +102,8 @@ public abstract class WebhookCallsTests(PeopleHostFixture fixture)
         Metrics.Sample(metrics.Body, "waba_webhook_unknown_values_total", "what=\"call_event\"", "field=\"calls\"");
 }
 
-[Collection(PeopleDocumentCollection.Name)]
-public sealed class WebhookCallsDocumentTests(PeopleDocumentFixture fixture) : WebhookCallsTests(fixture);
+[Collection(ApiCollection.Name)]
+public sealed class WebhookCallsDocumentTests(ApiFixture fixture) : WebhookCallsTests(fixture);
 
-[Collection(PeopleMetaCollection.Name)]
-public sealed class WebhookCallsMetaTests(PeopleMetaFixture fixture) : WebhookCallsTests(fixture);
+[Collection(MetaApiCollection.Name)]
+public sealed class WebhookCallsMetaTests(MetaApiFixture fixture) : WebhookCallsTests(fixture);

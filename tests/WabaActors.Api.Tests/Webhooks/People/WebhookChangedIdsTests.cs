@@ -9,7 +9,7 @@ namespace WabaActors.Api.Tests;
 /// number links to the old one, so a window opened under the old id is open under the new one. They
 /// come without <c>contacts[]</c>, often without <c>wa_id</c> or <c>from</c>, and open no window.
 /// </summary>
-public abstract class WebhookChangedIdsTests(PeopleHostFixture fixture)
+public abstract class WebhookChangedIdsTests(HostFixture fixture)
 {
     private readonly ApiClient _api = fixture.Api;
 
@@ -130,8 +130,8 @@ public abstract class WebhookChangedIdsTests(PeopleHostFixture fixture)
     }
 }
 
-[Collection(PeopleDocumentCollection.Name)]
-public sealed class WebhookChangedIdsDocumentTests(PeopleDocumentFixture fixture) : WebhookChangedIdsTests(fixture);
+[Collection(ApiCollection.Name)]
+public sealed class WebhookChangedIdsDocumentTests(ApiFixture fixture) : WebhookChangedIdsTests(fixture);
 
-[Collection(PeopleMetaCollection.Name)]
-public sealed class WebhookChangedIdsMetaTests(PeopleMetaFixture fixture) : WebhookChangedIdsTests(fixture);
+[Collection(MetaApiCollection.Name)]
+public sealed class WebhookChangedIdsMetaTests(MetaApiFixture fixture) : WebhookChangedIdsTests(fixture);

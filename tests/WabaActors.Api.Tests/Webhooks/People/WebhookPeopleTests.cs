@@ -9,9 +9,9 @@ namespace WabaActors.Api.Tests;
 /// Customers are people (docs/adr/0020, sections 2 and 4; ../shared/domain/meta-2026-webhooks.md 1.2):
 /// Meta's <c>messages</c> webhook names a user by phone, BSUID or both; the window opens for whoever
 /// sent, and two ids of one person link, under both rule profiles. A BSUID is asked of the number
-/// grain (<see cref="PeopleHostFixture"/>), a phone over HTTP.
+/// grain (over HTTP), a phone over HTTP.
 /// </summary>
-public abstract class WebhookPeopleTests(PeopleHostFixture fixture)
+public abstract class WebhookPeopleTests(HostFixture fixture)
 {
     private readonly ApiClient _api = fixture.Api;
 
@@ -135,8 +135,8 @@ public abstract class WebhookPeopleTests(PeopleHostFixture fixture)
     }
 }
 
-[Collection(PeopleDocumentCollection.Name)]
-public sealed class WebhookPeopleDocumentTests(PeopleDocumentFixture fixture) : WebhookPeopleTests(fixture);
+[Collection(ApiCollection.Name)]
+public sealed class WebhookPeopleDocumentTests(ApiFixture fixture) : WebhookPeopleTests(fixture);
 
-[Collection(PeopleMetaCollection.Name)]
-public sealed class WebhookPeopleMetaTests(PeopleMetaFixture fixture) : WebhookPeopleTests(fixture);
+[Collection(MetaApiCollection.Name)]
+public sealed class WebhookPeopleMetaTests(MetaApiFixture fixture) : WebhookPeopleTests(fixture);

@@ -9,7 +9,7 @@ namespace WabaActors.Api.Tests;
 /// whether the window opens. Which entry point each shape is read as: <see cref="MessagesReaderTests"/>.
 /// An unknown <c>source_type</c> is no free entry point, and logged and counted.
 /// </summary>
-public abstract class WebhookReferralTests(PeopleHostFixture fixture)
+public abstract class WebhookReferralTests(HostFixture fixture)
 {
     private readonly ApiClient _api = fixture.Api;
 
@@ -58,8 +58,8 @@ public abstract class WebhookReferralTests(PeopleHostFixture fixture)
         Metrics.Sample(metrics.Body, "waba_webhook_unknown_values_total", "what=\"source_type\"", "field=\"messages\"");
 }
 
-[Collection(PeopleDocumentCollection.Name)]
-public sealed class WebhookReferralDocumentTests(PeopleDocumentFixture fixture) : WebhookReferralTests(fixture);
+[Collection(ApiCollection.Name)]
+public sealed class WebhookReferralDocumentTests(ApiFixture fixture) : WebhookReferralTests(fixture);
 
-[Collection(PeopleMetaCollection.Name)]
-public sealed class WebhookReferralMetaTests(PeopleMetaFixture fixture) : WebhookReferralTests(fixture);
+[Collection(MetaApiCollection.Name)]
+public sealed class WebhookReferralMetaTests(MetaApiFixture fixture) : WebhookReferralTests(fixture);
