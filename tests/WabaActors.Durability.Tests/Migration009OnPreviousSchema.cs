@@ -106,6 +106,26 @@ public sealed class Migration009OnPreviousSchema
         Assert.Equal([.. counted, laterGrant], (await store.LoadQuotaAsync(QuotaKey, Now)).Grants);
     }
 
+    [Fact]
+    public async Task AnOldSiloReadsABsuidRowAsOneMoreCustomerKey()
+    {
+        // ADR 0020: beside a BSUID's text, customer holds its stable digest (bit 62: positive, never a phone), which
+        // the 008 build's loads read as a customer key nobody asks it about, and its quota counts as one recipient.
+        await using var db = await TestDatabase.CreateAsync();
+        await Schema008.MigrateAsync(db, version: 9);
+        await using var writer = StoreDatabase.NewWriter(db.DataSource);
+        var store = new PostgreSqlMessagingStore(db.DataSource, writer, WabaRules.Document);
+        var bsuid = CustomerIdentity.Parse("US.13491208655302741918").Value;
+        var epoch = (await store.LoadQuotaAsync(QuotaKey, Now)).Epoch;
+        await store.AppendNumberAsync(Phone, new WindowChange(bsuid, (Now + Day).UtcTicks, false) { InboundDigest = 9 }, null);
+        Assert.True(await store.AppendQuotaAsync(QuotaKey, epoch, Template("q-1", 7700000001, TimeSpan.Zero, 1) with { Customer = bsuid }));
+
+        var digest = CustomerIdentity.StableDigest("US.13491208655302741918");
+        Assert.InRange(digest, 1L << 62, long.MaxValue);
+        Assert.Equal([$"{digest}|{(Now + Day).UtcDateTime:O}|False|9"], await RowsAsync(db, Schema008.LoadWindows, Phone, Now, Now - Day));
+        Assert.Equal([$"q-1|{digest}|{Now.UtcDateTime:O}|1|50"], await RowsAsync(db, Schema008.LoadQuotaGrants, QuotaKey, Now - Day));
+    }
+
     /// <summary>The file of each table and index the 009 ALTERs touch: a rewrite gives a relation a new file.</summary>
     private const string RelationFiles = """
         SELECT relname || ' ' || relfilenode FROM pg_class
