@@ -61,7 +61,7 @@ public sealed class DeltaLogFold : IAsyncLifetime
 
         Assert.Equal(
             [Message(now.AddHours(-1), 7700000001) with { ExpiresAtTicks = Micros(now.AddHours(-1) + window) }, new WindowChange(new CustomerId(7700000002), Micros(now.AddMinutes(-30)), true)],
-            journal.Windows.OrderBy(w => w.Customer));
+            journal.Windows.OrderBy(w => w.Customer.StoredKey));
     }
 
     [Fact]
