@@ -7,9 +7,11 @@
 --     bit 62 set (never a phone), so `customer` stays NOT NULL and old silos read a BSUID row as a
 --     customer nobody asks them about (their quota counts it: over-counting, never an over-grant);
 --   * nullable columns without a default change only the catalog (no table rewrite): each ALTER waits
---     for its table's lock, holds it for milliseconds, and readers queue behind it only that long
---     (lock_timeout below makes a blocked ALTER fail and retry rather than stall reads).
-SET lock_timeout = '5s';
+--     for its table's lock and holds it for milliseconds. The file runs in one transaction, so a lock
+--     taken stays until the end: lock_timeout bounds how long a blocked ALTER (behind a long transaction)
+--     holds the tables before it locked: 1 s, then the file rolls back whole and the migrator tries again
+--     (SchemaMigrator, up to 10 times; readers queued meanwhile go on between tries).
+SET LOCAL lock_timeout = '1s';
 
 ALTER TABLE waba_window ADD COLUMN IF NOT EXISTS customer_bsuid text NULL;
 -- How the customer reached the number with the message that made the change (pricing only):
@@ -21,8 +23,6 @@ ALTER TABLE waba_number_grant ADD COLUMN IF NOT EXISTS customer_bsuid text NULL;
 ALTER TABLE waba_number_grant ADD COLUMN IF NOT EXISTS free_until timestamptz NULL;
 
 ALTER TABLE waba_quota_grant ADD COLUMN IF NOT EXISTS customer_bsuid text NULL;
-
-RESET lock_timeout;
 
 -- Links between two ids of one person, taught to a quota scope's directory: a log with no key (a
 -- second row of a pair is harmless; the directory folds on load), read by the scope on activation

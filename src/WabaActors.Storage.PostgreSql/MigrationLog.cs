@@ -19,4 +19,7 @@ internal static partial class MigrationLog
 
     [LoggerMessage(EventId = WabaEventId.MigrationChecksumChanged, Level = LogLevel.Critical, Message = "Schema file {Version:000}_{Name} changed after it was applied (applied {AppliedSha256}, now {Sha256})")]
     public static partial void ChecksumChanged(ILogger logger, int version, string name, string appliedSha256, string sha256);
+
+    [LoggerMessage(EventId = WabaEventId.MigrationLockTimedOut, Level = LogLevel.Warning, Message = "Schema file {Version:000}_{Name}: a table's lock was not free within the file's lock_timeout (try {Attempt} of {Attempts}); rolled back, trying again")]
+    public static partial void LockTimedOut(ILogger logger, int version, string name, int attempt, int attempts);
 }

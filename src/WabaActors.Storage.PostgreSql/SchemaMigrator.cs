@@ -58,7 +58,7 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IReadOnlyList<Sc
         var done = new List<SchemaScript>();
         foreach (var script in scripts.Where(s => !applied.ContainsKey(s.Version)))
         {
-            if (await ApplyAsync(connection, script, ct))
+            if (await ApplyRetryingLocksAsync(connection, script, ct))
             {
                 done.Add(script);
             }
@@ -92,6 +92,31 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IReadOnlyList<Sc
         await tx.CommitAsync(ct);
         return applied;
     }
+
+    /// <summary>
+    /// A file that sets a <c>lock_timeout</c> (009 on) gives up when a table's lock is not free in time,
+    /// and its transaction rolls back whole, so the readers queued behind it go on. It is tried again at
+    /// once, up to <see cref="LockAttempts"/> times: each try waits at most its timeout on the server, so
+    /// no try stalls the hot tables for longer, and a lock held briefly (a long read, a vacuum) only delays
+    /// the start. A lock still held after that stops the start with the file's error.
+    /// </summary>
+    private async Task<bool> ApplyRetryingLocksAsync(NpgsqlConnection connection, SchemaScript script, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ApplyAsync(connection, script, ct);
+            }
+            catch (SchemaMigrationException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable } && attempt < LockAttempts)
+            {
+                MigrationLog.LockTimedOut(logger, script.Version, script.Name, attempt, LockAttempts);
+            }
+        }
+    }
+
+    /// <summary>How many times a file that timed out waiting for a lock is tried.</summary>
+    public const int LockAttempts = 10;
 
     private async Task<bool> ApplyAsync(NpgsqlConnection connection, SchemaScript script, CancellationToken ct)
     {

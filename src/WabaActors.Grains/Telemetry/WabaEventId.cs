@@ -78,6 +78,7 @@ public static class WabaEventId
     public const int MigrationUpToDate = 4203;
     public const int MigrationUnknownVersion = 4204;
     public const int MigrationChecksumChanged = 4205;
+    public const int MigrationLockTimedOut = 4206;
 
     // 5000–5099: 360dialog gateway
     public const int Dialog360Refused = 5001;
