@@ -14,7 +14,7 @@ public interface ICustomerDirectoryGrain : IGrainWithStringKey
     [Alias("Link")]
     ValueTask LinkAsync(CustomerLinkRequest link, CancellationToken cancellationToken = default);
 
-    /// <summary>The person's other ids (text as received), empty when the customer has no live link.</summary>
+    /// <summary>The person's other ids (text as received), empty when the customer has no live link, and how many ids the directory links.</summary>
     [Alias("Resolve")]
-    ValueTask<IReadOnlyList<string>> ResolveAsync(string customer, CancellationToken cancellationToken = default);
+    ValueTask<CustomerAliases> ResolveAsync(string customer, CancellationToken cancellationToken = default);
 }

@@ -12,7 +12,7 @@ namespace WabaActors.Domain.Messaging;
 /// </summary>
 public sealed class CustomerWindows
 {
-    private readonly CustomerMap _entries;
+    private CustomerMap _entries; // a struct, mutated in place: never readonly, never copied
     private readonly Queue<(long Key, long PruneAt)> _expiry = new();
     private readonly long _window;
     private readonly TimeSpan _futureTolerance;

@@ -20,7 +20,7 @@ public sealed class FreeEntryPoints
     /// <summary>How long messages are free from that first answer (Meta: 72 h).</summary>
     public static readonly TimeSpan FreeFor = TimeSpan.FromHours(72);
 
-    private readonly CustomerMap _entries = new(Due);
+    private CustomerMap _entries = new(Due); // a struct, mutated in place
     private readonly Queue<(long Key, long Due)> _expiry = new();
 
     /// <summary>Customers held (pending or free).</summary>

@@ -21,28 +21,45 @@ public sealed class NumberPermits(WabaRules rules)
     /// The links this number knows: taught by its own traffic (a body or webhook naming one person by two
     /// ids) or answered by the scope's directory. A window opened under any id of a person is open under all.
     /// </summary>
-    public CustomerLinks Links { get; } = new(rules.LinkRetention);
+    public CustomerLinks Links => _links ??= new(rules.LinkRetention);
 
     /// <summary>Customers who came through a free entry point, and those whose messages are free (pricing only).</summary>
-    public FreeEntryPoints FreeEntries { get; } = new();
+    public FreeEntryPoints FreeEntries => _free ??= new();
+
+    // Made at the first link or free entry point: a number that has none touches neither on a permit
+    // (on a silo of many numbers every object a permit touches is a likely cache miss).
+    private CustomerLinks? _links;
+    private FreeEntryPoints? _free;
 
     /// <summary>Applies a window change (a command's, or one replayed from storage): the window and any free entry point it carries.</summary>
     public void Apply(WindowChange change)
     {
         Windows.Apply(change);
-        FreeEntries.Apply(change, rules.ServiceWindow);
+        Entered(change);
+    }
+
+    /// <summary>A window change an inbound message made: a free entry point it carries marks the customer pending.</summary>
+    public void Entered(WindowChange change)
+    {
+        if (change.EntryPoint != EntryPoint.None)
+        {
+            FreeEntries.Apply(change, rules.ServiceWindow);
+        }
     }
 
     /// <summary>Applies a persisted grant on activation: the ledger's replay and any free period it started.</summary>
     public void Apply(PermitGranted grant)
     {
         Ledger.Apply(grant);
-        FreeEntries.Apply(grant);
+        if (grant.FreeUntilTicks is not null)
+        {
+            FreeEntries.Apply(grant);
+        }
     }
 
     /// <summary>The window of the asked customer, looked up under every id of the person this number knows.</summary>
     public WindowState Window(CustomerIdentity customer, DateTimeOffset now) =>
-        Windows.Get(customer, Links.Aliases(customer, now), now);
+        Windows.Get(customer, _links is { } links ? links.Aliases(customer, now) : [], now);
 
     /// <summary>
     /// The permit, in the order the checks apply: a replay of an earlier grant (or a refusal when the id
@@ -66,7 +83,7 @@ public sealed class NumberPermits(WabaRules rules)
             return PermitStep.Decide(denied);
         }
 
-        var aliases = Links.Aliases(ask.Customer, now);
+        var aliases = _links is { } links ? links.Aliases(ask.Customer, now) : [];
         var window = Windows.Get(ask.Customer, aliases, now);
         if (ask.Type == MessageType.Session)
         {
@@ -113,6 +130,6 @@ public sealed class NumberPermits(WabaRules rules)
     private PermitGranted Granted(PermitAsk ask, SendDecision decision, DateTimeOffset now)
     {
         var granted = Ledger.Record(ask.Id, ask.Customer, ask.Type, decision, now);
-        return FreeEntries.Answer(ask.Customer, now) is { } freeUntil ? granted with { FreeUntilTicks = freeUntil.UtcTicks } : granted;
+        return _free?.Answer(ask.Customer, now) is { } freeUntil ? granted with { FreeUntilTicks = freeUntil.UtcTicks } : granted;
     }
 }

@@ -13,7 +13,7 @@ namespace WabaActors.Domain.Messaging;
 /// </summary>
 public sealed class TemplateRecipients(TimeSpan period)
 {
-    private readonly CustomerMap _countedAt = new(static at => at);
+    private CustomerMap _countedAt = new(static at => at); // a struct, mutated in place
     private readonly Queue<(long Key, long AtTicks)> _order = new();
     private readonly long _period = period.Ticks;
     private long _last = long.MinValue;

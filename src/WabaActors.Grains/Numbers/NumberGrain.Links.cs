@@ -13,11 +13,16 @@ namespace WabaActors.Grains.Numbers;
 /// (<see cref="ICustomerDirectoryGrain"/>, durable there); the number keeps what it taught or was told in
 /// <see cref="Domain.Messaging.NumberPermits.Links"/>, a cache rebuilt on demand after a reactivation. It
 /// asks the directory only for a customer it would otherwise answer "closed", at most once per
-/// <see cref="GrainOptions.LinkLookupInterval"/> per customer: an open window answers with no hop.
+/// <see cref="GrainOptions.LinkLookupInterval"/> per customer (and not at all for that long once the directory
+/// answered that it holds no link): an open window answers with no hop.
 /// </summary>
 public sealed partial class NumberGrain
 {
     private readonly Dictionary<CustomerKey, long> _lookedUp = [];
+
+    // Until when the scope's directory is known to hold no link at all (UTC ticks): no customer is looked
+    // up before then. Reset when this number teaches a link.
+    private long _directoryEmptyUntil = long.MinValue;
 
     public async ValueTask<Reply<bool>> LinkAsync(Scope owner, CustomerLinkRequest link, CancellationToken cancellationToken = default)
     {
@@ -52,6 +57,7 @@ public sealed partial class NumberGrain
         var gate = await CurrentGateAsync(now);
         await GrainFactory.Reference<ICustomerDirectoryGrain>(gate.QuotaKey)
             .LinkAsync(new CustomerLinkRequest(customer.ToString(), partner.ToString()), cancellationToken);
+        _directoryEmptyUntil = long.MinValue;
         metrics.Linked(LinkEvent.Taught);
         NumberLog.LinkTaught(logger, PersonalData.Hash(Phone), gate.QuotaKey);
         return true;
@@ -65,16 +71,23 @@ public sealed partial class NumberGrain
     {
         var now = clock.GetUtcNow();
         var interval = options.Value.LinkLookupInterval.Ticks;
-        if (_lookedUp.TryGetValue(customer.Key, out var at) && now.UtcTicks - at < interval && now.UtcTicks >= at)
+        if ((_lookedUp.TryGetValue(customer.Key, out var at) && now.UtcTicks - at < interval && now.UtcTicks >= at)
+            || now.UtcTicks < _directoryEmptyUntil)
         {
             return false;
         }
 
         var gate = await CurrentGateAsync(now);
-        var aliases = await GrainFactory.Reference<ICustomerDirectoryGrain>(gate.QuotaKey).ResolveAsync(customer.ToString(), cancellationToken);
-        _permits.Learn(customer, Customers.Parse(aliases), now);
+        var answer = await GrainFactory.Reference<ICustomerDirectoryGrain>(gate.QuotaKey).ResolveAsync(customer.ToString(), cancellationToken);
+        _permits.Learn(customer, Customers.Parse(answer.Aliases), now);
         metrics.Linked(LinkEvent.LookedUp);
-        NumberLog.LinksLookedUp(logger, PersonalData.Hash(Phone), gate.QuotaKey, aliases.Count);
+        NumberLog.LinksLookedUp(logger, PersonalData.Hash(Phone), gate.QuotaKey, answer.Aliases.Count);
+        if (answer.LinkedIds == 0)
+        {
+            // A directory with no link answers every customer alike: ask none until the interval passes.
+            _directoryEmptyUntil = now.UtcTicks + interval;
+            return true;
+        }
         if (_lookedUp.Count >= options.Value.LinkLookupCache)
         {
             // Bounded: entries past the interval go first; if all are recent, all go (only a hop is lost).

@@ -50,7 +50,7 @@ public sealed partial class NumberGrain
 
         if (recorded.Value?.Window is { } opened)
         {
-            _permits.FreeEntries.Apply(opened, rules.ServiceWindow);
+            _permits.Entered(opened);
         }
 
         var window = _permits.Window(customer, now).ToView();

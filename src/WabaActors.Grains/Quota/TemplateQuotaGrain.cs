@@ -99,10 +99,11 @@ public sealed class TemplateQuotaGrain(
         await DurableAsync(learned is { } fresh ? _tail.Append(store.AppendLinkAsync(Key, fresh).AsTask()) : _tail.Current);
     }
 
-    public ValueTask<IReadOnlyList<string>> ResolveAsync(string customer, CancellationToken cancellationToken = default)
+    public ValueTask<CustomerAliases> ResolveAsync(string customer, CancellationToken cancellationToken = default)
     {
         var parsed = CustomerIdentity.Parse(customer);
-        return ValueTask.FromResult(parsed.IsSuccess ? _quota.Links.Aliases(parsed.Value, clock.GetUtcNow()).Texts() : []);
+        var aliases = parsed.IsSuccess ? _quota.Links.Aliases(parsed.Value, clock.GetUtcNow()).Texts() : [];
+        return ValueTask.FromResult(new CustomerAliases(aliases, _quota.Links.Count));
     }
 
     private async Task WriteAsync(PermitGranted grant)
