@@ -37,6 +37,31 @@ public class PermitHops(ClusterFixture fixture)
         Assert.Equal(new Dictionary<string, int> { ["INumberGrain"] = 1, ["ITemplateQuotaGrain"] = 1 }, hops);
     }
 
+    [Fact]
+    public async Task AsksTheDirectoryOnceGivenClosedWindowDenialsInAScopeWithoutLinks()
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        await account.PermitAsync(phones[0], Ids.Customer(), MessageKind.Session);   // warm: the directory answers it holds no link
+
+        var denied = await HopsAsync(() => account.PermitAsync(phones[0], Ids.Customer(), MessageKind.Session));
+
+        Assert.Equal(One("INumberGrain"), denied);
+    }
+
+    [Fact]
+    public async Task AsksTheDirectoryOncePerCustomerGivenAScopeWithLinks()
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        await account.Number(phones[0]).LinkAsync(account.Scope, new CustomerLinkRequest(Ids.Customer(), "US.1" + Ids.Customer())).Ok();
+        var customer = Ids.Customer();
+
+        var first = await HopsAsync(() => account.PermitAsync(phones[0], customer, MessageKind.Session));
+        var again = await HopsAsync(() => account.PermitAsync(phones[0], customer, MessageKind.Session));
+
+        Assert.Equal(new Dictionary<string, int> { ["INumberGrain"] = 1, ["ICustomerDirectoryGrain"] = 1 }, first);
+        Assert.Equal(One("INumberGrain"), again);
+    }
+
     private static Dictionary<string, int> One(string grain) => new() { [grain] = 1 };
 
     private async Task<Dictionary<string, int>> HopsAsync(Func<Task> permit)
