@@ -59,7 +59,11 @@ public sealed class NumberPermits(WabaRules rules)
 
     /// <summary>The window of the asked customer, looked up under every id of the person this number knows.</summary>
     public WindowState Window(CustomerIdentity customer, DateTimeOffset now) =>
-        Windows.Get(customer, _links is { } links ? links.Aliases(customer, now) : [], now);
+        Windows.Get(customer, Aliases(customer, now), now);
+
+    /// <summary>The other ids of <paramref name="customer"/>'s person this number knows; empty (and nothing made) while it knows no link.</summary>
+    public CustomerIdentity[] Aliases(CustomerIdentity customer, DateTimeOffset now) =>
+        _links is { } links ? links.Aliases(customer, now) : [];
 
     /// <summary>
     /// The permit, in the order the checks apply: a replay of an earlier grant (or a refusal when the id
@@ -83,7 +87,7 @@ public sealed class NumberPermits(WabaRules rules)
             return PermitStep.Decide(denied);
         }
 
-        var aliases = _links is { } links ? links.Aliases(ask.Customer, now) : [];
+        var aliases = Aliases(ask.Customer, now);
         var window = Windows.Get(ask.Customer, aliases, now);
         if (ask.Type == MessageType.Session)
         {

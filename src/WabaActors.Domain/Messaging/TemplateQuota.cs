@@ -42,12 +42,9 @@ public sealed class TemplateQuota(WabaRules rules)
         }
 
         var aliases = Links.Aliases(customer, now);
-        foreach (var alias in aliases)
+        if (!settle && !Names(known, aliases))
         {
-            if (!known.Contains(alias) && !settle)
-            {
-                return new QuotaAnswer(GrantOutcome.Resolve, _recipients.Usage(limit, now)) { Aliases = aliases };
-            }
+            return new QuotaAnswer(GrantOutcome.Resolve, _recipients.Usage(limit, now)) { Aliases = aliases };
         }
 
         if (IsAnyCounted(known, now) || IsAnyCounted(aliases, now))
@@ -67,6 +64,20 @@ public sealed class TemplateQuota(WabaRules rules)
 
     /// <summary>A slot for a customer of whom no other id is known (see the other overload).</summary>
     public QuotaAnswer Grant(MessageId id, CustomerIdentity customer, int limit, DateTimeOffset now) => Grant(id, customer, [], limit, now);
+
+    /// <summary>Whether <paramref name="known"/> names every id of <paramref name="aliases"/>.</summary>
+    private static bool Names(ReadOnlySpan<CustomerIdentity> known, CustomerIdentity[] aliases)
+    {
+        foreach (var alias in aliases)
+        {
+            if (!known.Contains(alias))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private bool IsAnyCounted(ReadOnlySpan<CustomerIdentity> ids, DateTimeOffset now)
     {

@@ -103,7 +103,7 @@ public sealed partial class NumberGrain
         await LookUpAsync(parsed.Value, default);
         now = clock.GetUtcNow();
         var written = _tail.Current;
-        foreach (var id in (CustomerIdentity[])[parsed.Value, .. _permits.Links.Aliases(parsed.Value, now)])
+        foreach (var id in (CustomerIdentity[])[parsed.Value, .. _permits.Aliases(parsed.Value, now)])
         {
             if (_permits.Windows.Close(id, at, now) is { } closed)
             {
@@ -119,10 +119,15 @@ public sealed partial class NumberGrain
 
     public async ValueTask<Reply<WindowView>> GetWindowAsync(Scope owner, string customer, CancellationToken cancellationToken = default)
     {
-        var parsed = CustomerIdentity.Parse(customer);
-        if (Owned(owner) is null || !parsed.IsSuccess)
+        if (Owned(owner) is null)
         {
-            return Owned(owner) is null ? Failures.NumberNotFound : parsed.Error!.ToFailure();
+            return Failures.NumberNotFound;
+        }
+
+        var parsed = CustomerIdentity.Parse(customer);
+        if (!parsed.IsSuccess)
+        {
+            return parsed.Error!.ToFailure();
         }
 
         var window = _permits.Window(parsed.Value, clock.GetUtcNow());

@@ -69,8 +69,7 @@ public sealed class TemplateQuotaGrain(
     {
         cancellationToken.ThrowIfCancellationRequested();
         limit = await LimitAsync(limit);
-        var known = Customers.Parse(request.Aliases);
-        var answer = _quota.Grant(MessageId.Parse(request.MessageId).Value, Customers.CustomerOf(request), [.. known], limit, clock.GetUtcNow(),
+        var answer = _quota.Grant(MessageId.Parse(request.MessageId).Value, Customers.CustomerOf(request), Customers.Parse(request.Aliases), limit, clock.GetUtcNow(),
             settle: request.Settle || request.Aliases is null);
         metrics.Counted(answer.Outcome);
         var written = answer.Granted is { } grant ? _tail.Append(WriteAsync(grant)) : _tail.Current;

@@ -15,7 +15,7 @@ public static class Customers
     /// Ids from a grain message; one that does not parse is left out (a sender of this service never sends
     /// one: leaving it out only forgets an alias, which over-counts and never over-grants).
     /// </summary>
-    public static IReadOnlyList<CustomerIdentity> Parse(IReadOnlyList<string>? texts)
+    public static CustomerIdentity[] Parse(IReadOnlyList<string>? texts)
     {
         if (texts is null || texts.Count == 0)
         {
@@ -31,7 +31,7 @@ public static class Customers
             }
         }
 
-        return ids;
+        return [.. ids];
     }
 
     /// <summary>
@@ -44,12 +44,4 @@ public static class Customers
 
     /// <summary>The customer a quota was asked about.</summary>
     public static CustomerIdentity CustomerOf(TemplateGrantRequest request) => CustomerIdentity.FromStored(request.Customer, request.CustomerBsuid);
-
-    /// <summary>The domain's entry point for the contract's (same names).</summary>
-    public static Domain.Messaging.EntryPoint ToDomain(this Contracts.Messaging.EntryPoint entryPoint) => entryPoint switch
-    {
-        Contracts.Messaging.EntryPoint.Ctwa => Domain.Messaging.EntryPoint.Ctwa,
-        Contracts.Messaging.EntryPoint.PageCta => Domain.Messaging.EntryPoint.PageCta,
-        _ => Domain.Messaging.EntryPoint.None,
-    };
 }

@@ -16,6 +16,7 @@ internal static class Decisions
     private static readonly GrantOutcome[] DomainOutcomes = ByName<TemplateGrantOutcome, GrantOutcome>();
     private static readonly GateStatus[] GateStatuses = ByName<AccountStatus, GateStatus>();
     private static readonly AccountStatus[] AccountStatuses = ByName<GateStatus, AccountStatus>();
+    private static readonly Domain.Messaging.EntryPoint[] EntryPoints = ByName<Contracts.Messaging.EntryPoint, Domain.Messaging.EntryPoint>();
 
     public static PermitDecision ToContract(this SendDecision d, string messageId) => new(d.Allowed, messageId)
     {
@@ -39,6 +40,9 @@ internal static class Decisions
     public static GateStatus ToContract(this AccountStatus s) => GateStatuses[(int)s];
 
     public static AccountStatus ToDomain(this GateStatus s) => AccountStatuses[(int)s];
+
+    /// <summary>A defined entry point (the number validates it first).</summary>
+    public static Domain.Messaging.EntryPoint ToDomain(this Contracts.Messaging.EntryPoint e) => EntryPoints[(int)e];
 
     /// <summary>For each value of <typeparamref name="TFrom"/> (by ordinal), the value of <typeparamref name="TTo"/> of the same name.</summary>
     private static TTo[] ByName<TFrom, TTo>()
