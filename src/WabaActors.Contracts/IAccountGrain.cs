@@ -1,6 +1,7 @@
 using WabaActors.Contracts.Accounts;
 using WabaActors.Contracts.Common;
 using WabaActors.Contracts.Numbers;
+using WabaActors.Contracts.Templates;
 using WabaActors.Contracts.Webhooks;
 
 namespace WabaActors.Contracts;
@@ -49,6 +50,17 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <summary>The template recipients counted in the rolling period by this account's quota (its own, or its portfolio's).</summary>
     [Alias("GetTemplateRecipients")]
     ValueTask<Reply<TemplateRecipientsView>> GetTemplateRecipientsAsync(string tenant);
+
+    /// <summary>
+    /// Sets one template of the account's registry (HTTP): its category and status exactly as given; history
+    /// <c>template_changed</c> when it changed. Numbers decide permits naming it on the new status at once.
+    /// </summary>
+    [Alias("PutTemplate")]
+    ValueTask<Reply<TemplateView>> PutTemplateAsync(string tenant, TemplateUpdate update);
+
+    /// <summary>The account's template registry.</summary>
+    [Alias("GetTemplates")]
+    ValueTask<Reply<TemplateList>> GetTemplatesAsync(string tenant);
 
     /// <summary>From a number of this account: its history entries, and whether it just registered. Answers the current gate.</summary>
     [Alias("NumberChanged")]

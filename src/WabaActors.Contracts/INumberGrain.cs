@@ -82,6 +82,22 @@ public interface INumberGrain : IGrainWithStringKey
     [Alias("Link"), AlwaysInterleave]
     ValueTask<Reply<bool>> LinkAsync(Scope owner, CustomerLinkRequest link, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Meta's verdict on an earlier send (a status, or an error answered synchronously), applied once per
+    /// (message id, status): 131047 closes the window, 131049 holds marketing templates to the customer for
+    /// 24 h, 131050 stops them until a resume. Durable before it answers.
+    /// </summary>
+    [Alias("RecordOutcome"), AlwaysInterleave]
+    ValueTask<Reply<OutcomeResult>> RecordOutcomeAsync(Scope owner, SendOutcome outcome, CancellationToken cancellationToken = default);
+
+    /// <summary>Meta's <c>user_preferences</c>: a stop or resume of marketing messages; the latest by its instant wins. Durable before it answers.</summary>
+    [Alias("SetMarketingPreference"), AlwaysInterleave]
+    ValueTask<Reply<OutcomeResult>> SetMarketingPreferenceAsync(Scope owner, MarketingPreference preference, CancellationToken cancellationToken = default);
+
+    /// <summary>For the operator page: billable decisions of the last 24 h by category, and the per-customer verdicts in force.</summary>
+    [Alias("GetActivity"), AlwaysInterleave]
+    ValueTask<Reply<NumberActivity>> GetActivityAsync(Scope owner);
+
     [Alias("GetWindow"), AlwaysInterleave]
     ValueTask<Reply<WindowView>> GetWindowAsync(Scope owner, string customer, CancellationToken cancellationToken = default);
 

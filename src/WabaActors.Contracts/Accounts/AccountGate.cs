@@ -16,4 +16,11 @@ public sealed record AccountGate(
     [property: Id(4)] DateTimeOffset? CustomerInitiatedUntil,
     [property: Id(5)] string QuotaKey,
     [property: Id(6)] int TemplateLimit,
-    [property: Id(7)] long Version);
+    [property: Id(7)] long Version)
+{
+    /// <summary>The account's template registry (permits naming a template are decided on it).</summary>
+    [Id(8)] public IReadOnlyList<Templates.TemplateView> Templates { get; init; } = [];
+
+    /// <summary>Numbers of the account Meta upgraded to the higher throughput (THROUGHPUT_UPGRADE), by digits.</summary>
+    [Id(9)] public IReadOnlyList<string> ThroughputUpgraded { get; init; } = [];
+}

@@ -34,4 +34,25 @@ public enum DenialReason
 
     /// <summary>The commerce-policy review is pending and sends wait for it (Meta's rule).</summary>
     AccountUnderReview,
+
+    /// <summary>The named template is paused for low quality; <c>retryAt</c> is the pause's end when known.</summary>
+    TemplatePaused,
+
+    /// <summary>The named template is pending, rejected, disabled, archived or deleted.</summary>
+    TemplateNotApproved,
+
+    /// <summary>The named template is not in the account's registry and the registry must know it.</summary>
+    TemplateUnknown,
+
+    /// <summary>Meta's per-user marketing limit (131049) held a marketing template to this customer; <c>retryAt</c> is 24 h after it.</summary>
+    MarketingLimitPerUser,
+
+    /// <summary>The customer stopped marketing messages (131050 or <c>user_preferences</c>) until they resume.</summary>
+    MarketingOptedOut,
+
+    /// <summary>The number's messages per second are used; <c>retryAt</c> is when the next one may go.</summary>
+    ThroughputLimit,
+
+    /// <summary>Meta's pair rate to this customer (one per 6 s, bursts of 45) is used; <c>retryAt</c> is when the next one may go.</summary>
+    PairRateLimit,
 }

@@ -13,4 +13,7 @@ public sealed record PermitDecision([property: Id(0)] bool Allowed, [property: I
     [Id(4)] public DenialReason? Reason { get; init; }
     [Id(5)] public DateTimeOffset? RetryAt { get; init; }
     [Id(6)] public string? Detail { get; init; }
+
+    /// <summary>On every allowed decision: what Meta will bill for the send (docs/api.md, "Pricing").</summary>
+    [Id(7)] public Pricing? Pricing { get; init; }
 }

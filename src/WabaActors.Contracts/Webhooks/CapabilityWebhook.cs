@@ -8,4 +8,8 @@ namespace WabaActors.Contracts.Webhooks;
 public sealed record CapabilityWebhook(
     string Digest,
     [property: Id(0)] string? MaxDailyConversations,
-    [property: Id(1)] string? MaxPhoneNumbers) : AccountWebhook(Digest);
+    [property: Id(1)] string? MaxPhoneNumbers) : AccountWebhook(Digest)
+{
+    /// <summary><c>phone_number_quality_update</c> with <c>event: THROUGHPUT_UPGRADE</c>: the digits of the upgraded number.</summary>
+    [Id(2)] public string? ThroughputUpgraded { get; init; }
+}

@@ -43,4 +43,10 @@ public static class AccountEventTypes
     public const string ChannelRunning = "channel_running";
     public const string AccountViolation = "account_violation";
     public const string AccountRestriction = "account_restriction";
+
+    /// <summary>A template of the registry changed (<c>value</c>: "name/language status", <c>reason</c>: its category).</summary>
+    public const string TemplateChanged = "template_changed";
+
+    /// <summary>Meta upgraded a number to the higher throughput (<c>phone</c>).</summary>
+    public const string ThroughputUpgraded = "throughput_upgraded";
 }

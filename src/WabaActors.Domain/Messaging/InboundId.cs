@@ -2,7 +2,7 @@ namespace WabaActors.Domain.Messaging;
 
 /// <summary>
 /// An inbound message id a number remembers, as written alone and replayed: its digest
-/// (<see cref="InboundLedger.Digest"/>) and the instant its retention runs from — when it was recorded.
+/// (<see cref="InboundLedger.Digest(Identity.MessageId)"/>) and the instant its retention runs from — when it was recorded.
 /// </summary>
 public readonly record struct InboundId(long Digest, long AtTicks)
 {

@@ -18,7 +18,7 @@ namespace WabaActors.Domain.Messaging;
 /// Held like the windows, with no object per id (docs/adr/0017-inbound-message-ids.md): a flat map from
 /// the id's 63-bit digest to the instant it may be forgotten, and a FIFO of digests for amortised O(1)
 /// expiry. Unlike <see cref="PermitLedger"/>'s per-process seed, the digest is persisted, so its function
-/// is fixed (<see cref="Digest"/>). A collision of two ids is taken as a repeat: the second message
+/// is fixed (<see cref="Digest(MessageId)"/>). A collision of two ids is taken as a repeat: the second message
 /// changes nothing. That can only withhold an extension (a session send may be denied and a template
 /// needed), never open, extend or move back a window, and no caller gains anything by forcing one.
 /// </para>
@@ -44,9 +44,12 @@ public sealed class InboundLedger(TimeSpan retention)
     /// The id's digest: the top 63 bits of XXH3-64 over its UTF-16 code units with a fixed seed, 0 mapped
     /// to 1, so it is positive (a <see cref="LongMap{TValue}"/> key and a PostgreSQL <c>bigint</c>).
     /// </summary>
-    public static long Digest(MessageId id)
+    public static long Digest(MessageId id) => Digest(id.Value.AsSpan());
+
+    /// <summary>The same digest over any text (a status's (message id, status) key, for <c>CustomerVerdicts</c>).</summary>
+    public static long Digest(ReadOnlySpan<char> text)
     {
-        var digest = (long)(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id.Value.AsSpan()), Seed) >> 1);
+        var digest = (long)(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text), Seed) >> 1);
         return digest == 0 ? 1 : digest;
     }
 

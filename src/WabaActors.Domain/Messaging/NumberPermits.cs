@@ -1,5 +1,9 @@
 using WabaActors.Domain.Identity;
+using WabaActors.Domain.Pacing;
+using WabaActors.Domain.Pricing;
 using WabaActors.Domain.Rules;
+using WabaActors.Domain.Templates;
+using WabaActors.Domain.Verdicts;
 
 namespace WabaActors.Domain.Messaging;
 
@@ -26,10 +30,21 @@ public sealed class NumberPermits(WabaRules rules)
     /// <summary>Customers who came through a free entry point, and those whose messages are free (pricing only).</summary>
     public FreeEntryPoints FreeEntries => _free ??= new();
 
-    // Made at the first link or free entry point: a number that has none touches neither on a permit
-    // (on a silo of many numbers every object a permit touches is a likely cache miss).
+    /// <summary>Meta's verdicts on this number's earlier sends (131049, 131050, user_preferences).</summary>
+    public CustomerVerdicts Verdicts => _verdicts ??= new(rules.MarketingLimitHold, rules.OptOutRetention, rules.OutcomeRetention);
+
+    /// <summary>The number's free service messages this month (pricing only).</summary>
+    public ServiceAllowance Allowance { get; } = new();
+
+    /// <summary>The number's send rates (in memory only); null while pacing is off.</summary>
+    public NumberPacing? Pacing => rules.Pacing.Enabled ? _pacing ??= new(rules.Pacing) : null;
+
+    // Made at the first link, free entry point or verdict: a number that has none touches none of them on a
+    // permit (on a silo of many numbers every object a permit touches is a likely cache miss).
     private CustomerLinks? _links;
     private FreeEntryPoints? _free;
+    private CustomerVerdicts? _verdicts;
+    private NumberPacing? _pacing;
 
     /// <summary>Applies a window change (a command's, or one replayed from storage): the window and any free entry point it carries.</summary>
     public void Apply(WindowChange change)
@@ -67,7 +82,9 @@ public sealed class NumberPermits(WabaRules rules)
 
     /// <summary>
     /// The permit, in the order the checks apply: a replay of an earlier grant (or a refusal when the id
-    /// was used for another customer or type), the account's gate, the number, then the message type.
+    /// was used for another customer or type), the account's gate, the number, the named template's status,
+    /// then the message type: the window, Meta's verdicts on the customer (marketing), restrictions, and the
+    /// send rates. An allowed decision carries its price.
     /// </summary>
     public PermitStep Decide(SendGate gate, bool numberRegistered, PermitAsk ask, DateTimeOffset now)
     {
@@ -87,21 +104,38 @@ public sealed class NumberPermits(WabaRules rules)
             return PermitStep.Decide(denied);
         }
 
+        var category = ask.Category;
+        if (ask.Type == MessageType.Template && ask.Template is not null)
+        {
+            if (gate.Templates.Check(ask.Template, rules.RequireKnownTemplates, now, out var registered) is { } template)
+            {
+                return PermitStep.Decide(template);
+            }
+
+            category = registered ?? category;
+        }
+
         var aliases = Aliases(ask.Customer, now);
         var window = Windows.Get(ask.Customer, aliases, now);
         if (ask.Type == MessageType.Session)
         {
-            return Granting(ask, SendRules.DecideSession(window, gate.Restrictions, now), now);
+            return Granting(gate, ask, SendRules.DecideSession(window, gate.Restrictions, now), category, now);
+        }
+
+        if (_verdicts?.Check(ask.Customer, aliases, category, window.Open, now) is { } verdict)
+        {
+            return PermitStep.Decide(verdict);
         }
 
         if (window.Open)
         {
             // A template inside the window is a reply: it counts nothing, so the quota is not asked.
-            return Granting(ask, SendDecision.Allow(window.ExpiresAt), now);
+            return Granting(gate, ask, SendDecision.Allow(window.ExpiresAt), category, now);
         }
 
-        return SendRules.CheckBusinessInitiated(gate.Restrictions, now) is { } restricted
-            ? PermitStep.Decide(restricted)
+        // Denied before the quota counts a recipient for a send the rates would refuse (checked again on the grant).
+        return (SendRules.CheckBusinessInitiated(gate.Restrictions, now) ?? Pacing?.Check(ask.Customer, gate.ThroughputUpgraded, now)) is { } refused
+            ? PermitStep.Decide(refused)
             : PermitStep.AskQuota(aliases);
     }
 
@@ -110,13 +144,17 @@ public sealed class NumberPermits(WabaRules rules)
     /// more ids of the person (<see cref="PermitStepKind.NeedsAliases"/>), the caller learns them
     /// (<see cref="Learn"/>) and decides again: their windows may be open, and the next ask names them.
     /// </summary>
-    public PermitStep Complete(PermitAsk ask, QuotaAnswer answer, DateTimeOffset now) => answer.Outcome switch
+    /// <remarks><paramref name="gate"/> is the gate <see cref="Decide"/> used (its registry prices the template); null: the request's category.</remarks>
+    public PermitStep Complete(PermitAsk ask, QuotaAnswer answer, DateTimeOffset now, SendGate? gate = null) => answer.Outcome switch
     {
         GrantOutcome.MessageIdReused => PermitStep.Refuse(PermitLedger.IdReused),
         GrantOutcome.LimitReached => PermitStep.Decide(SendRules.RecipientLimitReached(answer.Usage)),
         GrantOutcome.Resolve => PermitStep.Resolve(answer.Aliases),
-        _ => Granting(ask, SendDecision.Allow(null, answer.Usage with { NextSlotAt = null }), now),
+        _ => Granting(gate, ask, SendDecision.Allow(null, answer.Usage with { NextSlotAt = null }), CategoryOf(gate, ask), now),
     };
+
+    private static TemplateCategory? CategoryOf(SendGate? gate, PermitAsk ask) =>
+        ask.Template is { } name && gate?.Templates.Find(name)?.Category is { } registered ? registered : ask.Category;
 
     /// <summary>Learns ids the scope's directory links to <paramref name="customer"/> (a cache of the directory: nothing to persist here).</summary>
     public void Learn(CustomerIdentity customer, IEnumerable<CustomerIdentity> aliases, DateTimeOffset now)
@@ -127,13 +165,32 @@ public sealed class NumberPermits(WabaRules rules)
         }
     }
 
-    private PermitStep Granting(PermitAsk ask, SendDecision decision, DateTimeOffset now) =>
-        PermitStep.Decide(decision, decision.Allowed ? Granted(ask, decision, now) : null);
-
-    /// <summary>A new grant, carrying the end of a free period when the customer came through a free entry point.</summary>
-    private PermitGranted Granted(PermitAsk ask, SendDecision decision, DateTimeOffset now)
+    /// <summary>
+    /// An allowed decision becomes a grant: the send rates are checked again and taken in the same step (no
+    /// await between, so concurrent permits never exceed them), then the send is priced and recorded.
+    /// </summary>
+    private PermitStep Granting(SendGate? gate, PermitAsk ask, SendDecision decision, TemplateCategory? category, DateTimeOffset now)
     {
+        if (!decision.Allowed)
+        {
+            return PermitStep.Decide(decision);
+        }
+
+        var upgraded = gate?.ThroughputUpgraded ?? false;
+        if (Pacing is { } pacing)
+        {
+            if (pacing.Check(ask.Customer, upgraded, now) is { } paced)
+            {
+                return PermitStep.Decide(paced);
+            }
+
+            pacing.Take(ask.Customer, upgraded, now);
+        }
+
+        var freeUntil = _free?.Answer(ask.Customer, now);
+        var price = rules.Pricing.Price(ask.Type, category, decision.WindowExpiresAt is not null, freeUntil is not null, Allowance, now);
+        decision = decision with { Price = price };
         var granted = Ledger.Record(ask.Id, ask.Customer, ask.Type, decision, now);
-        return _free?.Answer(ask.Customer, now) is { } freeUntil ? granted with { FreeUntilTicks = freeUntil.UtcTicks } : granted;
+        return PermitStep.Decide(decision, freeUntil is { } until ? granted with { FreeUntilTicks = until.UtcTicks } : granted);
     }
 }

@@ -1,11 +1,18 @@
 using WabaActors.Domain.Common;
 using WabaActors.Domain.Identity;
+using WabaActors.Domain.Templates;
 
 namespace WabaActors.Domain.Messaging;
 
 /// <summary>One permit asked of a number: the message id (the idempotency key), the customer, and the message type.</summary>
 public readonly record struct PermitAsk(MessageId Id, CustomerIdentity Customer, MessageType Type)
 {
+    /// <summary>The template a template permit names, if any: decided on its status in the account's registry.</summary>
+    public TemplateName? Template { get; init; }
+
+    /// <summary>The template's category as the caller gave it; the registry's wins.</summary>
+    public TemplateCategory? Category { get; init; }
+
     /// <summary>The ask, or null when any part is invalid (parsed directly: the hot path builds no validator).</summary>
     public static PermitAsk? Of(string? customer, string? messageId, MessageType? type)
     {

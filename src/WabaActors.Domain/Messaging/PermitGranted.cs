@@ -1,4 +1,5 @@
 using WabaActors.Domain.Identity;
+using WabaActors.Domain.Pricing;
 
 namespace WabaActors.Domain.Messaging;
 
@@ -18,11 +19,15 @@ public sealed record PermitGranted(string MessageId, CustomerIdentity Customer, 
     /// </summary>
     public long? FreeUntilTicks { get; init; }
 
+    /// <summary>The grant's price (<see cref="Price.Code"/>), replayed with it; 0 for a grant from before pricing.</summary>
+    public byte PriceCode { get; init; }
+
     public static PermitGranted From(string messageId, CustomerIdentity customer, MessageType type, SendDecision decision, DateTimeOffset now) =>
         new(messageId, customer, type, now.UtcTicks)
         {
             WindowExpiresAtTicks = decision.WindowExpiresAt?.UtcTicks,
             Used = decision.TemplateRecipients?.Used,
             Limit = decision.TemplateRecipients?.Limit,
+            PriceCode = decision.Price?.Code ?? 0,
         };
 }

@@ -116,15 +116,19 @@ public sealed class PermitLedger(TimeSpan retention)
         private readonly long _customer = grant.Customer.Key.Key;
 
         public long GrantedAtTicks { get; } = grant.GrantedAtTicks;
-        public MessageType Type { get; } = grant.Type;
+        // The type and the price in one byte each, where the 4-byte type was: the grant stays 40 bytes.
+        private readonly byte _type = (byte)grant.Type;
+        private readonly byte _price = grant.PriceCode;
 
-        // After the 4-byte type, in what was padding: the grant stays 40 bytes.
+        public MessageType Type => (MessageType)_type;
+
+        // After the type and price, in what was padding.
         private readonly uint _check = grant.Customer.Key.Check;
 
         public CustomerKey Customer => new(_customer, _check);
 
         public SendDecision ToDecision() => SendDecision.Allow(
             _windowExpiresAtTicks == long.MinValue ? null : new DateTimeOffset(_windowExpiresAtTicks, TimeSpan.Zero),
-            _used >= 0 && _limit >= 0 ? new RecipientUsage(_used, _limit, null) : null);
+            _used >= 0 && _limit >= 0 ? new RecipientUsage(_used, _limit, null) : null) with { Price = Pricing.Price.FromCode(_price) };
     }
 }

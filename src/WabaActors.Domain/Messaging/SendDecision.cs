@@ -1,3 +1,5 @@
+using WabaActors.Domain.Pricing;
+
 namespace WabaActors.Domain.Messaging;
 
 /// <summary>
@@ -11,6 +13,9 @@ public sealed record SendDecision(bool Allowed, DenyReason Reason)
     public DateTimeOffset? WindowExpiresAt { get; init; }
     public RecipientUsage? TemplateRecipients { get; init; }
     public string? Detail { get; init; }
+
+    /// <summary>On an allowed decision: what Meta will bill for the send (pricing never decides <see cref="Allowed"/>).</summary>
+    public Price? Price { get; init; }
 
     public static SendDecision Allow(DateTimeOffset? windowExpiresAt = null, RecipientUsage? usage = null) =>
         new(true, DenyReason.None) { WindowExpiresAt = windowExpiresAt, TemplateRecipients = usage };

@@ -29,9 +29,15 @@ public sealed class RulesOptions
     public bool? SendsAllowedWhileReviewPending { get; set; }
     public TimeSpan? GrantRetention { get; set; }
     public TimeSpan? LinkRetention { get; set; }
+    public TimeSpan? MarketingLimitHold { get; set; }
+    public TimeSpan? OptOutRetention { get; set; }
+    public TimeSpan? OutcomeRetention { get; set; }
 
     /// <summary>The profile's rules with every knob that is set here applied on top.</summary>
-    public WabaRules ToRules()
+    public WabaRules ToRules() => ToRules(null, null, null);
+
+    /// <summary>The rules with the pacing, templates and pricing sections applied too (each optional).</summary>
+    public WabaRules ToRules(PacingOptions? pacing, TemplatesOptions? templates, PricingOptions? pricing)
     {
         var profile = (Profile ?? DocumentProfile).Trim().ToLowerInvariant() switch
         {
@@ -59,6 +65,12 @@ public sealed class RulesOptions
             SendsAllowedWhileReviewPending = SendsAllowedWhileReviewPending ?? profile.SendsAllowedWhileReviewPending,
             GrantRetention = GrantRetention ?? profile.GrantRetention,
             LinkRetention = LinkRetention ?? profile.LinkRetention,
+            MarketingLimitHold = MarketingLimitHold ?? profile.MarketingLimitHold,
+            OptOutRetention = OptOutRetention ?? profile.OptOutRetention,
+            OutcomeRetention = OutcomeRetention ?? profile.OutcomeRetention,
+            Pacing = pacing?.Apply(profile.Pacing) ?? profile.Pacing,
+            RequireKnownTemplates = templates?.RequireKnown ?? profile.RequireKnownTemplates,
+            Pricing = pricing?.ToSchedule() ?? profile.Pricing,
         };
     }
 }

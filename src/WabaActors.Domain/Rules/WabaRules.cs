@@ -1,3 +1,6 @@
+using WabaActors.Domain.Pacing;
+using WabaActors.Domain.Pricing;
+
 namespace WabaActors.Domain.Rules;
 
 /// <summary>
@@ -18,6 +21,7 @@ public sealed record WabaRules
         TemplateRecipientScope = QuotaScope.Portfolio,
         NumberLimitScope = QuotaScope.Portfolio,
         SendsAllowedWhileReviewPending = false,
+        Pacing = PacingRules.Meta,
     };
 
     /// <summary>How long a customer's message keeps the customer-service window open.</summary>
@@ -76,6 +80,24 @@ public sealed record WabaRules
     /// </summary>
     public TimeSpan LinkRetention { get; init; } = TimeSpan.FromHours(48);
 
+    /// <summary>Meta's send rates (<c>WabaActors:Pacing</c>): off under the document's profile, on under Meta's.</summary>
+    public PacingRules Pacing { get; init; } = PacingRules.Off;
+
+    /// <summary>Whether a permit naming a template the registry does not hold is denied (<c>template_unknown</c>) rather than decided by the other rules.</summary>
+    public bool RequireKnownTemplates { get; init; }
+
+    /// <summary>Meta's prices by date (<c>WabaActors:Pricing:Schedule</c>); the same under both profiles.</summary>
+    public PricingSchedule Pricing { get; init; } = PricingSchedule.Meta;
+
+    /// <summary>How long a 131049 holds marketing templates to the customer (Meta: wait at least 24 h).</summary>
+    public TimeSpan MarketingLimitHold { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long a marketing stop is kept without a resume (a forgotten stop is learned again from Meta's next 131050).</summary>
+    public TimeSpan OptOutRetention { get; init; } = TimeSpan.FromDays(365);
+
+    /// <summary>How long a status's (message id, status) is remembered, and a resume kept: Meta redelivers webhooks for up to 7 days.</summary>
+    public TimeSpan OutcomeRetention { get; init; } = TimeSpan.FromDays(7);
+
     /// <summary>The template-recipient limit for an account in the given verification state.</summary>
     public int TemplateLimitFor(bool businessVerified) =>
         businessVerified ? VerifiedTemplateRecipientLimit : TemplateRecipientLimit;
@@ -101,6 +123,10 @@ public sealed record WabaRules
         Positive(CommerceReviewDue, nameof(CommerceReviewDue));
         Positive(DisplayNameReviewDue, nameof(DisplayNameReviewDue));
         Positive(GrantRetention, nameof(GrantRetention));
+        Positive(MarketingLimitHold, nameof(MarketingLimitHold));
+        Positive(OptOutRetention, nameof(OptOutRetention));
+        Positive(OutcomeRetention, nameof(OutcomeRetention));
+        errors.AddRange(Pacing.Validate().Select(e => $"Pacing:{e}"));
         if (FutureTimestampTolerance < TimeSpan.Zero || CodeResendCooldown < TimeSpan.Zero)
         {
             errors.Add($"{nameof(FutureTimestampTolerance)} and {nameof(CodeResendCooldown)} must not be negative.");
