@@ -1,4 +1,5 @@
 using WabaActors.Domain.Messaging;
+using WabaActors.Domain.Verdicts;
 
 namespace WabaActors.Grains.Storage;
 
@@ -22,6 +23,15 @@ public interface IMessagingStore
     /// </summary>
     ValueTask AppendInboundIdAsync(string phone, InboundId id, CancellationToken ct = default) =>
         throw new NotSupportedException($"{GetType().Name} does not keep inbound message ids.");
+
+    /// <summary>
+    /// A verdict on one of the number's customers (131049, 131050, a preference), durable when the task completes;
+    /// loaded back in <see cref="NumberJournal.Verdicts"/> while it matters (<see cref="InMemoryMessagingStore.VerdictEnd"/>).
+    /// </summary>
+    ValueTask AppendVerdictAsync(string phone, CustomerVerdict verdict, CancellationToken ct = default);
+
+    /// <summary>The number's free service messages this month (pricing only; flushed now and then, the latest write wins).</summary>
+    ValueTask SaveAllowanceAsync(string phone, ServiceAllowanceCount allowance, CancellationToken ct = default);
 
     ValueTask<NumberJournal> LoadNumberAsync(string phone, DateTimeOffset since, CancellationToken ct = default);
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using WabaActors.Domain.Identity;
 using WabaActors.Domain.Messaging;
+using WabaActors.Domain.Verdicts;
 using WabaActors.Domain.Rules;
 using WabaActors.Grains.Time;
 
@@ -20,6 +21,8 @@ public sealed class InMemoryMessagingStore([FromKeyedServices(WabaClock.Key)] Ti
     private readonly ConcurrentDictionary<string, Log<GrantRow>> _quotaGrants = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _epochs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Log<CustomerLink>> _links = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Log<CustomerVerdict>> _verdicts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ServiceAllowanceCount> _allowances = new(StringComparer.Ordinal);
 
     public ValueTask AppendNumberAsync(string phone, WindowChange? window, PermitGranted? grant, CancellationToken ct = default)
     {
@@ -42,6 +45,18 @@ public sealed class InMemoryMessagingStore([FromKeyedServices(WabaClock.Key)] Ti
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask AppendVerdictAsync(string phone, CustomerVerdict verdict, CancellationToken ct = default)
+    {
+        _verdicts.GetOrAdd(phone, static (_, self) => self.VerdictLog(), this).Add(verdict, Now);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask SaveAllowanceAsync(string phone, ServiceAllowanceCount allowance, CancellationToken ct = default)
+    {
+        _allowances[phone] = allowance;
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask<NumberJournal> LoadNumberAsync(string phone, DateTimeOffset since, CancellationToken ct = default)
     {
         var ticks = since.UtcTicks;
@@ -53,7 +68,12 @@ public sealed class InMemoryMessagingStore([FromKeyedServices(WabaClock.Key)] Ti
             .Concat(_inboundIds.TryGetValue(phone, out var i) ? i.LiveAfter(ticks) : [])
             .OrderBy(id => id.AtTicks)
             .ToList();
-        return ValueTask.FromResult(new NumberJournal([.. changes.Where(c => c.Closed || c.ExpiresAtTicks > ticks)], grants) { InboundIds = ids });
+        return ValueTask.FromResult(new NumberJournal([.. changes.Where(c => c.Closed || c.ExpiresAtTicks > ticks)], grants)
+        {
+            InboundIds = ids,
+            Verdicts = _verdicts.TryGetValue(phone, out var v) ? v.LiveAfter(Now) : [],
+            Allowance = _allowances.GetValueOrDefault(phone),
+        });
     }
 
     public ValueTask<bool> AppendQuotaAsync(string quotaKey, long epoch, PermitGranted grant, CancellationToken ct = default)
@@ -88,6 +108,16 @@ public sealed class InMemoryMessagingStore([FromKeyedServices(WabaClock.Key)] Ti
         new(c => c.Closed || c.InboundDigest != 0 ? c.ExpiresAtTicks + rules.ServiceWindow.Ticks : c.ExpiresAtTicks);
 
     private Log<CustomerLink> LinkLog() => new(l => l.TaughtAtTicks + rules.LinkRetention.Ticks);
+
+    private Log<CustomerVerdict> VerdictLog() => new(v => VerdictEnd(v, rules));
+
+    /// <summary>Until when a stored verdict matters (a hold's end; a preference's retention): the stores keep it as long.</summary>
+    public static long VerdictEnd(CustomerVerdict v, WabaRules rules) => v.AtTicks + (v.Kind switch
+    {
+        VerdictKind.MarketingLimited => rules.MarketingLimitHold,
+        VerdictKind.MarketingStopped => rules.OptOutRetention,
+        _ => rules.OutcomeRetention,
+    }).Ticks;
 
     private Log<InboundId> InboundIdLog() => new(i => i.AtTicks + rules.ServiceWindow.Ticks);
 
@@ -125,16 +155,16 @@ public sealed class InMemoryMessagingStore([FromKeyedServices(WabaClock.Key)] Ti
     }
 
     /// <summary>A grant as kept here: a struct, so the log holds no object per grant but its id.</summary>
-    private readonly record struct GrantRow(string MessageId, CustomerIdentity Customer, MessageType Type, long GrantedAtTicks, long? WindowExpiresAtTicks, int? Used, int? Limit, long? FreeUntilTicks)
+    private readonly record struct GrantRow(string MessageId, CustomerIdentity Customer, MessageType Type, long GrantedAtTicks, long? WindowExpiresAtTicks, int? Used, int? Limit, long? FreeUntilTicks, byte PriceCode)
     {
         public GrantRow(PermitGranted g)
-            : this(g.MessageId, g.Customer, g.Type, g.GrantedAtTicks, g.WindowExpiresAtTicks, g.Used, g.Limit, g.FreeUntilTicks)
+            : this(g.MessageId, g.Customer, g.Type, g.GrantedAtTicks, g.WindowExpiresAtTicks, g.Used, g.Limit, g.FreeUntilTicks, g.PriceCode)
         {
         }
 
         public PermitGranted ToGrant() => new(MessageId, Customer, Type, GrantedAtTicks)
         {
-            WindowExpiresAtTicks = WindowExpiresAtTicks, Used = Used, Limit = Limit, FreeUntilTicks = FreeUntilTicks,
+            WindowExpiresAtTicks = WindowExpiresAtTicks, Used = Used, Limit = Limit, FreeUntilTicks = FreeUntilTicks, PriceCode = PriceCode,
         };
     }
 }

@@ -1,4 +1,5 @@
 using WabaActors.Domain.Messaging;
+using WabaActors.Domain.Verdicts;
 
 namespace WabaActors.Grains.Storage;
 
@@ -10,5 +11,14 @@ public sealed record NumberJournal(IReadOnlyList<WindowChange> Windows, IReadOnl
 {
     public IReadOnlyList<InboundId> InboundIds { get; init; } = [];
 
+    /// <summary>Verdicts on the number's customers still in force, in write order.</summary>
+    public IReadOnlyList<CustomerVerdict> Verdicts { get; init; } = [];
+
+    /// <summary>The last flushed count of free service messages (null: none).</summary>
+    public ServiceAllowanceCount? Allowance { get; init; }
+
     public static NumberJournal Empty { get; } = new([], []);
 }
+
+/// <summary>A number's free service messages in one month (<c>ServiceAllowance.MonthOf</c>), as flushed.</summary>
+public sealed record ServiceAllowanceCount(int Month, int Used);

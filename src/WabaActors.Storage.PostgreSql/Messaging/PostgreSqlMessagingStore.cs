@@ -10,7 +10,7 @@ namespace WabaActors.Storage.PostgreSql;
 /// Windows, grants, inbound message ids and counted recipients in PostgreSQL, one small row per change
 /// through the <see cref="GroupCommitWriter"/>; activation reads only what is still live.
 /// </summary>
-public sealed class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupCommitWriter writer, WabaRules rules) : IMessagingStore
+public sealed partial class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupCommitWriter writer, WabaRules rules) : IMessagingStore
 {
     // Each kind of change is one multi-row statement per group commit (RowStatement).
     private readonly RowStatement _windows = new(Sql.InsertWindow,
