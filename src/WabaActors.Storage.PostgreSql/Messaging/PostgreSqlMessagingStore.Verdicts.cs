@@ -1,7 +1,7 @@
 using WabaActors.Domain.Verdicts;
 using WabaActors.Grains.Storage;
 
-namespace WabaActors.Storage.PostgreSql.Messaging;
+namespace WabaActors.Storage.PostgreSql;
 
 /// <summary>Verdicts on a number's customers and its service allowance (schema 010).</summary>
 public sealed partial class PostgreSqlMessagingStore
