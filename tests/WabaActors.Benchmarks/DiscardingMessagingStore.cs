@@ -15,6 +15,10 @@ public sealed class DiscardingMessagingStore : IMessagingStore
 
     public ValueTask AppendInboundIdAsync(string phone, InboundId id, CancellationToken ct = default) => ValueTask.CompletedTask;
 
+    public ValueTask AppendVerdictAsync(string phone, Domain.Verdicts.CustomerVerdict verdict, CancellationToken ct = default) => ValueTask.CompletedTask;
+
+    public ValueTask SaveAllowanceAsync(string phone, ServiceAllowanceCount allowance, CancellationToken ct = default) => ValueTask.CompletedTask;
+
     public ValueTask AppendLinkAsync(string quotaKey, CustomerLink link, CancellationToken ct = default) => ValueTask.CompletedTask;
 
     public ValueTask<NumberJournal> LoadNumberAsync(string phone, DateTimeOffset since, CancellationToken ct = default) => ValueTask.FromResult(NumberJournal.Empty);
