@@ -5,8 +5,9 @@ namespace WabaActors.Host.Operator;
 
 /// <summary>
 /// <c>GET /operator/accounts/{tenant}/{waba}</c>: one account for an operator (onboarding, reviews,
-/// numbers, template recipients, latest events), drawn in the browser from the JSON API. The files
-/// hold no data, so they need no key; the API calls they make do (see docs/operator.md).
+/// numbers, template recipients, templates, spend, verdicts, latest events), drawn in the browser from the
+/// JSON API and the page's own <c>…/activity</c> (<see cref="OperatorActivity"/>). The files hold no data, so
+/// they need no key; the calls they make do (see docs/operator.md).
 /// </summary>
 public static class OperatorPage
 {
@@ -27,6 +28,7 @@ public static class OperatorPage
         g.MapGet("/accounts/{tenant}/{waba}", (string tenant, string waba, HttpContext http) =>
             PathIds.Check(tenant, waba) ?? Serve("index.html", http));
         g.MapGet("/assets/{name}", (string name, HttpContext http) => Serve(name, http));
+        g.MapOperatorActivity();
         OperatorLog.Page(app.Logger, Prefix + "/accounts/{tenant}/{waba}");
         return app;
     }

@@ -20,6 +20,7 @@
   const decode = part => { try { return decodeURIComponent(part); } catch { return ''; } };
   const [, , tenant = '', waba = ''] = location.pathname.split('/').filter(Boolean).map(decode);
   const base = `/v1/tenants/${encodeURIComponent(tenant)}/accounts/${encodeURIComponent(waba)}`;
+  const activityUrl = `/operator/accounts/${encodeURIComponent(tenant)}/${encodeURIComponent(waba)}/activity`;
 
   const $ = id => document.getElementById(id);
 
@@ -59,11 +60,13 @@
     }
   }
 
-  async function api(path) {
+  const api = path => request(base + path);
+
+  async function request(url) {
     const key = sessionStorage.getItem(KeyName);
     const headers = { Accept: 'application/json' };
     if (key) headers.Authorization = `Bearer ${key}`;
-    const reply = await fetch(base + path, { headers, cache: 'no-store', credentials: 'omit' });
+    const reply = await fetch(url, { headers, cache: 'no-store', credentials: 'omit' });
     if (reply.ok) return reply.json();
     let problem = {};
     try { problem = await reply.json(); } catch { /* not a problem body */ }
@@ -198,6 +201,60 @@
       chart(recipients));
   }
 
+  // The page's own read (operator key only): templates, billable decisions of the last 24 h, verdicts in force.
+  // A failure there leaves the rest of the page standing and says why in place of those sections.
+  const activity = () => request(activityUrl).catch(error => ({ error }));
+
+  function templates(list) {
+    const rows = list.map(t => row([
+      el('code', { 'data-field': 'templateName' }, t.name),
+      el('span', { 'data-field': 'templateLanguage' }, t.language),
+      el('span', { 'data-field': 'templateCategory', class: t.category ? null : 'muted' }, t.category ?? 'unknown'),
+      badge(t.status, 'templateStatus'),
+      t.status === 'paused' && !t.pausedUntil ? el('span', { class: 'muted', 'data-field': 'pausedUntil' }, 'no end given') : instant(t.pausedUntil, 'pausedUntil'),
+      el('span', { class: `badge ${t.sendable ? 'status-approved' : 'status-rejected'}`, 'data-field': 'sendable' }, t.sendable ? 'yes' : 'no'),
+      instant(t.updatedAt, 'templateUpdatedAt'),
+    ], { 'data-template': `${t.name}/${t.language}`, 'data-sendable': t.sendable }));
+    return section('templates', `Templates (${list.length})`,
+      rows.length ? table(['Name', 'Language', 'Category', 'Status', 'Paused until', 'Sendable', 'Updated at'], rows)
+        : el('p', { class: 'muted', 'data-field': 'noTemplates' }, 'No template registered yet (PUT …/templates or Meta\'s template webhooks).'));
+  }
+
+  function billable(spend) {
+    const rows = spend.byCategory.map(c => row([c.category, el('span', { 'data-field': 'billableCount' }, c.count)], { 'data-category': c.category }));
+    return section('billable', 'Billable decisions (last 24 h)',
+      el('p', null, el('span', { class: 'figure', 'data-field': 'billableTotal' }, spend.total), ' billable decisions from ',
+        instant(spend.from, 'billableFrom'), ' to ', instant(spend.to, 'billableTo')),
+      table(['Pricing category', 'Billable'], rows));
+  }
+
+  const VerdictText = {
+    marketing_limit_per_user: 'Meta\'s per-user marketing limit (131049): marketing templates wait',
+    marketing_opted_out: 'The customer stopped marketing messages (131050 or user_preferences)',
+  };
+
+  function verdicts(list) {
+    const rows = list.shown.map(v => row([
+      `+${v.number}`,
+      el('code', { 'data-field': 'verdictCustomer' }, v.customer),
+      el('code', { 'data-field': 'verdictReason', title: VerdictText[v.reason] ?? '' }, v.reason),
+      instant(v.since, 'verdictSince'),
+      v.until ? instant(v.until, 'verdictUntil') : el('span', { class: 'muted', 'data-field': 'verdictUntil' }, 'until the customer resumes'),
+    ], { 'data-verdict': v.reason, 'data-phone': v.number }));
+    return section('verdicts', `Per-customer verdicts in force (${list.shown.length} of ${list.total})`,
+      el('p', { class: 'muted', 'data-field': 'verdictNote' }, 'Customer ids are personal data: only their last 4 characters are shown.'),
+      rows.length ? table(['Number', 'Customer', 'Verdict', 'Since', 'Until'], rows) : el('p', { class: 'muted', 'data-field': 'noVerdicts' }, 'No verdict in force.'));
+  }
+
+  function activitySections(read) {
+    if (!read.error) return [templates(read.templates), billable(read.billable), verdicts(read.verdicts)];
+    const { error } = read;
+    const text = error.code === 'operator_key_required'
+      ? 'Templates, billable decisions and verdicts need an operator key.'
+      : `Templates, billable decisions and verdicts could not be read: ${error.code ?? 'error'}: ${error.message}`;
+    return [section('activity', 'Templates, spend and verdicts', el('p', { class: 'error', 'data-field': 'activityError', 'data-error': error.code ?? 'error' }, text))];
+  }
+
   function events(list) {
     const rows = list.map(e => row(
       [instant(e.at, 'eventAt'), el('code', { 'data-field': 'eventType' }, e.type), e.phone ? `+${e.phone}` : '', e.value ?? '', e.reason ?? ''],
@@ -221,9 +278,10 @@
     $('account-id').textContent = `${tenant} / ${waba}`;
     say('Loading…', false);
     try {
-      const [account, recipients, latest] = await Promise.all([api(''), api('/template-recipients'), latestEvents()]);
+      const [account, recipients, latest, read] = await Promise.all([api(''), api('/template-recipients'), latestEvents(), activity()]);
       $('content').replaceChildren(
-        summary(account, recipients), holds(account), onboarding(account), reviews(account), numbers(account), templateRecipients(recipients), events(latest));
+        summary(account, recipients), holds(account), onboarding(account), reviews(account), numbers(account), templateRecipients(recipients),
+        ...activitySections(read), events(latest));
       say('', false);
       document.body.dataset.state = 'ready';
     } catch (error) {

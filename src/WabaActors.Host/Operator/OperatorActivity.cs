@@ -1,0 +1,83 @@
+using WabaActors.Contracts;
+using WabaActors.Contracts.Common;
+using WabaActors.Contracts.Messaging;
+using WabaActors.Contracts.Templates;
+using WabaActors.Domain.Common;
+using WabaActors.Host.Api;
+using WabaActors.Host.Security;
+
+namespace WabaActors.Host.Operator;
+
+/// <summary>
+/// The operator page's data (<see cref="OperatorActivityView"/>), operator key only: the account's templates, and over
+/// its numbers the billable decisions of the last 24 h and the verdicts in force, customer ids masked before they leave.
+/// </summary>
+public static class OperatorActivity
+{
+    /// <summary>The most verdicts one answer shows; <see cref="OperatorVerdictsView.Total"/> counts them all.</summary>
+    public const int VerdictPage = 50;
+
+    private static readonly TimeSpan Period = TimeSpan.FromHours(24);
+
+    /// <summary>Maps <c>GET {prefix}/accounts/{tenant}/{waba}/activity</c> on the page's group.</summary>
+    public static RouteGroupBuilder MapOperatorActivity(this RouteGroupBuilder group)
+    {
+        group.MapGet("/accounts/{tenant}/{waba}/activity", GetAsync).RequireOperatorKey();
+        return group;
+    }
+
+    private static async Task<IResult> GetAsync(string tenant, string waba, IGrainFactory grains, RulesClock clock, HttpContext http)
+    {
+        if (PathIds.Check(tenant, waba) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var account = grains.Reference<IAccountGrain>(waba);
+        var view = await account.GetAsync(tenant);
+        if (view.Failure is { } missing)
+        {
+            return missing.ToProblem(clock.Now);
+        }
+
+        var owner = new Scope(tenant, waba);
+        var templates = account.GetTemplatesAsync(tenant).AsTask();
+        var numbers = view.Value!.Numbers.Select(n => n.Phone).ToList();
+        var activities = await Task.WhenAll(numbers.Select(p => grains.Reference<INumberGrain>(p).GetActivityAsync(owner).AsTask()));
+        var registry = await templates;
+        if ((registry.Failure ?? activities.FirstOrDefault(a => a.Failure is not null)?.Failure) is { } failure)
+        {
+            return failure.ToProblem(clock.Now);
+        }
+
+        var now = clock.Now.GetUtcNow();
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(new OperatorActivityView(
+            now,
+            [.. registry.Value!.Templates.Select(Template)],
+            Billable(now, activities.Select(a => a.Value!)),
+            Verdicts(numbers.Zip(activities, (phone, a) => (phone, a.Value!)))));
+    }
+
+    private static OperatorTemplateView Template(TemplateView t) => new(
+        t.Name, t.Language, t.Category is { } c ? SnakeCase.Of(c) : null, SnakeCase.Of(t.Status),
+        t.Status == TemplateStatus.Paused ? t.PausedUntil : null, t.UpdatedAt, t.Sendable);
+
+    private static OperatorBillableView Billable(DateTimeOffset now, IEnumerable<NumberActivity> activities)
+    {
+        var counts = activities.SelectMany(a => a.Billable).GroupBy(b => b.Category).ToDictionary(g => g.Key, g => g.Sum(b => b.Count));
+        var byCategory = Enum.GetValues<PricingCategory>().Select(c => new OperatorBillableCount(SnakeCase.Of(c), counts.GetValueOrDefault(c))).ToList();
+        return new OperatorBillableView(now - Period, now, byCategory.Sum(c => c.Count), byCategory);
+    }
+
+    private static OperatorVerdictsView Verdicts(IEnumerable<(string Phone, NumberActivity Activity)> numbers)
+    {
+        var list = numbers.ToList();
+        var shown = list
+            .SelectMany(n => n.Activity.Verdicts.Select(v => new OperatorVerdictView(n.Phone, CustomerMask.Of(v.Customer), SnakeCase.Of(v.Reason), v.Since, v.Until)))
+            .OrderByDescending(v => v.Since).ThenBy(v => v.Number, StringComparer.Ordinal)
+            .Take(VerdictPage)
+            .ToList();
+        return new OperatorVerdictsView(list.Sum(n => n.Activity.VerdictCount), shown);
+    }
+}
