@@ -229,25 +229,26 @@
   }
 
   const VerdictText = {
-    marketing_limit_per_user: 'Meta\'s per-user marketing limit (131049): marketing templates wait',
-    marketing_opted_out: 'The customer stopped marketing messages (131050 or user_preferences)',
+    marketing_limit_per_user: 'No marketing: Meta\'s per-user limit (131049)',
+    marketing_opted_out: 'No marketing: the customer opted out (131050)',
   };
 
   function verdicts(list) {
     const rows = list.shown.map(v => row([
       `+${v.number}`,
       el('code', { 'data-field': 'verdictCustomer' }, v.customer),
-      el('code', { 'data-field': 'verdictReason', title: VerdictText[v.reason] ?? '' }, v.reason),
+      el('code', { 'data-field': 'verdictReason' }, v.reason),
+      VerdictText[v.reason] ?? '',
       instant(v.since, 'verdictSince'),
       v.until ? instant(v.until, 'verdictUntil') : el('span', { class: 'muted', 'data-field': 'verdictUntil' }, 'until the customer resumes'),
     ], { 'data-verdict': v.reason, 'data-phone': v.number }));
     return section('verdicts', `Per-customer verdicts in force (${list.shown.length} of ${list.total})`,
       el('p', { class: 'muted', 'data-field': 'verdictNote' }, 'Customer ids are personal data: only their last 4 characters are shown.'),
-      rows.length ? table(['Number', 'Customer', 'Verdict', 'Since', 'Until'], rows) : el('p', { class: 'muted', 'data-field': 'noVerdicts' }, 'No verdict in force.'));
+      rows.length ? table(['Number', 'Customer', 'Verdict', 'Meaning', 'Since', 'Until'], rows) : el('p', { class: 'muted', 'data-field': 'noVerdicts' }, 'No verdict in force.'));
   }
 
   function activitySections(read) {
-    if (!read.error) return [templates(read.templates), billable(read.billable), verdicts(read.verdicts)];
+    if (!read.error) return [billable(read.billable), templates(read.templates), verdicts(read.verdicts)];
     const { error } = read;
     const text = error.code === 'operator_key_required'
       ? 'Templates, billable decisions and verdicts need an operator key.'
