@@ -1,5 +1,4 @@
 using Npgsql;
-using WabaActors.Domain.Identity;
 using WabaActors.Domain.Verdicts;
 using WabaActors.Grains.Storage;
 
