@@ -2,7 +2,9 @@ using WabaActors.Contracts;
 using WabaActors.Contracts.Common;
 using WabaActors.Contracts.Messaging;
 using WabaActors.Contracts.Templates;
+using Microsoft.Extensions.Options;
 using WabaActors.Domain.Common;
+using WabaActors.Grains;
 using WabaActors.Host.Api;
 using WabaActors.Host.Security;
 
@@ -14,9 +16,6 @@ namespace WabaActors.Host.Operator;
 /// </summary>
 public static class OperatorActivity
 {
-    /// <summary>The most verdicts one answer shows; <see cref="OperatorVerdictsView.Total"/> counts them all.</summary>
-    public const int VerdictPage = 50;
-
     private static readonly TimeSpan Period = TimeSpan.FromHours(24);
 
     /// <summary>Maps <c>GET {prefix}/accounts/{tenant}/{waba}/activity</c> on the page's group.</summary>
@@ -26,7 +25,7 @@ public static class OperatorActivity
         return group;
     }
 
-    private static async Task<IResult> GetAsync(string tenant, string waba, IGrainFactory grains, RulesClock clock, HttpContext http)
+    private static async Task<IResult> GetAsync(string tenant, string waba, IGrainFactory grains, RulesClock clock, IOptions<GrainOptions> options, HttpContext http)
     {
         if (PathIds.Check(tenant, waba) is { } invalid)
         {
@@ -56,7 +55,7 @@ public static class OperatorActivity
             now,
             [.. registry.Value!.Templates.Select(Template)],
             Billable(now, activities.Select(a => a.Value!)),
-            Verdicts(numbers.Zip(activities, (phone, a) => (phone, a.Value!)))));
+            Verdicts(numbers.Zip(activities, (phone, a) => (phone, a.Value!)), options.Value.ActivityVerdictPage)));
     }
 
     private static OperatorTemplateView Template(TemplateView t) => new(
@@ -70,13 +69,14 @@ public static class OperatorActivity
         return new OperatorBillableView(now - Period, now, byCategory.Sum(c => c.Count), byCategory);
     }
 
-    private static OperatorVerdictsView Verdicts(IEnumerable<(string Phone, NumberActivity Activity)> numbers)
+    /// <summary>A page of the account's verdicts, as many as one number answers at most (<c>WabaActors:Grains:ActivityVerdictPage</c>).</summary>
+    private static OperatorVerdictsView Verdicts(IEnumerable<(string Phone, NumberActivity Activity)> numbers, int page)
     {
         var list = numbers.ToList();
         var shown = list
             .SelectMany(n => n.Activity.Verdicts.Select(v => new OperatorVerdictView(n.Phone, CustomerMask.Of(v.Customer), SnakeCase.Of(v.Reason), v.Since, v.Until)))
             .OrderByDescending(v => v.Since).ThenBy(v => v.Number, StringComparer.Ordinal)
-            .Take(VerdictPage)
+            .Take(page)
             .ToList();
         return new OperatorVerdictsView(list.Sum(n => n.Activity.VerdictCount), shown);
     }

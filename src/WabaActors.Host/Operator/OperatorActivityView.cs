@@ -24,7 +24,7 @@ public sealed record OperatorBillableView(DateTimeOffset From, DateTimeOffset To
 /// <summary>Billable decisions of one pricing category (<c>service</c>, <c>marketing</c>, <c>utility</c>, <c>authentication</c>, <c>unknown</c>).</summary>
 public sealed record OperatorBillableCount(string Category, int Count);
 
-/// <summary>At most <see cref="OperatorActivity.VerdictPage"/> verdicts, newest first, of <see cref="Total"/> in force.</summary>
+/// <summary>At most a page of verdicts (<c>WabaActors:Grains:ActivityVerdictPage</c>), newest first, of <see cref="Total"/> in force.</summary>
 public sealed record OperatorVerdictsView(int Total, IReadOnlyList<OperatorVerdictView> Shown);
 
 /// <summary>

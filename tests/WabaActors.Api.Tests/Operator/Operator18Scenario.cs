@@ -39,8 +39,8 @@ internal static class Operator18Scenario
         var session = (await api.Post(account.NumberOf(second) + "/permits", new { customer = replied, type = "session", messageId = Ids.MessageId() })).Ok();
         Assert.False(session.Bool("pricing.billable"));
 
-        var limit = (await api.Post(account.Number + "/outcomes", Failed(toLimited, limited, 131049))).Ok();
-        (await api.Post(account.NumberOf(second) + "/outcomes", Failed(toOptedOut, optedOut, 131050))).Ok();
+        var limit = await api.FailedAsync(account.Number, toLimited, limited, 131049);
+        await api.FailedAsync(account.NumberOf(second), toOptedOut, optedOut, 131050);
         return new Operator18Account(account, second, limited, optedOut, limit.Instant("until"));
     }
 
@@ -73,6 +73,7 @@ internal static class Operator18Scenario
         return body;
     }
 
-    private static object Failed(string messageId, string customer, int errorCode) =>
-        new { messageId, customer, status = "failed", errorCode };
+    /// <summary>Meta failed the send <paramref name="messageId"/> with <paramref name="errorCode"/>: <c>POST …/outcomes</c>'s answer.</summary>
+    public static async Task<JsonNode> FailedAsync(this ApiClient api, string number, string messageId, string customer, int errorCode) =>
+        (await api.Post(number + "/outcomes", new { messageId, customer, status = "failed", errorCode })).Ok();
 }

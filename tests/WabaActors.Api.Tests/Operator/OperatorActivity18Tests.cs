@@ -90,6 +90,32 @@ public class OperatorActivity18Tests(SecuredApiFixture fixture)
     }
 
     [Fact]
+    public async Task ShowsAPageOfVerdictsNewestFirstAndCountsThemAll()
+    {
+        var account = await _api.LiveAsync();
+        var second = Ids.Phone();
+        (await _api.AddNumber(account, second)).Created();
+        await _api.Register(account, second);
+        foreach (var number in new[] { account.Number, account.NumberOf(second) })
+        {
+            for (var i = 0; i < 51; i++)
+            {
+                await _api.FailedAsync(number, Ids.MessageId(), Ids.Customer(), 131049);
+            }
+
+            await _api.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var verdicts = (await _api.Get($"/operator/accounts/{account.Tenant}/{account.Waba}/activity")).Ok()["verdicts"]!;
+
+        Assert.Equal(102, verdicts.Int("total"));
+        var shown = verdicts["shown"]!.AsArray().Select(v => v!).ToList();
+        Assert.Equal(100, shown.Count);
+        Assert.All(shown.Take(51), v => Assert.Equal(second, v.Str("number")));
+        Assert.Equal(shown.Select(v => v.Instant("since")).OrderDescending(), shown.Select(v => v.Instant("since")));
+    }
+
+    [Fact]
     public async Task OnlyAnOperatorKeyReadsIt()
     {
         var account = await _api.CreatedAsync(TestAccount.Fresh() with { Tenant = Keys.A });
