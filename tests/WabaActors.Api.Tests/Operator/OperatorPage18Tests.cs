@@ -35,7 +35,7 @@ public class OperatorPage18Tests(SecuredApiFixture fixture)
             Assert.Equal(count, dom.One("data-category", category).One("data-field", "billableCount").Text);
         }
 
-        Assert.Contains("(2 of 2)", dom.One("id", "verdicts").One("h2").Text, StringComparison.Ordinal);
+        Assert.Contains("verdicts in force (2 of 2)", dom.One("id", "verdicts").Text, StringComparison.Ordinal);
         var limited = dom.One("data-verdict", "marketing_limit_per_user");
         Assert.Equal("•••" + sent.Limited[^4..], limited.One("data-field", "verdictCustomer").Text);
         var until = read["verdicts"]!["shown"]!.AsArray().Single(v => v!.Str("reason") == "marketing_limit_per_user")!.Str("until");
