@@ -1,8 +1,8 @@
+using Microsoft.Extensions.Options;
 using WabaActors.Contracts;
 using WabaActors.Contracts.Common;
 using WabaActors.Contracts.Messaging;
 using WabaActors.Contracts.Templates;
-using Microsoft.Extensions.Options;
 using WabaActors.Domain.Common;
 using WabaActors.Grains;
 using WabaActors.Host.Api;
