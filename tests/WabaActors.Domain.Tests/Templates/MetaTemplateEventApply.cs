@@ -92,6 +92,15 @@ public class MetaTemplateEventApply
     }
 
     [Theory]
+    [InlineData("DISABLED", TemplateStatus.Disabled)]
+    [InlineData("PENDING", TemplateStatus.Pending)]
+    [InlineData("APPROVED", TemplateStatus.Approved)]
+    public void KeepsTheStatusGivenUnarchivedForATemplateNotArchived(string held, TemplateStatus expected)
+    {
+        Assert.Equal(expected, Apply(Apply(null, held, "UTILITY"), "UNARCHIVED", null).Status);
+    }
+
+    [Theory]
     [InlineData("LIMIT_EXCEEDED")]
     [InlineData("LOCKED")]
     [InlineData("locked")]
