@@ -11,6 +11,8 @@ namespace WabaActors.Domain.Tests.Pacing;
 /// instants sent in the last second, the pair rate as a token bucket per customer counted exactly (tokens in
 /// units of 1/interval-ticks: a refill of one tick adds one unit, a send takes a whole interval's worth).
 /// Every arrival is checked by both and taken by both when allowed: they agree on allowed, reason and retryAt.
+/// In half the runs Alice's phone and BSUID are linked (the number knows both ids): the model counts them as
+/// one person, and the number is given each one's other id as its alias.
 /// </summary>
 public class NumberPacingModelProperty
 {
@@ -37,9 +39,9 @@ public class NumberPacingModelProperty
         (4, Gen.Long[0, TimeSpan.TicksPerSecond / 4]),
         (2, Gen.Long[0, 3 * rules.PairInterval.Ticks]));
 
-    private static readonly Gen<(PacingRules Rules, Arrival[] Arrivals)> Runs = Rules.SelectMany(rules =>
-        Gen.Select(Gaps(rules), Gen.Int[0, Pool.Length - 1], Gen.Int[0, 199], (gap, customer, upgrade) => new Arrival(gap, customer, upgrade == 0))
-            .Array[1, 300].Select(arrivals => (rules, arrivals)));
+    private static readonly Gen<(PacingRules Rules, bool Linked, Arrival[] Arrivals)> Runs = Rules.SelectMany(rules =>
+        Gen.Select(Gen.Bool, Gen.Select(Gaps(rules), Gen.Int[0, Pool.Length - 1], Gen.Int[0, 199], (gap, customer, upgrade) => new Arrival(gap, customer, upgrade == 0))
+            .Array[1, 300], (linked, arrivals) => (rules, linked, arrivals)));
 
     [Fact]
     [Trait("Rule", "pacing")]
@@ -57,18 +59,20 @@ public class NumberPacingModelProperty
                 now = now.AddTicks(arrival.Gap);
                 upgraded |= arrival.Upgrade;
                 var customer = Pool[arrival.Customer];
+                var person = run.Linked && arrival.Customer == 2 ? 0 : arrival.Customer;
+                CustomerIdentity[] aliases = !run.Linked || person != 0 ? [] : [arrival.Customer == 0 ? Pool[2] : Pool[0]];
 
-                var expected = model.Check(arrival.Customer, upgraded, now.UtcTicks);
-                var actual = pacing.Check(customer, upgraded, now);
+                var expected = model.Check(person, upgraded, now.UtcTicks);
+                var actual = pacing.Check(customer, aliases, upgraded, now);
 
                 Assert.Equal(expected, actual is null ? null : (actual.Reason, actual.RetryAt!.Value.UtcTicks));
                 if (actual is null)
                 {
-                    pacing.Take(customer, upgraded, now);
-                    model.Take(arrival.Customer, now.UtcTicks);
+                    pacing.Take(customer, aliases, upgraded, now);
+                    model.Take(person, now.UtcTicks);
                 }
             }
-        }, iter: 20_000, print: run => $"{run.Rules} {string.Join(' ', run.Arrivals.Select(a => a.ToString()))}");
+        }, iter: 10_000, print: run => $"{run.Rules} linked={run.Linked} {string.Join(' ', run.Arrivals.Select(a => a.ToString()))}");
     }
 
     /// <summary>The rules as written: a list of send instants, and a bucket of exact tokens per customer.</summary>
