@@ -11,6 +11,14 @@ public sealed class GrainOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "WabaActors:Grains:GateRefresh must be between {1} and {2}.")]
     public TimeSpan GateRefresh { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often a number writes its count of free service messages (pricing only: a crash loses at most this much of it).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "WabaActors:Grains:AllowanceFlushInterval must be between {1} and {2}.")]
+    public TimeSpan AllowanceFlushInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>At most this many verdicts a number answers the operator page with (the total is given beside them).</summary>
+    [Range(1, 10_000, ErrorMessage = "WabaActors:Grains:ActivityVerdictPage must be between {1} and {2}.")]
+    public int ActivityVerdictPage { get; set; } = 100;
+
     /// <summary>
     /// The period of the deadline and outbox reminders after their first tick (they are removed once
     /// handled). Must be ≥ Orleans' <c>ReminderOptions.MinimumReminderPeriod</c>.

@@ -36,6 +36,9 @@ public sealed class NumberPermits(WabaRules rules)
     /// <summary>The number's free service messages this month (pricing only).</summary>
     public ServiceAllowance Allowance { get; } = new();
 
+    /// <summary>Billable sends of the last 24 h by category (the operator page's spend).</summary>
+    public BillableTally Billable { get; } = new();
+
     /// <summary>The number's send rates (in memory only); null while pacing is off.</summary>
     public NumberPacing? Pacing => rules.Pacing.Enabled ? _pacing ??= new(rules.Pacing) : null;
 
@@ -63,9 +66,16 @@ public sealed class NumberPermits(WabaRules rules)
     }
 
     /// <summary>Applies a persisted grant on activation: the ledger's replay and any free period it started.</summary>
-    public void Apply(PermitGranted grant)
+    /// <remarks>A billable grant of the 24 h before <paramref name="now"/> (default: the grant's own instant) is tallied.</remarks>
+    public void Apply(PermitGranted grant, DateTimeOffset? now = null)
     {
         Ledger.Apply(grant);
+        if (Price.FromCode(grant.PriceCode) is { } price)
+        {
+            var at = new DateTimeOffset(grant.GrantedAtTicks, TimeSpan.Zero);
+            Billable.Add(price, at, now ?? at);
+        }
+
         if (grant.FreeUntilTicks is not null)
         {
             FreeEntries.Apply(grant);
@@ -190,6 +200,7 @@ public sealed class NumberPermits(WabaRules rules)
         var freeUntil = _free?.Answer(ask.Customer, now);
         var price = rules.Pricing.Price(ask.Type, category, decision.WindowExpiresAt is not null, freeUntil is not null, Allowance, now);
         decision = decision with { Price = price };
+        Billable.Add(price, now, now);
         var granted = Ledger.Record(ask.Id, ask.Customer, ask.Type, decision, now);
         return PermitStep.Decide(decision, freeUntil is { } until ? granted with { FreeUntilTicks = until.UtcTicks } : granted);
     }

@@ -40,4 +40,7 @@ public sealed class ServiceAllowance
     }
 
     public void Flushed() => Dirty = false;
+
+    /// <summary>A flush failed: the count is written again at the next one.</summary>
+    public void Touch() => Dirty = true;
 }

@@ -14,11 +14,20 @@ public readonly partial record struct TemplateName(string Name, string Language)
     public static Result<TemplateName> Parse(string? name, string? language)
     {
         var v = new Validator();
-        v.Check(name is { Length: > 0 and <= MaxNameLength } && NamePattern().IsMatch(name), "name",
-            $"A template name is 1-{MaxNameLength} lower-case letters, digits or underscores.");
-        v.Check(language is not null && LanguagePattern().IsMatch(language), "language",
-            "A template language is a code such as 'en', 'en_US' or 'zh_Hant_HK'.");
-        return v.IsValid ? new TemplateName(name!, language!) : v.ToError();
+        return Check(v, name, language) is { } parsed ? parsed : v.ToError();
+    }
+
+    /// <summary>
+    /// The template, or null with each bad part added to <paramref name="v"/> under <paramref name="prefix"/> +
+    /// <c>name</c> / <c>language</c> (a permit names them <c>template.name</c>, <c>template.language</c>).
+    /// </summary>
+    public static TemplateName? Check(Validator v, string? name, string? language, string prefix = "")
+    {
+        var nameOk = name is { Length: > 0 and <= MaxNameLength } && NamePattern().IsMatch(name);
+        var languageOk = language is not null && LanguagePattern().IsMatch(language);
+        v.Check(nameOk, prefix + "name", $"A template name is 1-{MaxNameLength} lower-case letters, digits or underscores.");
+        v.Check(languageOk, prefix + "language", "A template language is a code such as 'en', 'en_US' or 'zh_Hant_HK'.");
+        return nameOk && languageOk ? new TemplateName(name!, language!) : null;
     }
 
     public override string ToString() => $"{Name}/{Language}";

@@ -20,6 +20,7 @@ public sealed partial class AccountGrain
         }
 
         var gateBefore = Gate();
+        var accountBefore = state.State.Account;
         var sequence = state.State.LastSequence;
         if (events.Count > 0)
         {
@@ -52,7 +53,7 @@ public sealed partial class AccountGrain
 
         await EnsureReviewReminderAsync(change.State);
         var gate = Gate();
-        if (gate with { Version = 0 } != gateBefore with { Version = 0 })
+        if (GateChanged(gate, gateBefore, change.State, accountBefore))
         {
             if (gate.Status == GateStatus.Blocked)
             {
@@ -81,6 +82,15 @@ public sealed partial class AccountGrain
             throw;
         }
     }
+
+    /// <summary>
+    /// Whether the numbers need the new gate: its fields moved, or the account's templates or upgraded numbers did
+    /// (compared by reference: the domain replaces those lists only when they change).
+    /// </summary>
+    private static bool GateChanged(Contracts.Accounts.AccountGate gate, Contracts.Accounts.AccountGate before, Account account, Account? accountBefore) =>
+        gate with { Version = 0, Templates = [], ThroughputUpgraded = [] } != before with { Version = 0, Templates = [], ThroughputUpgraded = [] }
+        || !ReferenceEquals(account.Templates, accountBefore?.Templates)
+        || !ReferenceEquals(account.ThroughputUpgraded, accountBefore?.ThroughputUpgraded);
 
     private async Task PushGateAsync(Contracts.Accounts.AccountGate gate, Account account, string? skip)
     {

@@ -1,12 +1,52 @@
 using WabaActors.Contracts.Common;
 using WabaActors.Contracts.Templates;
+using WabaActors.Domain.Common;
+using WabaActors.Domain.Templates;
+using WabaActors.Grains.Translation;
 
 namespace WabaActors.Grains.Accounts;
 
-/// <summary>The account's template registry: set over HTTP or by Meta's webhooks, handed to the numbers in the gate.</summary>
+/// <summary>
+/// The account's template registry: set over HTTP or by Meta's webhooks (<see cref="ApplyWebhookAsync"/>), stored
+/// with the account, and handed to the numbers in the gate, which decide permits naming a template on it.
+/// </summary>
 public sealed partial class AccountGrain
 {
-    public ValueTask<Reply<TemplateView>> PutTemplateAsync(string tenant, TemplateUpdate update) => throw new NotImplementedException();
+    public async ValueTask<Reply<TemplateView>> PutTemplateAsync(string tenant, TemplateUpdate update)
+    {
+        if (Owned(tenant) is not { } account)
+        {
+            return Failures.AccountNotFound;
+        }
 
-    public ValueTask<Reply<TemplateList>> GetTemplatesAsync(string tenant) => throw new NotImplementedException();
+        var v = new Validator();
+        var name = TemplateName.Check(v, update.Template?.Name, update.Template?.Language);
+        v.Check(update.Category is null || update.Category.Value.IsDefined(), "category", "category must be marketing, utility or authentication.");
+        v.Check(update.Status.IsDefined(), "status", "status is not a template status.");
+        if (!v.IsValid)
+        {
+            return v.ToError().ToFailure();
+        }
+
+        var now = clock.GetUtcNow();
+        var changed = account.SetTemplate(name!.Value, update.Category?.ToDomain(), update.Status.ToDomain(), update.PausedUntil, now);
+        if (!changed.IsSuccess)
+        {
+            return changed.Error!.ToFailure();
+        }
+
+        await SaveAsync(changed.Value);
+        return state.State.Account!.FindTemplate(name.Value)!.ToView(now);
+    }
+
+    public ValueTask<Reply<TemplateList>> GetTemplatesAsync(string tenant)
+    {
+        if (Owned(tenant) is not { } account)
+        {
+            return ValueTask.FromResult<Reply<TemplateList>>(Failures.AccountNotFound);
+        }
+
+        var now = clock.GetUtcNow();
+        return ValueTask.FromResult<Reply<TemplateList>>(new TemplateList([.. account.Templates.Select(t => t.ToView(now))]));
+    }
 }

@@ -5,6 +5,7 @@ using WabaActors.Contracts.Webhooks;
 using WabaActors.Domain.Common;
 using WabaActors.Domain.Events;
 using WabaActors.Domain.Onboarding;
+using WabaActors.Domain.Templates;
 using WabaActors.Grains.Translation;
 
 namespace WabaActors.Grains.Accounts;
@@ -67,7 +68,12 @@ public sealed partial class AccountGrain
         AccountEventWebhook e => MetaAccountEvents.Parse(e.Event) is { } kind
             ? account.ApplyAccountEvent(kind, e.Detail, now)
             : DomainError.Invalid("event", $"account_update event '{e.Event}' is not one the account applies."),
-        CapabilityWebhook c => account.ApplyCapabilities(c.MaxDailyConversations, c.MaxPhoneNumbers, now),
+        CapabilityWebhook c => Capabilities(account, c, now),
+        TemplateWebhook t => TemplateName.Parse(t.Name, t.Language) is { IsSuccess: true } name
+            ? t.Event is not null
+                ? account.ApplyMetaTemplate(name.Value, t.Event, t.Category, t.PauseTitle, t.At ?? now, now)
+                : account.RecategorizeTemplate(name.Value, t.Category, now)
+            : TemplateName.Parse(t.Name, t.Language).Error!,
         PartnerWebhook p => account.ApplyPartnerNotice(new PartnerNotice(p.Event, p.Phone, p.Label, p.BillingStartedAt)
         {
             Restrictions = [.. p.Restrictions.Select(n => new MetaRestriction(n.Type, n.Expiration))],
@@ -75,6 +81,19 @@ public sealed partial class AccountGrain
         }, now),
         _ => throw new ArgumentException($"Unknown webhook change {change.GetType().Name}.", nameof(change)),
     };
+
+    /// <summary>Limits, and Meta's throughput upgrade of a number (<c>phone_number_quality_update</c> THROUGHPUT_UPGRADE).</summary>
+    private static Result<Changed<Account>> Capabilities(Account account, CapabilityWebhook c, DateTimeOffset now)
+    {
+        var upgraded = c.ThroughputUpgraded is { } phone ? account.UpgradeThroughput(phone, now) : Changed<Account>.Unchanged(account);
+        if (c.MaxDailyConversations is null && c.MaxPhoneNumbers is null)
+        {
+            return upgraded;
+        }
+
+        var limits = upgraded.State.ApplyCapabilities(c.MaxDailyConversations, c.MaxPhoneNumbers, now);
+        return limits.IsSuccess ? limits.Value with { Events = [.. upgraded.Events, .. limits.Value.Events] } : limits;
+    }
 
     /// <summary>
     /// The number decides (its domain command) and reports the change back to this account while

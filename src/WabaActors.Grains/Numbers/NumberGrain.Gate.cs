@@ -32,7 +32,7 @@ public sealed partial class NumberGrain
         if (_gate is null || gate.Version >= _gate.Version)
         {
             _gate = gate;
-            _domainGate = gate.ToDomain();
+            _domainGate = gate.ToDomain(Phone);
         }
     }
 }

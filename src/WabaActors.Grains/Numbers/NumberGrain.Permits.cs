@@ -6,6 +6,7 @@ using WabaActors.Domain.Common;
 using WabaActors.Domain.Identity;
 using WabaActors.Domain.Messaging;
 using WabaActors.Domain.Numbers;
+using WabaActors.Domain.Templates;
 using WabaActors.Grains.Translation;
 
 namespace WabaActors.Grains.Numbers;
@@ -30,7 +31,7 @@ public sealed partial class NumberGrain
         if (decided.RestsOnTail)
         {
             await DurableAsync(_tail.Current);
-            metrics.Decided(decided.Reason, decided.Type);
+            Report(decided);
         }
 
         return decided.Reply;
@@ -64,7 +65,7 @@ public sealed partial class NumberGrain
             replies[i] = decided[i].Reply;
             if (decided[i].RestsOnTail)
             {
-                metrics.Decided(decided[i].Reason, decided[i].Type);
+                Report(decided[i]);
             }
         }
 
@@ -109,7 +110,7 @@ public sealed partial class NumberGrain
         for (var settle = false; step.Kind == PermitStepKind.NeedsQuota; settle = true)
         {
             var answer = await GrantWithRetryAsync(gate, Customers.GrantRequest(Phone, ask, step.Aliases, settle), cancellationToken);
-            step = _permits.Complete(ask, answer.ToDomain(), now);
+            step = _permits.Complete(ask, answer.ToDomain(), now, _domainGate);
             if (step.Kind == PermitStepKind.NeedsAliases)
             {
                 // The directory knows more ids of the person: their windows may be open. The second ask
@@ -123,17 +124,76 @@ public sealed partial class NumberGrain
         if (step.Granted is { } granted)
         {
             _ = _tail.Append(store.AppendNumberAsync(Phone, null, granted).AsTask());
+            ScheduleAllowanceFlush();
         }
 
         return step.Decision is { } decision
-            ? new Decided(decision.ToContract(ask.Id.Value), decision.Reason, ask.Type)
+            ? new Decided(decision.ToContract(ask.Id.Value), decision.Reason, ask.Type) { Price = step.Granted is null ? null : decision.Price }
             : Decided.Refused(step.Error!.ToFailure());
     }
 
-    private static PermitAsk? AskOf(PermitRequest request) => PermitAsk.Of(request.Customer, request.MessageId, TypeOf(request.Type));
+    /// <summary>A decision counted once what it rests on is durable: its reason, and for a new grant its price.</summary>
+    private void Report(Decided decided)
+    {
+        metrics.Decided(decided.Reason, decided.Type);
+        if (decided.Price is { } price)
+        {
+            metrics.Priced(price);
+        }
+    }
 
-    private static Failure InvalidPermit(PermitRequest request) =>
-        PermitAsk.Invalid(request.Customer, request.MessageId, TypeOf(request.Type), request.UserId).ToFailure();
+    /// <summary>The ask, or null when any part is invalid (a named template and a category are checked too).</summary>
+    private static PermitAsk? AskOf(PermitRequest request)
+    {
+        if (PermitAsk.Of(request.Customer, request.MessageId, TypeOf(request.Type)) is not { } ask)
+        {
+            return null;
+        }
+
+        if (request.Template is null && request.Category is null)
+        {
+            return ask;
+        }
+
+        if (request.Category is { } category && !category.IsDefined())
+        {
+            return null;
+        }
+
+        TemplateName? template = null;
+        if (request.Template is { } named)
+        {
+            if (TemplateName.Parse(named.Name, named.Language) is not { IsSuccess: true } parsed)
+            {
+                return null;
+            }
+
+            template = parsed.Value;
+        }
+
+        return ask with { Template = template, Category = request.Category?.ToDomain() };
+    }
+
+    private static Failure InvalidPermit(PermitRequest request)
+    {
+        var error = PermitAsk.Invalid(request.Customer, request.MessageId, TypeOf(request.Type), request.UserId);
+        var v = new Validator();
+        foreach (var (field, messages) in error.Errors ?? new Dictionary<string, string[]>())
+        {
+            foreach (var message in messages)
+            {
+                v.Add(field, message);
+            }
+        }
+
+        if (request.Template is { } named)
+        {
+            TemplateName.Check(v, named.Name, named.Language, "template.");
+        }
+
+        v.Check(request.Category is null || request.Category.Value.IsDefined(), "category", "category must be marketing, utility or authentication.");
+        return v.ToError().ToFailure();
+    }
 
     private static MessageType? TypeOf(MessageKind kind) => Enum.IsDefined(kind) ? kind.ToDomain() : null;
 
@@ -159,6 +219,8 @@ public sealed partial class NumberGrain
     /// </summary>
     private readonly record struct Decided(Reply<PermitDecision> Reply, DenyReason Reason, MessageType Type, bool RestsOnTail = true)
     {
+        public Domain.Pricing.Price? Price { get; init; }
+
         public static Decided Refused(Failure failure) => new(failure, DenyReason.None, MessageType.Session, RestsOnTail: false);
     }
 }

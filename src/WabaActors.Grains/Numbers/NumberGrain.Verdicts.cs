@@ -1,16 +1,149 @@
 using WabaActors.Contracts.Common;
 using WabaActors.Contracts.Messaging;
+using WabaActors.Domain.Common;
+using WabaActors.Domain.Identity;
+using WabaActors.Domain.Verdicts;
+using WabaActors.Grains.Storage;
+using WabaActors.Grains.Translation;
 
 namespace WabaActors.Grains.Numbers;
 
-/// <summary>Meta's verdicts on earlier sends, and what the operator page shows of a number's sends.</summary>
+/// <summary>
+/// Meta's verdicts on earlier sends (the domain's <see cref="CustomerVerdicts"/> decides; this persists them on
+/// the tail and answers once durable), the service allowance's periodic flush, and what the operator page shows.
+/// </summary>
 public sealed partial class NumberGrain
 {
-    public ValueTask<Reply<OutcomeResult>> RecordOutcomeAsync(Scope owner, SendOutcome outcome, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    private IGrainTimer? _allowanceTimer;
 
-    public ValueTask<Reply<OutcomeResult>> SetMarketingPreferenceAsync(Scope owner, MarketingPreference preference, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    public async ValueTask<Reply<OutcomeResult>> RecordOutcomeAsync(Scope owner, SendOutcome outcome, CancellationToken cancellationToken = default)
+    {
+        if (Owned(owner) is null)
+        {
+            return Failures.NumberNotFound;
+        }
 
-    public ValueTask<Reply<NumberActivity>> GetActivityAsync(Scope owner) => throw new NotImplementedException();
+        var v = new Validator();
+        var id = v.Parse("messageId", () => MessageId.Parse(outcome.MessageId));
+        var customer = v.Parse("customer", () => CustomerIdentity.Parse(outcome.Customer));
+        var userId = outcome.UserId is null ? (CustomerIdentity?)null
+            : v.Parse("userId", () => CustomerIdentity.ParseUserId(outcome.UserId, v.IsValid ? customer.IsPhone : null));
+        v.Check(Enum.IsDefined(outcome.Status), "status", "status must be 'sent', 'delivered', 'read' or 'failed'.");
+        v.Check(outcome.ErrorCode is null or > 0, "errorCode", "errorCode is Meta's positive error code.");
+        if (!v.IsValid)
+        {
+            return v.ToError().ToFailure();
+        }
+
+        var now = clock.GetUtcNow();
+        var at = outcome.At ?? now;
+        if (at > now + rules.FutureTimestampTolerance)
+        {
+            return new Failure(ErrorCodes.TimestampInFuture, "The outcome's timestamp lies in the future.");
+        }
+
+        if (userId is { } bsuid)
+        {
+            await TeachAsync(customer, bsuid, cancellationToken);
+        }
+
+        var step = _permits.Verdicts.Outcome(id, customer, outcome.Status.ToDomain(), outcome.ErrorCode, at, clock.GetUtcNow());
+        if (step.Effect == VerdictEffect.WindowClosed)
+        {
+            var closed = await CloseWindowAsync(owner, outcome.Customer, at);
+            return closed.IsSuccess ? new OutcomeResult(OutcomeEffect.WindowClosed) : closed.Failure!;
+        }
+
+        return await KeepAsync(step);
+    }
+
+    public async ValueTask<Reply<OutcomeResult>> SetMarketingPreferenceAsync(Scope owner, MarketingPreference preference, CancellationToken cancellationToken = default)
+    {
+        if (Owned(owner) is null)
+        {
+            return Failures.NumberNotFound;
+        }
+
+        var v = new Validator();
+        var customer = v.Parse("customer", () => CustomerIdentity.Parse(preference.Customer));
+        var userId = preference.UserId is null ? (CustomerIdentity?)null
+            : v.Parse("userId", () => CustomerIdentity.ParseUserId(preference.UserId, v.IsValid ? customer.IsPhone : null));
+        v.Check(preference.At != default, "timestamp", "timestamp is required.");
+        if (!v.IsValid)
+        {
+            return v.ToError().ToFailure();
+        }
+
+        if (preference.At > clock.GetUtcNow() + rules.FutureTimestampTolerance)
+        {
+            return new Failure(ErrorCodes.TimestampInFuture, "The preference's timestamp lies in the future.");
+        }
+
+        if (userId is { } bsuid)
+        {
+            await TeachAsync(customer, bsuid, cancellationToken);
+        }
+
+        return await KeepAsync(_permits.Verdicts.Preference(customer, preference.Stop, preference.At, clock.GetUtcNow()));
+    }
+
+    public ValueTask<Reply<NumberActivity>> GetActivityAsync(Scope owner)
+    {
+        if (Owned(owner) is null)
+        {
+            return ValueTask.FromResult<Reply<NumberActivity>>(Failures.NumberNotFound);
+        }
+
+        var now = clock.GetUtcNow();
+        var billable = _permits.Billable.Last24Hours(now)
+            .Select(c => new BillableCount(c.Key.ToContract(), c.Value)).OrderBy(c => c.Category).ToList();
+        var verdicts = _permits.Verdicts.InForce(now).ToList();
+        var page = verdicts.OrderByDescending(x => x.Since).Take(options.Value.ActivityVerdictPage)
+            .Select(x => new CustomerVerdictView(x.Customer.ToString(), x.Kind.ToReason(), x.Since, x.Until)).ToList();
+        return ValueTask.FromResult<Reply<NumberActivity>>(new NumberActivity(billable, page, verdicts.Count));
+    }
+
+    /// <summary>Persists what a verdict changed (on the tail, like windows) and answers once it is durable.</summary>
+    private async Task<Reply<OutcomeResult>> KeepAsync(VerdictStep step)
+    {
+        var written = step.Changed is { } changed ? _tail.Append(store.AppendVerdictAsync(Phone, changed).AsTask()) : _tail.Current;
+        await DurableAsync(written);
+        if (step.Changed is not null)
+        {
+            metrics.Verdict(step.Effect);
+        }
+
+        return new OutcomeResult(step.Effect.ToContract(), step.Until);
+    }
+
+    /// <summary>After a send priced under the monthly allowance: the count is written within the flush interval.</summary>
+    private void ScheduleAllowanceFlush()
+    {
+        if (_allowanceTimer is null && _permits.Allowance.Dirty)
+        {
+            var every = options.Value.AllowanceFlushInterval;
+            _allowanceTimer = this.RegisterGrainTimer(_ => FlushAllowanceAsync(), new GrainTimerCreationOptions(every, every) { Interleave = true });
+        }
+    }
+
+    private async Task FlushAllowanceAsync()
+    {
+        var allowance = _permits.Allowance;
+        if (!allowance.Dirty)
+        {
+            return;
+        }
+
+        allowance.Flushed();
+        try
+        {
+            await store.SaveAllowanceAsync(Phone, new ServiceAllowanceCount(allowance.Month, allowance.Used));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Informational only: the next flush writes the count again.
+            NumberLog.AllowanceFlushFailed(logger, Telemetry.PersonalData.Hash(Phone), e);
+            allowance.Touch();
+        }
+    }
 }

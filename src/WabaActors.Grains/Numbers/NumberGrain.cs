@@ -61,7 +61,8 @@ public sealed partial class NumberGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _number = state.State.Number;
-        var journal = await store.LoadNumberAsync(Phone, clock.GetUtcNow(), cancellationToken);
+        var loadedAt = clock.GetUtcNow();
+        var journal = await store.LoadNumberAsync(Phone, loadedAt, cancellationToken);
         foreach (var change in journal.Windows)
         {
             _permits.Apply(change);
@@ -69,7 +70,17 @@ public sealed partial class NumberGrain(
 
         foreach (var grant in journal.Grants)
         {
-            _permits.Apply(grant);
+            _permits.Apply(grant, loadedAt);
+        }
+
+        foreach (var verdict in journal.Verdicts)
+        {
+            _permits.Verdicts.Apply(verdict, loadedAt);
+        }
+
+        if (journal.Allowance is { } allowance)
+        {
+            _permits.Allowance.Restore(allowance.Month, allowance.Used);
         }
 
         foreach (var id in journal.InboundIds)
@@ -87,11 +98,11 @@ public sealed partial class NumberGrain(
         }
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         metrics.WindowsHeld(-_windowsReported);
         _windowsReported = 0;
-        return Task.CompletedTask;
+        await FlushAllowanceAsync();
     }
 
     /// <summary>Moves the active-windows gauge by what this grain's window count changed since it last reported (no-op when unchanged).</summary>

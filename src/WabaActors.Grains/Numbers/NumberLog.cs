@@ -22,4 +22,7 @@ internal static partial class NumberLog
 
     [LoggerMessage(EventId = WabaEventId.NumberBillingStartUnknown, Level = LogLevel.Warning, Message = "Number {PhoneHash} registered but the channel could not be read ({Reason}); billing starts now")]
     public static partial void BillingStartUnknown(ILogger logger, string phoneHash, string reason);
+
+    [LoggerMessage(EventId = WabaEventId.NumberAllowanceFlushFailed, Level = LogLevel.Warning, Message = "Number {PhoneHash}: the count of free service messages could not be written; retried at the next flush")]
+    public static partial void AllowanceFlushFailed(ILogger logger, string phoneHash, Exception error);
 }

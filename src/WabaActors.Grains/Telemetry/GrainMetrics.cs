@@ -17,6 +17,12 @@ public sealed class GrainMetrics
     private readonly Counter<long> _grants;
     private readonly UpDownCounter<long> _windows;
     private readonly Counter<long> _links;
+    private readonly Counter<long> _billable;
+    private readonly Counter<long> _verdicts;
+    private readonly KeyValuePair<string, object?>[][] _billableTags =
+        [.. Enumerable.Range(0, 8).Select(c => new KeyValuePair<string, object?>[] { new("category", c is >= 1 and <= 5 ? SnakeCase.Of((Domain.Pricing.PricingCategory)c) : "none") })];
+    private readonly KeyValuePair<string, object?>[][] _verdictTags =
+        [.. Enum.GetValues<Domain.Verdicts.VerdictEffect>().Select(e => new KeyValuePair<string, object?>[] { new("effect", SnakeCase.Of(e)) })];
     private readonly Histogram<double> _reminderLag;
     private readonly KeyValuePair<string, object?>[][] _decisionTags;
     private readonly KeyValuePair<string, object?>[][] _grantTags;
@@ -33,6 +39,10 @@ public sealed class GrainMetrics
             "Template-recipient checks by the quota grains: a new recipient counted, one already counted, or the limit reached.");
         _links = meter.CreateCounter<long>("waba.customer.links", "{event}",
             "Links between a customer's ids (phone, BSUID): taught by a number to its scope's directory, looked up by a number, learned (written) by a directory.");
+        _billable = meter.CreateCounter<long>("waba.permit.billable", "{send}",
+            "New grants Meta will bill, by pricing category (service, marketing, utility, authentication, unknown): the spend an operator can see.");
+        _verdicts = meter.CreateCounter<long>("waba.customer.verdicts", "{verdict}",
+            "Meta's verdicts on earlier sends that changed what the gate allows (131049, 131050, user_preferences), by effect.");
         _windows = meter.CreateUpDownCounter<long>("waba.windows.active", "{window}",
             "Customer-service windows held by active number grains (an expired one leaves at its grain's next call or deactivation).");
         _reminderLag = meter.CreateHistogram("waba.reminder.lag", "s",
@@ -67,6 +77,18 @@ public sealed class GrainMetrics
 
     /// <summary>A link taught, looked up or learned (<c>event</c> tag: <see cref="LinkEvent"/> in snake case).</summary>
     public void Linked(LinkEvent linkEvent) => _links.Add(1, _linkTags[(int)linkEvent]);
+
+    /// <summary>A new grant priced: counted when Meta will bill it.</summary>
+    public void Priced(Domain.Pricing.Price price)
+    {
+        if (price.Billable)
+        {
+            _billable.Add(1, _billableTags[(int)price.Category]);
+        }
+    }
+
+    /// <summary>A verdict that changed a customer's marketing (<c>effect</c> tag).</summary>
+    public void Verdict(Domain.Verdicts.VerdictEffect effect) => _verdicts.Add(1, _verdictTags[(int)effect]);
 
     /// <summary>Windows held in memory went up or down by <paramref name="delta"/>.</summary>
     public void WindowsHeld(long delta) => _windows.Add(delta);

@@ -39,6 +39,7 @@ public static class WabaEventId
     public const int NumberInboundRepeated = 2007;
     public const int NumberLinkTaught = 2008;
     public const int NumberLinksLookedUp = 2009;
+    public const int NumberAllowanceFlushFailed = 2010;
 
     // 2100–2199: Template quota grain
     public const int QuotaFenced = 2101;

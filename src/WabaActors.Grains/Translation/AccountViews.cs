@@ -35,14 +35,23 @@ internal static class AccountViews
         var gate = a.Gate(rules);
         return new AccountGate(gate.Status.ToContract(), gate.Disabled, gate.HeldForReview,
             gate.Restrictions.BusinessInitiatedUntil, gate.Restrictions.CustomerInitiatedUntil,
-            QuotaKeys.For(a, rules), a.TemplateRecipientLimit(rules), version);
+            QuotaKeys.For(a, rules), a.TemplateRecipientLimit(rules), version)
+        {
+            Templates = a.Templates.Count == 0 ? [] : [.. a.Templates.Select(t => t.ToView(t.UpdatedAt))],
+            ThroughputUpgraded = a.ThroughputUpgraded,
+        };
     }
 
-    public static SendGate ToDomain(this AccountGate g) => new(
+    /// <summary>The gate as the number <paramref name="phone"/> decides with it: its templates as a book, and whether it was upgraded.</summary>
+    public static SendGate ToDomain(this AccountGate g, string? phone = null) => new(
         g.Status.ToDomain(),
         g.Disabled,
         g.HeldForReview,
-        new Restrictions { BusinessInitiatedUntil = g.BusinessInitiatedUntil, CustomerInitiatedUntil = g.CustomerInitiatedUntil });
+        new Restrictions { BusinessInitiatedUntil = g.BusinessInitiatedUntil, CustomerInitiatedUntil = g.CustomerInitiatedUntil })
+    {
+        Templates = g.Templates.Count == 0 ? Domain.Templates.TemplateBook.Empty : new Domain.Templates.TemplateBook(g.Templates.Select(t => t.ToDomain())),
+        ThroughputUpgraded = phone is not null && g.ThroughputUpgraded.Contains(phone),
+    };
 
     public static HistoryEntry ToEntry(this AccountEvent e) => new(e.Type, e.At) { Phone = e.Phone, Value = e.Value, Reason = e.Reason };
 

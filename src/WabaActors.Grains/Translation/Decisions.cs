@@ -25,6 +25,7 @@ internal static class Decisions
         Reason = d.Allowed ? null : Reasons[(int)d.Reason],
         RetryAt = d.RetryAt,
         Detail = d.Detail,
+        Pricing = d.Allowed && d.Price is { } price ? price.ToContract() : null,
     };
 
     public static WindowView ToView(this WindowState w) => new(w.Open, w.ExpiresAt);

@@ -25,7 +25,12 @@ public static class SiloHosting
         services.AddSingleton<IValidateOptions<WabaOptions>, WabaOptionsValidator>();
         services.AddOptions<RulesOptions>().BindConfiguration(RulesOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RulesOptions>, RulesOptionsValidator>();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RulesOptions>>().Value.ToRules());
+        services.AddOptions<PacingOptions>().BindConfiguration(PacingOptions.Section);
+        services.AddOptions<TemplatesOptions>().BindConfiguration(TemplatesOptions.Section);
+        services.AddOptions<PricingOptions>().BindConfiguration(PricingOptions.Section);
+        services.AddSingleton(sp => RulesOptionsValidator.Rules(sp.GetRequiredService<IOptions<RulesOptions>>().Value,
+            sp.GetRequiredService<IOptions<PacingOptions>>().Value, sp.GetRequiredService<IOptions<TemplatesOptions>>().Value,
+            sp.GetRequiredService<IOptions<PricingOptions>>().Value));
         services.AddWabaClock(options.Clock);
         if (options.ShutdownTimeout < TimeSpan.FromSeconds(1) || options.ShutdownTimeout > TimeSpan.FromHours(1))
         {

@@ -1,3 +1,4 @@
+using WabaActors.Domain.Pricing;
 using WabaActors.Domain.Identity;
 using WabaActors.Domain.Common;
 using WabaActors.Domain.Messaging;
@@ -32,7 +33,12 @@ public class NumberPermitsComplete
         Assert.True(step.Decision!.Allowed);
         Assert.Null(step.Decision.WindowExpiresAt);
         Assert.Equal(new RecipientUsage(3, 3, null), step.Decision.TemplateRecipients);
-        Assert.Equal(new PermitGranted("m1", new CustomerId(Alice.Value), MessageType.Template, Now.UtcTicks) { Used = 3, Limit = 3 }, step.Granted);
+        Assert.Equal(new PermitGranted("m1", new CustomerId(Alice.Value), MessageType.Template, Now.UtcTicks)
+        {
+            Used = 3,
+            Limit = 3,
+            PriceCode = new Price(PricingCategory.Unknown, FreeReason.None).Code, // no category named: assumed billable
+        }, step.Granted);
         Assert.Equal(PermitStepKind.Replayed, retried.Kind);
         Decisions.SameAnswer(step.Decision, retried.Decision!);
         Assert.Equal(1, permits.Ledger.Count);

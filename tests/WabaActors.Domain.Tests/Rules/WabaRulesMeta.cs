@@ -42,6 +42,7 @@ public class WabaRulesMeta
             TemplateRecipientScope = document.TemplateRecipientScope,
             NumberLimitScope = document.NumberLimitScope,
             SendsAllowedWhileReviewPending = document.SendsAllowedWhileReviewPending,
+            Pacing = document.Pacing,
         };
 
         Assert.Equal(document, aligned);
