@@ -24,7 +24,7 @@ internal static class TemplateInput
     public static TemplateUpdate? Read(string name, string language, TemplateBody body, out Failure? invalid)
     {
         var v = new Validator();
-        Name(v, name, language, string.Empty);
+        TemplateName.Check(v, name, language);
         var (known, category) = MessagingInput.Optional(Categories, body.Category);
         v.Check(known, "category", $"category must be {MessagingInput.Words(Categories)} (left out when not known).");
         TemplateStatus? status = body.Status is { } text && Statuses.TryGetValue(text, out var s) ? s : null;
@@ -43,22 +43,10 @@ internal static class TemplateInput
     {
         if (template is not null)
         {
-            Name(v, template.Name, template.Language, "template.");
+            TemplateName.Check(v, template.Name, template.Language, "template.");
         }
 
         v.Check(category is null || Categories.ContainsKey(category), "category",
             $"category must be {MessagingInput.Words(Categories)} (left out when not known; the registry's category wins).");
-    }
-
-    /// <summary>The domain's errors of a template's name and language, each under <paramref name="prefix"/> + its field.</summary>
-    private static void Name(Validator v, string? name, string? language, string prefix)
-    {
-        foreach (var (field, messages) in TemplateName.Parse(name, language).Error?.Errors ?? new Dictionary<string, string[]>())
-        {
-            foreach (var message in messages)
-            {
-                v.Add(prefix + field, message);
-            }
-        }
     }
 }

@@ -29,6 +29,16 @@ public sealed class TemplateInputTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task APauseEndIsGivenOnlyWithPaused()
+    {
+        var account = await _api.LiveAsync();
+
+        (await _api.Put(account.Template("spring_sale"), new { status = "approved", pausedUntil = Json.Iso(await _api.Now()) })).Invalid("pausedUntil");
+
+        Assert.Empty(await _api.Templates(account));
+    }
+
+    [Fact]
     public async Task ATemplateOfAnUnknownAccountIsNotFound()
     {
         var account = TestAccount.Fresh();

@@ -28,15 +28,17 @@ public abstract class TemplatesTests(HostFixture fixture)
     }
 
     [Fact]
-    public async Task ACategoryLeftOutIsNotKnownAndAPutReplacesTheEntry()
+    public async Task ACategoryLeftOutKeepsTheKnownOneAndIsNullForANewTemplate()
     {
         var account = await _api.LiveAndApprovedAsync();
         await _api.PutTemplate(account, "order_update", "pending", "utility");
 
         var view = await _api.PutTemplate(account, "order_update", "approved");
+        var fresh = await _api.PutTemplate(account, "welcome", "approved");
 
-        Assert.True(view.IsNull("category"));
-        Assert.Equal("approved", Assert.Single(await _api.Templates(account))!.Str("status"));
+        Assert.Equal(("utility", "approved"), (view.Str("category"), view.Str("status")));
+        Assert.True(fresh.IsNull("category"));
+        Assert.Equal(2, (await _api.Templates(account)).Count);
     }
 
     [Fact]
