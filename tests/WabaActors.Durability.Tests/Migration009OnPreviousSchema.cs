@@ -76,7 +76,8 @@ public sealed class Migration009OnPreviousSchema
             + " + (SELECT count(*) FROM waba_number_grant WHERE customer_bsuid IS NOT NULL OR free_until IS NOT NULL)"
             + " + (SELECT count(*) FROM waba_quota_grant WHERE customer_bsuid IS NOT NULL)"));
 
-        // The new build reads every row as a phone customer, as written.
+        // The new build reads every row as a phone customer, as written (on its own schema: 010 since issue 18).
+        await Schema008.MigrateAsync(db, version: 10);
         await using var writer = StoreDatabase.NewWriter(db.DataSource);
         var store = new PostgreSqlMessagingStore(db.DataSource, writer, WabaRules.Document);
         var number = await store.LoadNumberAsync(Phone, Now);
@@ -112,7 +113,7 @@ public sealed class Migration009OnPreviousSchema
         // ADR 0020: beside a BSUID's text, customer holds its stable digest (bit 62: positive, never a phone), which
         // the 008 build's loads read as a customer key nobody asks it about, and its quota counts as one recipient.
         await using var db = await TestDatabase.CreateAsync();
-        await Schema008.MigrateAsync(db, version: 9);
+        await Schema008.MigrateAsync(db, version: 10);
         await using var writer = StoreDatabase.NewWriter(db.DataSource);
         var store = new PostgreSqlMessagingStore(db.DataSource, writer, WabaRules.Document);
         var bsuid = CustomerIdentity.Parse("US.13491208655302741918").Value;

@@ -10,7 +10,7 @@ using WabaActors.Grains.Telemetry;
 namespace WabaActors.Storage.PostgreSql;
 
 /// <summary>
-/// Deletes windows, grants, inbound message ids and counted recipients that can no longer matter, in chunks, on the
+/// Deletes windows, grants, inbound message ids, counted recipients, links and verdicts that can no longer matter, in chunks, on the
 /// rules' clock. Activation never needs them (it reads only live rows), so pruning only bounds the
 /// tables; several silos pruning at once is harmless.
 /// </summary>
@@ -52,6 +52,8 @@ public sealed partial class MessagingPruner(
         total += await DeleteAsync("waba_number_grant", "granted_at", now - rules.GrantRetention, ct);
         total += await DeleteAsync("waba_quota_grant", "counted_at", now - rules.TemplateRecipientPeriod, ct);
         total += await DeleteAsync("waba_customer_link", "taught_at", now - rules.LinkRetention, ct);
+        // A verdict's row carries its end (a hold's, a preference's retention): deleted once past it.
+        total += await DeleteAsync("waba_customer_verdict", "expires_at", now, ct);
         return total;
     }
 

@@ -7,7 +7,7 @@ using WabaActors.Grains.Storage;
 namespace WabaActors.Storage.PostgreSql;
 
 /// <summary>
-/// Windows, grants, inbound message ids and counted recipients in PostgreSQL, one small row per change
+/// Windows, grants, inbound message ids, counted recipients and verdicts in PostgreSQL, one small row per change
 /// through the <see cref="GroupCommitWriter"/>; activation reads only what is still live.
 /// </summary>
 public sealed partial class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupCommitWriter writer, WabaRules rules) : IMessagingStore
@@ -20,7 +20,7 @@ public sealed partial class PostgreSqlMessagingStore(NpgsqlDataSource dataSource
         [typeof(string), typeof(long), typeof(DateTimeOffset)]);
 
     private readonly RowStatement _numberGrants = new(Sql.InsertNumberGrant,
-        [typeof(string), typeof(string), typeof(long), typeof(short), typeof(DateTimeOffset), typeof(DateTimeOffset?), typeof(int?), typeof(int?), typeof(string), typeof(DateTimeOffset?)]);
+        [typeof(string), typeof(string), typeof(long), typeof(short), typeof(DateTimeOffset), typeof(DateTimeOffset?), typeof(int?), typeof(int?), typeof(string), typeof(DateTimeOffset?), typeof(short?)]);
 
     private readonly RowStatement _quotaGrants = new(Sql.InsertQuotaGrant,
         [typeof(string), typeof(string), typeof(long), typeof(DateTimeOffset), typeof(int), typeof(int), typeof(long), typeof(string)],
@@ -38,7 +38,8 @@ public sealed partial class PostgreSqlMessagingStore(NpgsqlDataSource dataSource
                 w.Customer.BsuidText, w.EntryPoint == EntryPoint.None ? null : (short)w.EntryPoint)
             : null;
         var grantWrite = grant is null ? null : writer.AppendRowAsync(_numberGrants, phone, grant.MessageId, grant.Customer.StoredKey, (short)grant.Type,
-            Instant(grant.GrantedAtTicks), Instant(grant.WindowExpiresAtTicks), grant.Used, grant.Limit, grant.Customer.BsuidText, Instant(grant.FreeUntilTicks));
+            Instant(grant.GrantedAtTicks), Instant(grant.WindowExpiresAtTicks), grant.Used, grant.Limit, grant.Customer.BsuidText, Instant(grant.FreeUntilTicks),
+            grant.PriceCode == 0 ? null : (short)grant.PriceCode);
         return windowWrite is null ? (grantWrite is null ? ValueTask.CompletedTask : new ValueTask(grantWrite))
             : grantWrite is null ? new ValueTask(windowWrite)
             : new ValueTask(Task.WhenAll(windowWrite, grantWrite));
@@ -62,6 +63,11 @@ public sealed partial class PostgreSqlMessagingStore(NpgsqlDataSource dataSource
                 new(Sql.LoadInboundIds) { Parameters = { new() { Value = phone }, new() { Value = since - rules.ServiceWindow } } },
             },
         };
+        foreach (var load in VerdictLoads(phone, since))
+        {
+            batch.BatchCommands.Add(load);
+        }
+
         await using var reader = await batch.ExecuteReaderAsync(ct);
         var standing = new Dictionary<CustomerIdentity, WindowChange>();
         while (await reader.ReadAsync(ct))
@@ -94,6 +100,7 @@ public sealed partial class PostgreSqlMessagingStore(NpgsqlDataSource dataSource
                 Used = reader.IsDBNull(5) ? null : reader.GetInt32(5),
                 Limit = reader.IsDBNull(6) ? null : reader.GetInt32(6),
                 FreeUntilTicks = reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8).UtcTicks,
+                PriceCode = reader.IsDBNull(9) ? (byte)0 : (byte)reader.GetInt16(9),
             });
         }
 
@@ -103,13 +110,15 @@ public sealed partial class PostgreSqlMessagingStore(NpgsqlDataSource dataSource
             ids.Add(new InboundId(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1).UtcTicks));
         }
 
+        var (verdicts, allowance) = await ReadVerdictsAsync(reader, ct);
+
         // Read through the phone index (ADR 0015) and ordered here, where it costs no sort memory in
         // the server: the domain's expiry queues want their changes oldest first.
         var windows = standing.Values.ToList();
         windows.Sort((a, b) => PruneOrder(a).CompareTo(PruneOrder(b)));
         grants.Sort(static (a, b) => a.GrantedAtTicks.CompareTo(b.GrantedAtTicks));
         ids.Sort(static (a, b) => a.AtTicks.CompareTo(b.AtTicks));
-        return new NumberJournal(windows, FirstPerMessageId(grants)) { InboundIds = ids };
+        return new NumberJournal(windows, FirstPerMessageId(grants)) { InboundIds = ids, Verdicts = verdicts, Allowance = allowance };
     }
 
     // PostgreSQL keeps microseconds: a counting instant is rounded up, so a reloaded slot frees a
@@ -215,9 +224,10 @@ public sealed partial class PostgreSqlMessagingStore(NpgsqlDataSource dataSource
             """;
 
         // One row per grant, no key (ADR 0015): a second row of the same message id is folded on load.
+        // price (010): PermitGranted.PriceCode, null for 0 (no price).
         public const string InsertNumberGrant = """
-            INSERT INTO waba_number_grant (phone, message_id, customer, message_type, granted_at, window_expires_at, used, recipient_limit, customer_bsuid, free_until)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::smallint[], $5::timestamptz[], $6::timestamptz[], $7::integer[], $8::integer[], $9::text[], $10::timestamptz[])
+            INSERT INTO waba_number_grant (phone, message_id, customer, message_type, granted_at, window_expires_at, used, recipient_limit, customer_bsuid, free_until, price)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::smallint[], $5::timestamptz[], $6::timestamptz[], $7::integer[], $8::integer[], $9::text[], $10::timestamptz[], $11::smallint[])
             """;
 
         // $2 = now: open windows; $3 = now − window: closed markers still guarding against redelivery, and
@@ -232,7 +242,7 @@ public sealed partial class PostgreSqlMessagingStore(NpgsqlDataSource dataSource
             """;
 
         public const string LoadNumberGrants = """
-            SELECT message_id, customer, message_type, granted_at, window_expires_at, used, recipient_limit, customer_bsuid, free_until
+            SELECT message_id, customer, message_type, granted_at, window_expires_at, used, recipient_limit, customer_bsuid, free_until, price
             FROM waba_number_grant WHERE phone = $1 AND granted_at > $2
             """;
 

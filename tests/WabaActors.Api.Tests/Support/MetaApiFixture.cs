@@ -6,6 +6,10 @@ public sealed class MetaApiFixture : HostFixture
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["WabaActors:Rules:Profile"] = "meta",
+
+        // Tests here send a limit's worth of templates (250, 2,000) at one fake instant to test the limit: the
+        // number's throughput is raised. The pair rate stays Meta's; 80/s is tested by MetaPacingApiFixture's host.
+        ["WabaActors:Pacing:MessagesPerSecond"] = "100000",
     };
 
     public override RuleProfile Profile => RuleProfile.Meta;
