@@ -6,6 +6,7 @@ namespace WabaActors.Api.Tests;
 /// docs/api.md § Meta's verdicts on earlier sends, pacing: under <c>meta</c> a number sends at most 80 a second
 /// (<c>throughput_limit</c>) and one customer gets bursts of 45, then one per 6 s (<c>pair_rate_limit</c>), both with
 /// <c>retryAt</c>; under <c>document</c> pacing is off. Bursts go out at once, so that they fall inside one second.
+/// The <c>meta</c> host is <see cref="MetaPacingApiFixture"/>'s: Meta's throughput, not the shared host's raised one.
 /// </summary>
 public abstract class PacingTests(HostFixture fixture)
 {
@@ -89,8 +90,8 @@ public sealed class PacingDocumentTests(ApiFixture fixture) : PacingTests(fixtur
     protected override bool Paced => false;
 }
 
-[Collection(MetaApiCollection.Name)]
-public sealed class PacingMetaTests(MetaApiFixture fixture) : PacingTests(fixture)
+[Collection(MetaPacingApiCollection.Name)]
+public sealed class PacingMetaTests(MetaPacingApiFixture fixture) : PacingTests(fixture)
 {
     protected override bool Paced => true;
 }
