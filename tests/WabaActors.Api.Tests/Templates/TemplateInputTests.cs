@@ -73,6 +73,17 @@ public sealed class TemplateInputTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task AnOutcomeFromTheFutureIsRefusedAndChangesNothing()
+    {
+        var account = await _api.LiveAndApprovedAsync();
+        var customer = Ids.Customer();
+
+        (await _api.Outcome(account, customer, 131050, (await _api.Now()).AddHours(1))).Problem(HttpStatusCode.UnprocessableEntity, "timestamp_in_future");
+
+        Assert.True((await _api.TemplatePermit(account, customer, category: "marketing")).Bool("allowed"));
+    }
+
+    [Fact]
     public async Task AnOutcomeForAnUnknownNumberIsNotFound()
     {
         var account = await _api.LiveAsync();
