@@ -54,6 +54,30 @@ public abstract class MarketingWebhooksTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task A131049ForARecipientKnownOnlyByItsBsuidHoldsTheBsuid()
+    {
+        var account = await _api.LiveAndApprovedAsync();
+        var bsuid = "US." + Ids.Customer();
+        var status = new
+        {
+            messaging_product = "whatsapp",
+            metadata = new { display_phone_number = account.Phone, phone_number_id = "1" + account.Phone },
+            statuses = new[]
+            {
+                new
+                {
+                    id = Ids.MessageId(), status = "failed", timestamp = UnixText(await _api.Now()), recipient_user_id = bsuid,
+                    errors = new[] { new { code = 131049, title = "This message was not delivered to maintain healthy ecosystem engagement." } },
+                },
+            },
+        };
+
+        Assert.Equal(1, (await _api.Webhook(Envelope(account.Waba, "messages", status))).Receipt().Applied);
+
+        Assert.Equal("marketing_limit_per_user", (await _api.TemplatePermit(account, bsuid, category: "marketing")).Denied());
+    }
+
+    [Fact]
     public async Task AFailedStatusWithAnotherCodeTeachesNothing()
     {
         var account = await _api.LiveAndApprovedAsync();
