@@ -57,6 +57,20 @@ public abstract class SendTimeRulesTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task HoldsMarketingOnEveryNumberOfTheAccountGivenA131049OnOne()
+    {
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains, numbers: 2);
+        var customer = Ids.Customer();
+        await account.Number(phones[0]).RecordOutcomeAsync(account.Scope, new SendOutcome(Ids.Message(), customer, OutcomeStatus.Failed, 131049, fixture.Now)).Ok();
+
+        await fixture.DeactivateAllAsync(account.Number(phones[1]));
+        var other = await Marketing(account, phones[1], customer);
+
+        Assert.Equal(DenialReason.MarketingLimitPerUser, other.Reason);
+        Assert.Equal(fixture.Now.AddHours(24), other.RetryAt);
+    }
+
+    [Fact]
     public async Task StopsMarketingUntilTheCustomerResumesAndAnswersARedeliveryAsADuplicate()
     {
         var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains);
