@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark command (see README "Benchmarks"; not part of the test command):
 #   deploy/bench.sh [domain|durable|grains|all]   (default: all)
-#   deploy/bench.sh grains   the grains in a co-hosted silo, then on PostgreSQL (GrainProgram.cs; ~3 min)
+#   deploy/bench.sh grains   the grains in a co-hosted silo, then on PostgreSQL (GrainProgram.cs; ~3 min;
+#                            GRAINS_ONLY=permits,durable runs only those sets)
 #   deploy/bench.sh peer     ours (durable, PostgreSQL) against the peer (redis: Redis, appendfsync always), one run
 #   deploy/bench.sh http     the host over HTTP, wrk in another process: /health/live, then permits
 # Builds Release, starts a throwaway PostgreSQL (fsync on) for the durable scenarios, runs the
@@ -37,7 +38,7 @@ if [[ $what == grains || $what == all ]]; then
     trap 'deploy/postgres-local.sh stop || true' EXIT
     conn=$(deploy/postgres-local.sh start)
   fi
-  $bench grains --pg "$conn" --out "$out/$stamp-grains.md"
+  $bench grains --pg "$conn" ${GRAINS_ONLY:+--only "$GRAINS_ONLY"} --out "$out/$stamp-grains.md"
 fi
 
 # Ours against the peer a team would pick instead (Redis, every write fsynced before the reply),

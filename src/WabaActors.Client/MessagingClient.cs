@@ -13,9 +13,12 @@ namespace WabaActors.Client;
 /// var decision = await messaging.CheckSendAsync("acme", "waba-1", "+420601234567", "420777000111", MessageKind.Session, "msg-42");
 /// var toUsername = await messaging.CheckSendAsync("acme", "waba-1", "+420601234567", "US.13491208655302741918", MessageKind.Session, "msg-43");
 /// if (!decision.Allowed) { /* decision.Reason, decision.RetryAt */ }
+/// var offer = await messaging.CheckSendAsync("acme", "waba-1", "+420601234567", "420777000111", MessageKind.Template, "msg-44", null,
+///     new TemplateRef("spring_sale", "en_US"), TemplateCategory.Marketing);
+/// if (offer.Allowed) { /* offer.Pricing.Category, offer.Pricing.Billable, offer.Pricing.Free */ }
 /// </code>
 /// </example>
-public sealed class MessagingClient(IGrainFactory grains)
+public sealed partial class MessagingClient(IGrainFactory grains)
 {
     /// <summary>May this message go out now? Idempotent per <paramref name="messageId"/>: a retry gets the same grant, counted once.</summary>
     /// <exception cref="WabaRequestException">Bad input, an unknown account or number, or a message id reused for another customer or kind.</exception>
@@ -54,7 +57,7 @@ public sealed class MessagingClient(IGrainFactory grains)
         for (var i = 0; i < requests.Length; i++)
         {
             var check = checks[i] ?? throw new ArgumentException($"checks[{i}] is null.", nameof(checks));
-            requests[i] = new PermitRequest(check.Customer, check.Kind, check.MessageId, check.UserId);
+            requests[i] = new PermitRequest(check.Customer, check.Kind, check.MessageId, check.UserId) { Template = check.Template, Category = check.Category };
         }
 
         var reply = await Number(phone).RequestPermitsAsync(new Scope(tenant, waba), requests, ct);

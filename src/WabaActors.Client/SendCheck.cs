@@ -1,4 +1,5 @@
 using WabaActors.Contracts.Messaging;
+using WabaActors.Contracts.Templates;
 
 namespace WabaActors.Client;
 
@@ -10,4 +11,10 @@ public sealed record SendCheck(string Customer, MessageKind Kind, string Message
 {
     /// <summary>The same person's BSUID beside a phone <see cref="Customer"/>, or null.</summary>
     public string? UserId { get; init; }
+
+    /// <summary>The template a template send names (decided on its status in the account's registry), or null.</summary>
+    public TemplateRef? Template { get; init; }
+
+    /// <summary>The template's category as the caller knows it (the registry's wins), or null.</summary>
+    public TemplateCategory? Category { get; init; }
 }

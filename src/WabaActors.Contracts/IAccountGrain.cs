@@ -58,6 +58,13 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("PutTemplate")]
     ValueTask<Reply<TemplateView>> PutTemplateAsync(string tenant, TemplateUpdate update);
 
+    /// <summary>
+    /// From a number of this account: a 131049 it learned, handed to every other number of the account (Meta's
+    /// per-user marketing limit holds on the account). Best effort: a number that cannot be told is logged.
+    /// </summary>
+    [Alias("ShareVerdict")]
+    ValueTask ShareVerdictAsync(string phone, Messaging.SharedVerdict verdict);
+
     /// <summary>The account's template registry.</summary>
     [Alias("GetTemplates")]
     ValueTask<Reply<TemplateList>> GetTemplatesAsync(string tenant);

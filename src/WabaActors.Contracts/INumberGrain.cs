@@ -94,6 +94,10 @@ public interface INumberGrain : IGrainWithStringKey
     [Alias("SetMarketingPreference"), AlwaysInterleave]
     ValueTask<Reply<OutcomeResult>> SetMarketingPreferenceAsync(Scope owner, MarketingPreference preference, CancellationToken cancellationToken = default);
 
+    /// <summary>A 131049 another number of the account learned (handed on by the account): kept like one of this number's own, durable before it answers.</summary>
+    [Alias("LearnVerdict"), AlwaysInterleave]
+    ValueTask LearnVerdictAsync(Scope owner, SharedVerdict verdict);
+
     /// <summary>For the operator page: billable decisions of the last 24 h by category, and the per-customer verdicts in force.</summary>
     [Alias("GetActivity"), AlwaysInterleave]
     ValueTask<Reply<NumberActivity>> GetActivityAsync(Scope owner);

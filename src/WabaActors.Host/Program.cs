@@ -53,6 +53,7 @@ app.MapReviewsEndpoints();
 app.MapMessagingEndpoints();
 app.MapEventsEndpoints();
 app.MapTemplateRecipientsEndpoints();
+app.MapTemplatesEndpoints();
 app.MapWebhookEndpoints();
 app.MapAdminEndpoints(options);
 app.MapWabaOperator();

@@ -46,6 +46,11 @@ public sealed class BenchAccounts
             Ok(await account.SubmitBusinessManagerAsync(Tenant,
                 new BusinessManagerRequest(string.Create(CultureInfo.InvariantCulture, $"{1_000_000_000 + a}"), true, "Bench s.r.o.", "https://bench.example")));
             Ok(await account.SubmitCompanyProfileAsync(Tenant, new CompanyProfileRequest("Bench s.r.o.", "other", "Benchmarks.")));
+            if (BenchTemplates.Named)
+            {
+                Ok(await account.PutTemplateAsync(Tenant, BenchTemplates.Approved));
+            }
+
             for (var n = a * NumbersPerAccount; n < Math.Min(numbers, (a + 1) * NumbersPerAccount); n++)
             {
                 phones[n] = string.Create(CultureInfo.InvariantCulture, $"{phonePrefix}{n:D8}");

@@ -101,7 +101,8 @@ public sealed class GrainScenarios : IAsyncDisposable
             var n = (int)Customers.Pick(i, Numbers);
             var inside = (i & 1) == 0;
             var customer = CustomerOf(n, i);
-            var request = new PermitRequest(customer, MessageKind.Session, string.Create(CultureInfo.InvariantCulture, $"wamid.{run}.{i}"));
+            var id = string.Create(CultureInfo.InvariantCulture, $"wamid.{run}.{i}");
+            var request = inside ? BenchTemplates.Allowed(customer, id) : new PermitRequest(customer, MessageKind.Session, id);
             return CheckPermitAsync(_permits.Numbers[n].RequestPermitAsync(_permits.Scopes[n], request), inside);
         };
     }
@@ -121,7 +122,8 @@ public sealed class GrainScenarios : IAsyncDisposable
             {
                 var j = i * size + k;
                 var customer = CustomerOf(n, j);
-                requests[k] = new PermitRequest(customer, MessageKind.Session, string.Create(CultureInfo.InvariantCulture, $"wamid.b{run}.{j}"));
+                var id = string.Create(CultureInfo.InvariantCulture, $"wamid.b{run}.{j}");
+                requests[k] = (j & 1) == 0 ? BenchTemplates.Allowed(customer, id) : new PermitRequest(customer, MessageKind.Session, id);
             }
 
             return CheckBatchAsync(_permits.Numbers[n].RequestPermitsAsync(_permits.Scopes[n], requests), i * size);

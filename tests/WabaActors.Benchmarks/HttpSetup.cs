@@ -100,6 +100,11 @@ public sealed class HttpSetup(HttpClient http, int accounts, int numbers, int wi
         await Call(HttpMethod.Post, path + "/onboarding/company-profile",
             new { officialName = "Bench s.r.o.", industryCategory = "shopping_retail", description = "Benchmark account." });
         await Call(HttpMethod.Post, path + "/business-verification", new { status = "verified" });
+        if (BenchTemplates.Named)
+        {
+            await Call(HttpMethod.Put, path + "/templates/order_update/en_US", new { category = "utility", status = "approved" });
+        }
+
         for (var n = 0; n < numbers; n++)
         {
             var phone = Phone(a, n);

@@ -14,6 +14,9 @@
 -- WRK_CHECK=1 in the environment parses every answer and counts "allowed":true (slower: use it
 -- for the warm-up only). done() prints one RESULT line with p50/p90/p99/p99.9 in ms.
 
+-- WABA_BENCH_TEMPLATE=1: the template permits name the template http-setup registered (registry check and pricing).
+template_named = os.getenv("WABA_BENCH_TEMPLATE") == "1"
+
 local threads = {}
 
 function setup(thread)
@@ -67,8 +70,9 @@ function request()
     who, type = customer(n[2] + k % n[3]), (kind == 2) and "template" or "session"
   end
 
+  local named = (type == "template" and template_named) and ',"template":{"name":"order_update","language":"en_US"},"category":"utility"' or ''
   return wrk.format("POST", n[1], nil,
-    '{"customer":"' .. who .. '","type":"' .. type .. '","messageId":"' .. prefix .. counter .. '"}')
+    '{"customer":"' .. who .. '","type":"' .. type .. '","messageId":"' .. prefix .. counter .. '"' .. named .. '}')
 end
 
 if os.getenv("WRK_CHECK") == "1" then

@@ -61,3 +61,14 @@ public sealed record MarketingPreference(
     [property: Id(1)] bool Stop,
     [property: Id(2)] DateTimeOffset At,
     [property: Id(3)] string? UserId = null);
+
+/// <summary>
+/// A 131049 one number of the account learned, handed by the account to its other numbers: Meta's per-user
+/// marketing limit holds marketing templates to <see cref="Customer"/> on the whole account. <see cref="OutcomeDigest"/>
+/// is the (message id, status) digest, so a redelivery to another number is recognised there too.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("waba.SharedVerdict")]
+public sealed record SharedVerdict(
+    [property: Id(0)] string Customer,
+    [property: Id(1)] DateTimeOffset At,
+    [property: Id(2)] long OutcomeDigest);

@@ -129,7 +129,7 @@ public sealed class NumberPermits(WabaRules rules)
         var window = Windows.Get(ask.Customer, aliases, now);
         if (ask.Type == MessageType.Session)
         {
-            return Granting(gate, ask, SendRules.DecideSession(window, gate.Restrictions, now), category, now);
+            return Granting(gate, ask, SendRules.DecideSession(window, gate.Restrictions, now), category, aliases, now);
         }
 
         if (_verdicts?.Check(ask.Customer, aliases, category, window.Open, now) is { } verdict)
@@ -140,11 +140,11 @@ public sealed class NumberPermits(WabaRules rules)
         if (window.Open)
         {
             // A template inside the window is a reply: it counts nothing, so the quota is not asked.
-            return Granting(gate, ask, SendDecision.Allow(window.ExpiresAt), category, now);
+            return Granting(gate, ask, SendDecision.Allow(window.ExpiresAt), category, aliases, now);
         }
 
         // Denied before the quota counts a recipient for a send the rates would refuse (checked again on the grant).
-        return (SendRules.CheckBusinessInitiated(gate.Restrictions, now) ?? Pacing?.Check(ask.Customer, gate.ThroughputUpgraded, now)) is { } refused
+        return (SendRules.CheckBusinessInitiated(gate.Restrictions, now) ?? Pacing?.Check(ask.Customer, aliases, gate.ThroughputUpgraded, now)) is { } refused
             ? PermitStep.Decide(refused)
             : PermitStep.AskQuota(aliases);
     }
@@ -160,7 +160,7 @@ public sealed class NumberPermits(WabaRules rules)
         GrantOutcome.MessageIdReused => PermitStep.Refuse(PermitLedger.IdReused),
         GrantOutcome.LimitReached => PermitStep.Decide(SendRules.RecipientLimitReached(answer.Usage)),
         GrantOutcome.Resolve => PermitStep.Resolve(answer.Aliases),
-        _ => Granting(gate, ask, SendDecision.Allow(null, answer.Usage with { NextSlotAt = null }), CategoryOf(gate, ask), now),
+        _ => Granting(gate, ask, SendDecision.Allow(null, answer.Usage with { NextSlotAt = null }), CategoryOf(gate, ask), null, now),
     };
 
     private static TemplateCategory? CategoryOf(SendGate? gate, PermitAsk ask) =>
@@ -177,9 +177,10 @@ public sealed class NumberPermits(WabaRules rules)
 
     /// <summary>
     /// An allowed decision becomes a grant: the send rates are checked again and taken in the same step (no
-    /// await between, so concurrent permits never exceed them), then the send is priced and recorded.
+    /// await between, so concurrent permits never exceed them), then the send is priced and recorded. The pair
+    /// rate is the person's: <paramref name="aliases"/> (null: looked up) are its other ids the number knows.
     /// </summary>
-    private PermitStep Granting(SendGate? gate, PermitAsk ask, SendDecision decision, TemplateCategory? category, DateTimeOffset now)
+    private PermitStep Granting(SendGate? gate, PermitAsk ask, SendDecision decision, TemplateCategory? category, CustomerIdentity[]? aliases, DateTimeOffset now)
     {
         if (!decision.Allowed)
         {
@@ -189,12 +190,13 @@ public sealed class NumberPermits(WabaRules rules)
         var upgraded = gate?.ThroughputUpgraded ?? false;
         if (Pacing is { } pacing)
         {
-            if (pacing.Check(ask.Customer, upgraded, now) is { } paced)
+            aliases ??= Aliases(ask.Customer, now);
+            if (pacing.Check(ask.Customer, aliases, upgraded, now) is { } paced)
             {
                 return PermitStep.Decide(paced);
             }
 
-            pacing.Take(ask.Customer, upgraded, now);
+            pacing.Take(ask.Customer, aliases, upgraded, now);
         }
 
         var freeUntil = _free?.Answer(ask.Customer, now);

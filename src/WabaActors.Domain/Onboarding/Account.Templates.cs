@@ -46,7 +46,10 @@ public sealed partial record Account
         return applied.Value is { } next ? Keep(current, next with { UpdatedAt = now }, now) : Changed<Account>.Unchanged(this);
     }
 
-    /// <summary>Meta's <c>template_category_update</c>: the template's category becomes <paramref name="category"/> (an unknown word is an error).</summary>
+    /// <summary>
+    /// Meta's <c>template_category_update</c>: a held template's category becomes <paramref name="category"/> (an unknown
+    /// word is an error); a template not held changes nothing.
+    /// </summary>
     public Result<Changed<Account>> RecategorizeTemplate(TemplateName name, string? category, DateTimeOffset now)
     {
         if (MetaTemplateEvent.Category(category) is not { } parsed)
@@ -54,11 +57,11 @@ public sealed partial record Account
             return new DomainError(ErrorCodes.ValidationFailed, $"Unknown template category '{category}'.");
         }
 
-        var current = FindTemplate(name);
-        var next = current is null
-            ? new Template(name.Name, name.Language, parsed, TemplateStatus.Approved, now)
-            : current with { Category = parsed, UpdatedAt = now };
-        return Keep(current, next, now);
+        // A template not held here is not added: its status is unknown (Meta's status update carries the category too),
+        // and adding it as approved would make it sendable under WabaActors:Templates:RequireKnown.
+        return FindTemplate(name) is { } current
+            ? Keep(current, current with { Category = parsed, UpdatedAt = now }, now)
+            : Changed<Account>.Unchanged(this);
     }
 
     /// <summary>Meta's <c>phone_number_quality_update</c> <c>THROUGHPUT_UPGRADE</c> for a number of this account.</summary>

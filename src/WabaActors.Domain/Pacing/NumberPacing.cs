@@ -11,11 +11,11 @@ namespace WabaActors.Domain.Pacing;
 /// <item>Throughput: at most <c>perSecond</c> sends in any second. Exact: the instants of the last
 /// <c>perSecond</c> sends are kept in a ring, and a send is allowed when the oldest is a second old
 /// (<c>throughput_limit</c>, <c>retryAt</c> = that instant + 1 s).</item>
-/// <item>Pair rate: Meta's token bucket per customer, as a GCRA: one send per interval on average, a burst of
+/// <item>Pair rate: Meta's token bucket per customer (one per person: its ids the number links share it), as a GCRA: one send per interval on average, a burst of
 /// <c>burst</c> at once, borrowing from later (<c>pair_rate_limit</c>, <c>retryAt</c> = when the next fits).
 /// One long per customer sent to recently (the theoretical arrival instant), dropped once it is past.</item>
 /// </list>
-/// <see cref="Check"/> decides without taking; <see cref="Take"/> counts an allowed send. A caller checks again
+/// <c>Check</c> decides without taking; <c>Take</c> counts an allowed send. A caller checks again
 /// and takes in one step when it grants (no await between), so concurrent permits never exceed a rate.
 /// </summary>
 public sealed class NumberPacing(PacingRules rules)
@@ -32,7 +32,13 @@ public sealed class NumberPacing(PacingRules rules)
     public int Pairs => _pairs.Count;
 
     /// <summary>The denial of one more send to <paramref name="customer"/> now, or null when both rates allow it.</summary>
-    public SendDecision? Check(CustomerIdentity customer, bool upgraded, DateTimeOffset now)
+    public SendDecision? Check(CustomerIdentity customer, bool upgraded, DateTimeOffset now) => Check(customer, [], upgraded, now);
+
+    /// <summary>
+    /// The denial of one more send to <paramref name="customer"/> now, or null when both rates allow it. The pair
+    /// rate is the person's: <paramref name="aliases"/> (its other ids the number knows) share one bucket.
+    /// </summary>
+    public SendDecision? Check(CustomerIdentity customer, ReadOnlySpan<CustomerIdentity> aliases, bool upgraded, DateTimeOffset now)
     {
         var perSecond = upgraded ? rules.UpgradedMessagesPerSecond : rules.MessagesPerSecond;
         if (_filled >= perSecond && Oldest(perSecond) is var oldest && oldest > now.UtcTicks - TimeSpan.TicksPerSecond)
@@ -42,7 +48,7 @@ public sealed class NumberPacing(PacingRules rules)
                 new DateTimeOffset(oldest + TimeSpan.TicksPerSecond, TimeSpan.Zero));
         }
 
-        if (_pairs.TryGetValue(customer.Key, out var arrival) && arrival - _tolerance > now.UtcTicks)
+        if (Arrival(customer, aliases) is var arrival && arrival - _tolerance > now.UtcTicks)
         {
             return SendDecision.Deny(DenyReason.PairRateLimit,
                 $"Meta's pair rate to this customer is used ({rules.PairBurst} at once, then one per {rules.PairInterval.TotalSeconds:0.#} s).",
@@ -53,7 +59,10 @@ public sealed class NumberPacing(PacingRules rules)
     }
 
     /// <summary>Counts an allowed send to <paramref name="customer"/> at <paramref name="now"/>.</summary>
-    public void Take(CustomerIdentity customer, bool upgraded, DateTimeOffset now)
+    public void Take(CustomerIdentity customer, bool upgraded, DateTimeOffset now) => Take(customer, [], upgraded, now);
+
+    /// <summary>Counts an allowed send to <paramref name="customer"/> (of the person also known as <paramref name="aliases"/>) at <paramref name="now"/>.</summary>
+    public void Take(CustomerIdentity customer, ReadOnlySpan<CustomerIdentity> aliases, bool upgraded, DateTimeOffset now)
     {
         var perSecond = upgraded ? rules.UpgradedMessagesPerSecond : rules.MessagesPerSecond;
         if (_ring.Length != perSecond)
@@ -67,10 +76,24 @@ public sealed class NumberPacing(PacingRules rules)
 
         PrunePairs(now.UtcTicks);
         var key = customer.Key;
-        var arrival = _pairs.TryGetValue(key, out var held) ? Math.Max(held, now.UtcTicks) : now.UtcTicks;
-        arrival += _interval;
+        var arrival = Math.Max(Arrival(customer, aliases), now.UtcTicks) + _interval;
         _pairs.Set(key, arrival);
         _pairExpiry.Enqueue((key.Key, arrival));
+    }
+
+    /// <summary>The person's theoretical arrival instant: the latest held under any of its ids (0: none).</summary>
+    private long Arrival(CustomerIdentity customer, ReadOnlySpan<CustomerIdentity> aliases)
+    {
+        long arrival = 0;
+        for (var i = -1; i < aliases.Length; i++)
+        {
+            if (_pairs.TryGetValue((i < 0 ? customer : aliases[i]).Key, out var held))
+            {
+                arrival = Math.Max(arrival, held);
+            }
+        }
+
+        return arrival;
     }
 
     /// <summary>The instant of the oldest of the last <paramref name="perSecond"/> sends.</summary>

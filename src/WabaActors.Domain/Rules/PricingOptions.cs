@@ -13,11 +13,22 @@ public sealed class PricingOptions
 
     public List<PricingPeriodOptions> Schedule { get; set; } = [];
 
-    public PricingSchedule? ToSchedule() => Schedule.Count == 0
-        ? null
-        : new PricingSchedule(Schedule.Select(p => new PricingPeriod(
+    /// <summary>The schedule, or null for Meta's; an <see cref="ArgumentException"/> naming the section when a period is unusable.</summary>
+    public PricingSchedule? ToSchedule()
+    {
+        if (Schedule.Count == 0)
+        {
+            return null;
+        }
+
+        var periods = Schedule.Select(p => new PricingPeriod(
             p.From ?? throw new ArgumentException($"{Section}:Schedule: every period needs 'From'."),
-            p.UtilityFreeInWindow, p.ServiceFreePerMonth)));
+            p.UtilityFreeInWindow,
+            p.ServiceFreePerMonth is < 0 ? throw new ArgumentException($"{Section}:Schedule: ServiceFreePerMonth must not be negative.") : p.ServiceFreePerMonth)).ToList();
+        return periods.Select(p => p.From).Distinct().Count() == periods.Count
+            ? new PricingSchedule(periods)
+            : throw new ArgumentException($"{Section}:Schedule: two periods start at the same instant.");
+    }
 }
 
 /// <summary>One period of <see cref="PricingOptions.Schedule"/>.</summary>

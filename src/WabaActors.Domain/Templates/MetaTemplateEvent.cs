@@ -45,7 +45,8 @@ public static class MetaTemplateEvent
             "FLAGGED" => TemplateStatus.Flagged,
             "PENDING_DELETION" or "DELETED" => TemplateStatus.Deleted,
             "ARCHIVED" => TemplateStatus.Archived,
-            "UNARCHIVED" => current?.BeforeArchive ?? TemplateStatus.Approved,
+            // Restored to the status the archive hid; a template not archived keeps its own (never made sendable by it).
+            "UNARCHIVED" => current is { Status: TemplateStatus.Archived } ? current.BeforeArchive ?? TemplateStatus.Approved : current?.Status ?? TemplateStatus.Approved,
             _ => (TemplateStatus?)null,
         };
 

@@ -17,9 +17,10 @@ namespace WabaActors.Domain.Verdicts;
 /// (Meta redelivers webhooks for up to 7 days).</item>
 /// </list>
 /// Verdicts are rare beside windows (a failure, a preference), so they are held plainly: one dictionary entry
-/// per customer with a verdict, and a FIFO for expiry. A hold is kept until it ends, a stop for
-/// <c>optOutRetention</c>, a resume for <c>seenRetention</c> (long enough to outlast a redelivered older
-/// stop). Bounded: every entry expires.
+/// per customer with a verdict, and a min-heap of expiry instants (a FIFO would keep every 24 h hold behind a
+/// year's stop learned before it). A hold is kept until it ends, a stop for <c>optOutRetention</c>, a resume
+/// for <c>seenRetention</c> (long enough to outlast a redelivered older stop). Bounded: every entry expires
+/// at its own instant.
 /// </summary>
 public sealed class CustomerVerdicts(TimeSpan limitHold, TimeSpan optOutRetention, TimeSpan seenRetention)
 {
@@ -27,7 +28,7 @@ public sealed class CustomerVerdicts(TimeSpan limitHold, TimeSpan optOutRetentio
         "The customer stopped marketing messages (131050 / user_preferences): marketing templates wait for their resume.");
 
     private readonly Dictionary<CustomerKey, Entry> _entries = [];
-    private readonly Queue<(CustomerKey Key, long Due)> _expiry = new();
+    private readonly PriorityQueue<CustomerKey, long> _expiry = new();
     private readonly InboundLedger _seen = new(seenRetention);
 
     /// <summary>Customers held (limited, stopped or recently resumed).</summary>
@@ -171,16 +172,16 @@ public sealed class CustomerVerdicts(TimeSpan limitHold, TimeSpan optOutRetentio
         }
     }
 
-    /// <summary>Drops entries whose every part ended (a hold past its end, a preference past its retention); amortised O(1).</summary>
+    /// <summary>Drops entries whose every part ended (a hold past its end, a preference past its retention); O(log n) each.</summary>
     public void Prune(DateTimeOffset now)
     {
         var ticks = now.UtcTicks;
-        while (_expiry.TryPeek(out var head) && head.Due <= ticks)
+        while (_expiry.TryPeek(out var key, out var due) && due <= ticks)
         {
             _expiry.Dequeue();
-            if (_entries.TryGetValue(head.Key, out var entry) && entry.Due(limitHold, optOutRetention, seenRetention) <= ticks)
+            if (_entries.TryGetValue(key, out var entry) && entry.Due(limitHold, optOutRetention, seenRetention) <= ticks)
             {
-                _entries.Remove(head.Key);
+                _entries.Remove(key);
             }
         }
     }
@@ -188,7 +189,7 @@ public sealed class CustomerVerdicts(TimeSpan limitHold, TimeSpan optOutRetentio
     private void Keep(CustomerKey key, Entry entry, long due)
     {
         _entries[key] = entry;
-        _expiry.Enqueue((key, Math.Max(due, entry.Due(limitHold, optOutRetention, seenRetention))));
+        _expiry.Enqueue(key, Math.Max(due, entry.Due(limitHold, optOutRetention, seenRetention)));
     }
 
     private static DateTimeOffset At(long ticks) => new(Math.Abs(ticks), TimeSpan.Zero);

@@ -1,4 +1,7 @@
+using WabaActors.Contracts;
 using WabaActors.Contracts.Common;
+using WabaActors.Contracts.Messaging;
+using WabaActors.Grains.Telemetry;
 using WabaActors.Contracts.Templates;
 using WabaActors.Domain.Common;
 using WabaActors.Domain.Templates;
@@ -48,5 +51,26 @@ public sealed partial class AccountGrain
 
         var now = clock.GetUtcNow();
         return ValueTask.FromResult<Reply<TemplateList>>(new TemplateList([.. account.Templates.Select(t => t.ToView(now))]));
+    }
+
+    public async ValueTask ShareVerdictAsync(string phone, SharedVerdict verdict)
+    {
+        if (state.State.Account is not { } account)
+        {
+            return;
+        }
+
+        var owner = new Scope(account.Tenant, Waba);
+        foreach (var number in account.Numbers.Where(n => n.Phone != phone))
+        {
+            try
+            {
+                await GrainFactory.Reference<INumberGrain>(number.Phone).LearnVerdictAsync(owner, verdict);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                AccountLog.VerdictShareFailed(logger, Waba, PersonalData.Hash(number.Phone), e);
+            }
+        }
     }
 }

@@ -16,4 +16,7 @@ internal static partial class AccountLog
 
     [LoggerMessage(EventId = WabaEventId.AccountPublishFailed, Level = LogLevel.Error, Message = "Account {Waba}: history entries could not be appended; re-appended on reactivation")]
     public static partial void PublishFailed(ILogger logger, string waba, Exception error);
+
+    [LoggerMessage(EventId = WabaEventId.AccountVerdictShareFailed, Level = LogLevel.Warning, Message = "Account {Waba}: a 131049 could not reach number {PhoneHash}; that number learns it from its own next 131049")]
+    public static partial void VerdictShareFailed(ILogger logger, string waba, string phoneHash, Exception error);
 }

@@ -1,3 +1,4 @@
+using WabaActors.Contracts;
 using WabaActors.Contracts.Common;
 using WabaActors.Contracts.Messaging;
 using WabaActors.Domain.Common;
@@ -54,7 +55,37 @@ public sealed partial class NumberGrain
             return closed.IsSuccess ? new OutcomeResult(OutcomeEffect.WindowClosed) : closed.Failure!;
         }
 
-        return await KeepAsync(step);
+        var kept = await KeepAsync(step);
+        if (step is { Effect: VerdictEffect.MarketingLimited, Changed: { } limited })
+        {
+            await ShareAsync(owner, new SharedVerdict(outcome.Customer, new DateTimeOffset(limited.AtTicks, TimeSpan.Zero), limited.OutcomeDigest));
+        }
+
+        return kept;
+    }
+
+    public async ValueTask LearnVerdictAsync(Scope owner, SharedVerdict verdict)
+    {
+        if (Owned(owner) is null || CustomerIdentity.Parse(verdict.Customer) is not { IsSuccess: true } customer)
+        {
+            return;
+        }
+
+        var learned = new CustomerVerdict(customer.Value, VerdictKind.MarketingLimited, verdict.At.UtcTicks, verdict.OutcomeDigest);
+        await KeepAsync(_permits.Verdicts.Apply(learned, clock.GetUtcNow()));
+    }
+
+    /// <summary>Hands a 131049 to the account's other numbers before the verdict is answered; a failure is logged (best effort).</summary>
+    private async Task ShareAsync(Scope owner, SharedVerdict verdict)
+    {
+        try
+        {
+            await GrainFactory.Reference<IAccountGrain>(owner.Waba).ShareVerdictAsync(Phone, verdict);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            NumberLog.VerdictShareFailed(logger, Telemetry.PersonalData.Hash(Phone), owner.Waba, e);
+        }
     }
 
     public async ValueTask<Reply<OutcomeResult>> SetMarketingPreferenceAsync(Scope owner, MarketingPreference preference, CancellationToken cancellationToken = default)

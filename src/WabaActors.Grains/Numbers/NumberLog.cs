@@ -25,4 +25,7 @@ internal static partial class NumberLog
 
     [LoggerMessage(EventId = WabaEventId.NumberAllowanceFlushFailed, Level = LogLevel.Warning, Message = "Number {PhoneHash}: the count of free service messages could not be written; retried at the next flush")]
     public static partial void AllowanceFlushFailed(ILogger logger, string phoneHash, Exception error);
+
+    [LoggerMessage(EventId = WabaEventId.NumberVerdictShareFailed, Level = LogLevel.Warning, Message = "Number {PhoneHash}: a 131049 could not be handed to the account {Waba}; its other numbers learn it from their own next 131049")]
+    public static partial void VerdictShareFailed(ILogger logger, string phoneHash, string waba, Exception error);
 }

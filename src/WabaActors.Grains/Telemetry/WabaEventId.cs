@@ -28,6 +28,7 @@ public static class WabaEventId
     public const int AccountBlocked = 1002;
     public const int AccountGatePushFailed = 1003;
     public const int AccountPublishFailed = 1004;
+    public const int AccountVerdictShareFailed = 1005;
 
     // 2000–2099: Number grain: verification, windows, permits, inbound ids
     public const int NumberChanged = 2001;
@@ -40,6 +41,7 @@ public static class WabaEventId
     public const int NumberLinkTaught = 2008;
     public const int NumberLinksLookedUp = 2009;
     public const int NumberAllowanceFlushFailed = 2010;
+    public const int NumberVerdictShareFailed = 2011;
 
     // 2100–2199: Template quota grain
     public const int QuotaFenced = 2101;

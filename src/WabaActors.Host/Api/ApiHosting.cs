@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
+using WabaActors.Contracts.Common;
+using WabaActors.Contracts.Messaging;
+using WabaActors.Contracts.Templates;
 using WabaActors.Domain.Common;
 using WabaActors.Host.Api.OpenApi;
 using WabaActors.Host.Webhooks;
@@ -37,6 +40,11 @@ public static class ApiHosting
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             o.SerializerOptions.MaxDepth = 32;
             o.SerializerOptions.Converters.Add(new UtcInstantConverter());
+
+            // The contract's enums that carry no converter of their own are written as their snake-case names too.
+            o.SerializerOptions.Converters.Add(new SnakeCaseEnumConverter<TemplateCategory>());
+            o.SerializerOptions.Converters.Add(new SnakeCaseEnumConverter<TemplateStatus>());
+            o.SerializerOptions.Converters.Add(new SnakeCaseEnumConverter<OutcomeEffect>());
         });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {

@@ -19,7 +19,18 @@ public sealed record DisplayNameBody(string? Name);
 public sealed record InboundBody(
     string? Customer, string? MessageId, DateTimeOffset? Timestamp, string? UserId = null, string? Kind = null, string? EntryPoint = null);
 
-public sealed record PermitBody(string? Customer, string? Type, string? MessageId, string? UserId = null);
+public sealed record PermitBody(
+    string? Customer, string? Type, string? MessageId, string? UserId = null, TemplateRefBody? Template = null, string? Category = null);
+
+/// <summary>The template a permit names: its name and language as registered with Meta.</summary>
+public sealed record TemplateRefBody(string? Name, string? Language);
+
+/// <summary><c>PUT …/templates/{name}/{language}</c>: the registry's entry becomes exactly this.</summary>
+public sealed record TemplateBody(string? Status, string? Category = null, DateTimeOffset? PausedUntil = null);
+
+/// <summary><c>POST …/numbers/{phone}/outcomes</c>: Meta's verdict on an earlier send.</summary>
+public sealed record OutcomeBody(
+    string? MessageId, string? Customer, string? Status, string? UserId = null, int? ErrorCode = null, DateTimeOffset? Timestamp = null);
 
 public sealed record ClockAdvanceBody(string? By);
 

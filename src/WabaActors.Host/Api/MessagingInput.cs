@@ -33,7 +33,9 @@ internal static class MessagingInput
     /// <summary>The request for the number, or null when the body needs <see cref="Invalid(PermitBody)"/>.</summary>
     public static PermitRequest? Read(PermitBody body) =>
         body.Type is { } text && Types.TryGetValue(text, out var type)
-            ? new PermitRequest(body.Customer ?? string.Empty, type, body.MessageId ?? string.Empty, body.UserId)
+        && TemplateInput.Ref(body.Template) is var (known, template) && known
+        && Optional(TemplateInput.Categories, body.Category) is var (categoryKnown, category) && categoryKnown
+            ? new PermitRequest(body.Customer ?? string.Empty, type, body.MessageId ?? string.Empty, body.UserId) { Template = template, Category = category }
             : null;
 
     /// <summary>Every invalid field of an inbound body.</summary>
@@ -51,11 +53,12 @@ internal static class MessagingInput
     {
         var v = People(body.Customer, body.UserId, body.MessageId);
         v.Check(body.Type is not null && Types.ContainsKey(body.Type), "type", $"type must be {Words(Types)}.");
+        TemplateInput.Check(v, body.Template, body.Category);
         return Failure(v);
     }
 
     /// <summary>The customer (a phone or a BSUID), the optional <c>userId</c> (a BSUID) and the message id.</summary>
-    private static Validator People(string? customer, string? userId, string? messageId)
+    internal static Validator People(string? customer, string? userId, string? messageId)
     {
         var v = new Validator();
         v.Parse("customer", () => CustomerIdentity.Parse(customer));
@@ -70,7 +73,7 @@ internal static class MessagingInput
         return v;
     }
 
-    private static Failure Failure(Validator v)
+    internal static Failure Failure(Validator v)
     {
         var error = v.ToError();
         return new Failure(error.Code, error.Message) { Errors = error.Errors };
@@ -80,8 +83,12 @@ internal static class MessagingInput
     private static T? Optional<T>(IReadOnlyDictionary<string, T> set, string? text, T absent) where T : struct, Enum =>
         text is null ? absent : set.TryGetValue(text, out var value) ? value : null;
 
-    private static Dictionary<string, T> Closed<T>(params T[] except) where T : struct, Enum =>
+    /// <summary>An optional closed-set value: (true, null) when absent, (true, value) when known, (false, null) otherwise.</summary>
+    internal static (bool Known, T? Value) Optional<T>(IReadOnlyDictionary<string, T> set, string? text) where T : struct, Enum =>
+        text is null ? (true, null) : set.TryGetValue(text, out var value) ? (true, value) : (false, null);
+
+    internal static Dictionary<string, T> Closed<T>(params T[] except) where T : struct, Enum =>
         Enum.GetValues<T>().Where(e => !except.Contains(e)).ToDictionary(e => SnakeCase.Of(e), StringComparer.Ordinal);
 
-    private static string Words<T>(IReadOnlyDictionary<string, T> set) => string.Join(" or ", set.Keys.Select(k => $"'{k}'"));
+    internal static string Words<T>(IReadOnlyDictionary<string, T> set) => string.Join(" or ", set.Keys.Select(k => $"'{k}'"));
 }

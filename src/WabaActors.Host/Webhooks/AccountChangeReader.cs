@@ -25,7 +25,10 @@ public static class AccountChangeReader
         "VOLUME_BASED_PRICING_TIER_UPDATE", "VERIFIED_ACCOUNT",
     };
 
-    public static bool Handles(string field) => field is Review or DisplayName or AccountUpdate or Capability or Quality;
+    /// <summary><c>phone_number_quality_update</c>'s event for Meta's 1,000 messages a second upgrade.</summary>
+    public const string ThroughputUpgrade = "THROUGHPUT_UPGRADE";
+
+    public static bool Handles(string field) => field is Review or DisplayName or AccountUpdate or Capability or Quality || TemplateChangeReader.Handles(field);
 
     /// <summary>
     /// The WABA a change is about: <c>account_update</c>'s <c>waba_info.waba_id</c> when given (Meta sends
@@ -35,12 +38,18 @@ public static class AccountChangeReader
         field == AccountUpdate && value.Child("waba_info") is { } info && info.Text("waba_id") is { Length: > 0 } waba
         && Domain.Identity.WabaId.Parse(waba).IsSuccess ? waba : entryId;
 
-    /// <summary>The change to apply; null, with why, when the value carries nothing the service applies.</summary>
-    public static AccountWebhook? Read(string field, JsonElement value, string digest, out string? skipped, List<UnknownValue> unknown)
+    /// <summary>
+    /// The change to apply; null, with why, when the value carries nothing the service applies. <paramref name="at"/>
+    /// is when Meta made the change (the entry's <c>time</c>, else now): a template's pause starts then.
+    /// </summary>
+    public static AccountWebhook? Read(string field, JsonElement value, string digest, out string? skipped, List<UnknownValue> unknown, DateTimeOffset? at = null)
     {
         skipped = null;
         switch (field)
         {
+            case TemplateChangeReader.StatusUpdate:
+            case TemplateChangeReader.CategoryUpdate:
+                return TemplateChangeReader.Read(field, value, digest, at, out skipped, unknown);
             case Review:
                 var decision = value.Text("decision");
                 if (MetaReviewWord.Parse(decision) is null)
@@ -76,6 +85,8 @@ public static class AccountChangeReader
     /// (v24+), the older <c>max_daily_conversation_per_phone</c> (-1 = unlimited) and
     /// <c>messaging_limit_tier</c>, and <c>phone_number_quality_update</c>'s <c>current_limit</c>;
     /// numbers from <c>max_phone_numbers_per_waba</c>, else <c>_per_business</c>. <c>TIER_NOT_SET</c> sets nothing.
+    /// <c>phone_number_quality_update</c> with <c>event: THROUGHPUT_UPGRADE</c> also names the upgraded number
+    /// (<c>display_phone_number</c>'s digits), beside the limits it may carry.
     /// </summary>
     private static CapabilityWebhook? LimitsChange(string field, JsonElement value, string digest, out string? skipped, List<UnknownValue> unknown)
     {
@@ -96,13 +107,15 @@ public static class AccountChangeReader
         }
 
         var numbers = value.Text("max_phone_numbers_per_waba") ?? value.Text("max_phone_numbers_per_business");
-        if (templates is null && numbers is null)
+        var upgraded = field == Quality && string.Equals(value.Text("event")?.Trim(), ThroughputUpgrade, StringComparison.OrdinalIgnoreCase)
+            && MetaJson.Digits(value.Text("display_phone_number")) is { Length: > 0 } phone ? phone : null;
+        if (templates is null && numbers is null && upgraded is null)
         {
             skipped = field == Quality ? $"{field} event '{value.Text("event")}' carries no limit" : "no limit this service applies";
             return null;
         }
 
-        return new CapabilityWebhook(digest, templates, numbers);
+        return new CapabilityWebhook(digest, templates, numbers) { ThroughputUpgraded = upgraded };
     }
 
     private static AccountWebhook? AccountUpdateChange(JsonElement value, string digest, out string? skipped, List<UnknownValue> unknown)

@@ -85,6 +85,7 @@ public static class EnvelopeParser
             }
         }
 
-        return id is null ? null : new WebhookEntry(id, parsed);
+        var time = entry.TryGetProperty("time", out var t) ? MetaJson.Instant(MetaJson.Text(t)) : null;
+        return id is null ? null : new WebhookEntry(id, parsed, time);
     }
 }

@@ -10,7 +10,8 @@ namespace WabaActors.Host.Webhooks;
 /// <summary>
 /// A <c>messages</c> or <c>calls</c> change → the number grain, on behalf of the tenant that owns the
 /// WABA: links first (so a close or a window reaches every id of the person), then customers'
-/// messages and calls open windows (idempotent on their id), then 131047 failures close them. The
+/// messages and calls open windows (idempotent on their id), then 131047 failures close them, then Meta's marketing
+/// verdicts (131049, 131050, <c>user_preferences</c>) reach the number. The
 /// number must be on the entry's WABA; otherwise the change is logged and ignored. Unknown values are
 /// logged and counted, what deliberately opens nothing is logged.
 /// </summary>
@@ -64,6 +65,28 @@ public sealed class MessagesApplier(IGrainFactory grains, WebhookMetrics metrics
         foreach (var close in batch.Closes)
         {
             applied += Count(await number.CloseWindowAsync(owner, close.Customer, close.At), "a 131047 close", phoneHash, waba);
+        }
+
+        // Meta's marketing verdicts: each applied once per (message id, status) or by its instant, so a redelivery is a duplicate.
+        var verdicts = new List<(Reply<OutcomeResult> Reply, string What)>();
+        foreach (var outcome in batch.Outcomes)
+        {
+            verdicts.Add((await number.RecordOutcomeAsync(owner, outcome), $"a {outcome.ErrorCode} failure"));
+        }
+
+        foreach (var preference in batch.Preferences)
+        {
+            verdicts.Add((await number.SetMarketingPreferenceAsync(owner, preference), preference.Stop ? "a marketing stop" : "a marketing resume"));
+        }
+
+        foreach (var (reply, what) in verdicts.Where(v => Count(v.Reply, v.What, phoneHash, waba) > 0))
+        {
+            (applied, repeats, unchanged) = reply.Value!.Effect switch
+            {
+                OutcomeEffect.Duplicate => (applied, repeats + 1, unchanged),
+                OutcomeEffect.None => (applied, repeats, unchanged + 1),
+                _ => (applied + 1, repeats, unchanged),
+            };
         }
 
         // A change whose every message was recorded before (Meta redelivered it) is a duplicate; one that

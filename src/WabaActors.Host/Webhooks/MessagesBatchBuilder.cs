@@ -12,6 +12,8 @@ internal sealed class MessagesBatchBuilder
 {
     private readonly List<InboundMessage> _inbound = [];
     private readonly List<WindowClose> _closes = [];
+    private readonly List<SendOutcome> _outcomes = [];
+    private readonly List<MarketingPreference> _preferences = [];
     private readonly List<(string A, string B)> _links = [];
     private readonly HashSet<(string, string)> _linked = [];
     private readonly HashSet<(string, string)> _carried = [];
@@ -41,6 +43,32 @@ internal sealed class MessagesBatchBuilder
     }
 
     public void Close(string customer, DateTimeOffset at) => _closes.Add(new WindowClose(customer, at));
+
+    /// <summary>A failed send to <paramref name="recipient"/> with Meta's marketing <paramref name="code"/> (131049, 131050).</summary>
+    public void Failed(Person recipient, string messageId, int code, DateTimeOffset at)
+    {
+        if (Checked(recipient) is { Customer: { } customer } person)
+        {
+            _outcomes.Add(new SendOutcome(messageId, customer, OutcomeStatus.Failed, code, at, person.Phone is null ? null : person.UserId));
+        }
+        else
+        {
+            _unreadable++;
+        }
+    }
+
+    /// <summary>A <c>user_preferences</c> stop or resume of marketing messages by <paramref name="customer"/>.</summary>
+    public void Preference(Person customer, bool stop, DateTimeOffset at)
+    {
+        if (Checked(customer) is { Customer: { } id } person)
+        {
+            _preferences.Add(new MarketingPreference(id, stop, at, person.Phone is null ? null : person.UserId));
+        }
+        else
+        {
+            _unreadable++;
+        }
+    }
 
     /// <summary>What the person's ids teach: phone ↔ BSUID, and BSUID (else phone) ↔ parent BSUID.</summary>
     public bool Teach(Person person)
@@ -74,7 +102,7 @@ internal sealed class MessagesBatchBuilder
 
     public MessagesBatch Build(string phone) => new(phone, _inbound, _closes, _unreadable, _malformed,
         [.. _links.Where(l => !_carried.Contains(Pair(l.A, l.B))).Select(l => new CustomerLinkRequest(l.A, l.B))],
-        _unknown, _openNothing);
+        _unknown, _openNothing) { Outcomes = _outcomes, Preferences = _preferences };
 
     private Person Checked(Person person) => new(Valid(person.Phone, phone: true), Valid(person.UserId, phone: false), Valid(person.Parent, phone: false));
 

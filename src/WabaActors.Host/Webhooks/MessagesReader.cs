@@ -7,8 +7,9 @@ namespace WabaActors.Host.Webhooks;
 /// <see cref="MessagesBatch"/>. A user's message opens the window of <c>from</c> ?? <c>from_user_id</c>
 /// ?? a lone contact's <c>user_id</c>; a phone and a BSUID naming one person travel together and
 /// link. Every <c>contacts[]</c> entry and status recipient teaches links; a 131047 failure closes the
-/// window of <c>recipient_id</c> ?? <c>recipient_user_id</c>. Other statuses and errors are not the
-/// rules' business. (docs/adr/0020-customers-are-people.md)
+/// window of <c>recipient_id</c> ?? <c>recipient_user_id</c>; a 131049 or 131050 failure is the number's verdict
+/// on that customer (<see cref="MessagesBatch.Outcomes"/>), and <c>user_preferences</c> its marketing preference.
+/// Other statuses and errors are not the rules' business. (docs/adr/0020-customers-are-people.md)
 /// </summary>
 public static class MessagesReader
 {
@@ -20,8 +21,11 @@ public static class MessagesReader
     /// <summary>Meta's error for a message sent outside the customer-service window.</summary>
     public const string OutsideWindow = "131047";
 
+    /// <summary>Meta's per-user marketing limit and the user's stop of marketing messages: verdicts the number keeps.</summary>
+    private static readonly string[] MarketingCodes = ["131049", "131050"];
+
     /// <summary>The fields this reader takes.</summary>
-    public static bool Handles(string field) => field is Field or CallsReader.Field or UserIdUpdateField;
+    public static bool Handles(string field) => field is Field or CallsReader.Field or UserIdUpdateField or PreferencesReader.Field;
 
     public static MessagesBatch Read(JsonElement value)
     {
@@ -43,6 +47,7 @@ public static class MessagesReader
         }
 
         CallsReader.Read(value, batch);
+        PreferencesReader.Read(value, batch);
         SystemMessageReader.ReadUpdates(value, batch);
         return batch.Build(phone);
     }
@@ -69,18 +74,28 @@ public static class MessagesReader
     {
         var recipient = Person.Recipient(status);
         batch.Teach(recipient);
-        if (status.Text("status") != "failed" || !status.Items("errors").Any(e => e.Text("code") == OutsideWindow))
+        var codes = status.Text("status") == "failed" ? status.Items("errors").Select(e => e.Text("code")).ToList() : [];
+        var marketing = codes.FirstOrDefault(c => MarketingCodes.Contains(c));
+        if (!codes.Contains(OutsideWindow) && marketing is null)
         {
             return;
         }
 
-        var (customer, at) = (status.Id("recipient_id") ?? recipient.UserId, MetaJson.Instant(status.Text("timestamp")));
-        if (customer is null || at is null)
+        var (customer, at, id) = (status.Id("recipient_id") ?? recipient.UserId, MetaJson.Instant(status.Text("timestamp")), status.Id("id"));
+        if (customer is null || at is null || (marketing is not null && id is null))
         {
             batch.Unreadable();
             return;
         }
 
-        batch.Close(customer, at.Value);
+        if (codes.Contains(OutsideWindow))
+        {
+            batch.Close(customer, at.Value);
+        }
+
+        if (marketing is not null)
+        {
+            batch.Failed(recipient, id!, int.Parse(marketing, System.Globalization.CultureInfo.InvariantCulture), at.Value);
+        }
     }
 }

@@ -10,7 +10,7 @@ namespace WabaActors.Host.Webhooks;
 /// Returns once every change is stored. Whatever cannot be applied is logged and acknowledged, so
 /// Meta does not redeliver it for days.
 /// </summary>
-public sealed class WebhookApplier(IGrainFactory grains, MessagesApplier messages, WebhookMetrics metrics, ILogger<WebhookApplier> logger)
+public sealed class WebhookApplier(IGrainFactory grains, MessagesApplier messages, WebhookMetrics metrics, Api.RulesClock clock, ILogger<WebhookApplier> logger)
 {
     public async Task<WebhookReceipt> ApplyAsync(IReadOnlyList<WebhookEntry> entries)
     {
@@ -20,7 +20,7 @@ public sealed class WebhookApplier(IGrainFactory grains, MessagesApplier message
             foreach (var change in entry.Changes)
             {
                 var waba = AccountChangeReader.TargetWaba(change.Field, change.Value, entry.Waba);
-                var outcome = await ApplyAsync(grains.Reference<IAccountGrain>(waba), waba, change);
+                var outcome = await ApplyAsync(grains.Reference<IAccountGrain>(waba), waba, change, entry.Time ?? clock.Now.GetUtcNow());
                 metrics.Change(change.Field, outcome);
                 outcomes.Add(outcome);
             }
@@ -31,7 +31,8 @@ public sealed class WebhookApplier(IGrainFactory grains, MessagesApplier message
             Count(WebhookOutcome.Duplicate), Count(WebhookOutcome.Ignored));
     }
 
-    private async Task<WebhookOutcome> ApplyAsync(IAccountGrain account, string waba, WebhookChange change)
+    /// <summary>One change; <paramref name="at"/> is the entry's <c>time</c>, else now (when a template's pause starts).</summary>
+    private async Task<WebhookOutcome> ApplyAsync(IAccountGrain account, string waba, WebhookChange change, DateTimeOffset at)
     {
         if (MessagesReader.Handles(change.Field))
         {
@@ -46,7 +47,7 @@ public sealed class WebhookApplier(IGrainFactory grains, MessagesApplier message
 
         var digest = WebhookDigest.Of(change.Field, change.Value);
         var unknown = new List<UnknownValue>();
-        var webhook = AccountChangeReader.Read(change.Field, change.Value, digest, out var skipped, unknown);
+        var webhook = AccountChangeReader.Read(change.Field, change.Value, digest, out var skipped, unknown, at);
         foreach (var value in unknown)
         {
             WebhookLog.UnknownValue(logger, change.Field, waba, value.What, Clip(value.Value));

@@ -24,10 +24,10 @@ public sealed class WebhookMetrics
         _refused = meter.CreateCounter<long>("waba.webhook.refused", "{delivery}",
             "Webhook deliveries refused before any change was read, by reason.");
         _unknown = meter.CreateCounter<long>("waba.webhook.unknown_values", "{value}",
-            "Values in Meta's webhooks the service does not know (a restriction type, an account_update event, a review decision, a limit, an envelope object, a referral source_type, a system message type, a call event or direction): acknowledged, logged and counted, never read as nothing.");
+            "Values in Meta's webhooks the service does not know (a restriction type, an account_update event, a review decision, a limit, an envelope object, a referral source_type, a system message type, a call event or direction, a template event or category, a user preference's category or value): acknowledged, logged and counted, never read as nothing.");
     }
 
-    /// <summary>An unknown value: <c>what</c> names its kind (restriction_type, event, decision, limit, object, source_type, system_type, call_event, call_direction), never the value itself.</summary>
+    /// <summary>An unknown value: <c>what</c> names its kind (restriction_type, event, decision, limit, object, source_type, system_type, call_event, call_direction, template_event, template_category, preference_category, preference_value), never the value itself.</summary>
     public void UnknownValue(string what, string field) =>
         _unknown.Add(1, new KeyValuePair<string, object?>("what", what), new KeyValuePair<string, object?>("field", KnownField(field)));
 

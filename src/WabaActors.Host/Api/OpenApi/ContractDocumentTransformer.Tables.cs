@@ -5,6 +5,7 @@ using Microsoft.OpenApi;
 using WabaActors.Contracts.Accounts;
 using WabaActors.Contracts.Messaging;
 using WabaActors.Contracts.Numbers;
+using WabaActors.Contracts.Templates;
 using WabaActors.Domain.Common;
 using WabaActors.Domain.Events;
 using WabaActors.Domain.Numbers;
@@ -22,7 +23,8 @@ internal sealed partial class ContractDocumentTransformer
         ("Accounts and onboarding", "An account per WABA, its four onboarding steps, and its history."),
         ("Numbers", "A number's verification code and display name."),
         ("Reviews and verification", "Operator decisions: the commerce-policy and display-name reviews, business verification (operator key)."),
-        ("Messaging", "The messaging pipeline's calls: inbound messages, a permit before every send, windows, template recipients."),
+        ("Messaging", "The messaging pipeline's calls: inbound messages, a permit before every send, Meta's verdicts on earlier sends, windows, template recipients."),
+        ("Templates", "The account's template registry: each template's category and status, which permits naming it are decided on."),
         ("Webhooks", "Meta's and 360dialog's signed webhook deliveries (no API key: an HMAC signature or the verify token)."),
         ("Admin (simulation)", "The simulated clock and gateway for tests and demos; mapped only when configured (operator key)."),
     ];
@@ -48,6 +50,13 @@ internal sealed partial class ContractDocumentTransformer
                 "call-to-action button); left out when none. It changes the pricing of later decisions only, never whether a send is allowed."),
             ["DenialReason"] = (Snake<DenialReason>(), "Why a permit was denied (docs/errors.md § Denial reasons; new values may be added)."),
             ["ReviewDecision"] = (Snake<ReviewDecision>(), "An operator's review decision."),
+            ["TemplateCategory"] = (TemplateInput.Categories.Keys.ToList(), "A template's category as Meta prices and limits it."),
+            ["TemplateStatus"] = (TemplateInput.Statuses.Keys.ToList(), "A template's status in the account's registry: `approved` and `flagged` send, `paused` waits for the pause's end, any other is not approved."),
+            ["PricingCategory"] = (Snake<PricingCategory>(), "What Meta will price an allowed send as: `service` for a session message, a template's category, or `unknown` (a template of unknown category, billable)."),
+            ["FreeReason"] = (Snake<FreeReason>(), "Why an allowed send is free; null when it is billable."),
+            ["OutcomeStatus"] = (OutcomeInput.Statuses.Keys.ToList(), "The status Meta gave a send."),
+            ["OutcomeEffect"] = (Snake<OutcomeEffect>(), "What a verdict changed: `none`, `duplicate` (applied before), `window_closed` (131047), `marketing_limited` (131049), " +
+                "`marketing_opted_out` (131050 or a stop), `marketing_resumed` (a resume)."),
             ["IndustryCategory"] = (IndustryCategory.All, "The company's industry (Meta's business verticals)."),
             [ErrorCodeSchema] = (ErrorCatalog.All.Select(e => e.Code).ToList(), "The stable error code of a problem (docs/errors.md; new values may be added)."),
         };
@@ -73,6 +82,15 @@ internal sealed partial class ContractDocumentTransformer
         (nameof(InboundBody), "entryPoint", "EntryPoint", false),
         (nameof(PermitDecision), "reason", "DenialReason", false),
         (nameof(ReviewDecisionRequest), "decision", "ReviewDecision", false),
+        (nameof(PermitBody), "category", "TemplateCategory", false),
+        (nameof(TemplateBody), "category", "TemplateCategory", false),
+        (nameof(TemplateBody), "status", "TemplateStatus", false),
+        (nameof(TemplateView), "category", "TemplateCategory", false),
+        (nameof(TemplateView), "status", "TemplateStatus", false),
+        (nameof(Pricing), "category", "PricingCategory", false),
+        (nameof(Pricing), "free", "FreeReason", false),
+        (nameof(OutcomeBody), "status", "OutcomeStatus", false),
+        (nameof(OutcomeResult), "effect", "OutcomeEffect", false),
         (nameof(CompanyProfileRequest), "industryCategory", "IndustryCategory", false),
     ];
 
@@ -88,7 +106,19 @@ internal sealed partial class ContractDocumentTransformer
         (nameof(InboundBody), "userId", s => Customer(s, BsuidPattern, UserIdDescription)),
         (nameof(PermitBody), "customer", s => Customer(s, BodyCustomerPattern, "The recipient: a phone (6–15 digits, a leading + allowed) or a BSUID.")),
         (nameof(PermitBody), "userId", s => Customer(s, BsuidPattern, UserIdDescription)),
+        (nameof(OutcomeBody), "customer", s => Customer(s, BodyCustomerPattern, "The recipient of the send: a phone (6–15 digits, a leading + allowed) or a BSUID.")),
+        (nameof(OutcomeBody), "userId", s => Customer(s, BsuidPattern, UserIdDescription)),
+        (nameof(OutcomeBody), "errorCode", s => (s.Minimum, s.Description) = ("1", "Meta's error code of a failed send (131047, 131049, 131050 teach the gate; others change nothing).")),
+        (nameof(TemplateRefBody), "name", s => TemplateNamePattern(s)),
+        (nameof(TemplateRefBody), "language", s => TemplateLanguagePattern(s)),
     ];
+
+    /// <summary>A template's name as Meta names it (the domain's <c>TemplateName</c>).</summary>
+    private static void TemplateNamePattern(OpenApiSchema schema) =>
+        (schema.Pattern, schema.MinLength, schema.MaxLength) = ("^[a-z0-9_]+$", 1, Domain.Templates.TemplateName.MaxNameLength);
+
+    /// <summary>A template's language code: <c>en</c>, <c>en_US</c>, <c>zh_Hant_HK</c>.</summary>
+    private static void TemplateLanguagePattern(OpenApiSchema schema) => schema.Pattern = "^[a-z]{2,3}(_[A-Za-z]{2,4}){0,2}$";
 
     /// <summary>A BSUID: two capital letters, a dot, optionally <c>ENT.</c> (a parent), then 1–256 letters or digits (CustomerIdentity).</summary>
     private const string Bsuid = @"[A-Z]{2}\.(ENT\.)?[A-Za-z0-9]{1,256}";
@@ -110,6 +140,8 @@ internal sealed partial class ContractDocumentTransformer
     private static readonly (string Parameter, Action<OpenApiSchema> Refine, string Description)[] ParameterRefinements =
     [
         ("customer", s => Customer(s, PathCustomerPattern, null), "The customer: a phone's digits (no '+') or a BSUID such as US.13491208655302741918, taken exactly as written."),
+        ("name", TemplateNamePattern, "The template's name as registered with Meta: lower-case letters, digits and underscores."),
+        ("language", TemplateLanguagePattern, "The template's language code as registered with Meta: en, en_US, zh_Hant_HK."),
     ];
 
     private static void Customer(OpenApiSchema schema, string pattern, string? description)
