@@ -69,15 +69,21 @@ public static class OperatorActivity
         return new OperatorBillableView(now - Period, now, byCategory.Sum(c => c.Count), byCategory);
     }
 
-    /// <summary>A page of the account's verdicts, as many as one number answers at most (<c>WabaActors:Grains:ActivityVerdictPage</c>).</summary>
+    /// <summary>
+    /// A page of the account's verdicts (as many as one number answers at most, <c>WabaActors:Grains:ActivityVerdictPage</c>),
+    /// one per customer and reason with the numbers holding it: a 131049 reaches every number of the account. The total
+    /// counts a verdict held by several numbers once when every number answered all of its verdicts, else at most.
+    /// </summary>
     private static OperatorVerdictsView Verdicts(IEnumerable<(string Phone, NumberActivity Activity)> numbers, int page)
     {
         var list = numbers.ToList();
-        var shown = list
-            .SelectMany(n => n.Activity.Verdicts.Select(v => new OperatorVerdictView(n.Phone, CustomerMask.Of(v.Customer), SnakeCase.Of(v.Reason), v.Since, v.Until)))
-            .OrderByDescending(v => v.Since).ThenBy(v => v.Number, StringComparer.Ordinal)
-            .Take(page)
+        var held = list.SelectMany(n => n.Activity.Verdicts.Select(v => (n.Phone, Verdict: v))).ToList();
+        var merged = held.GroupBy(h => (h.Verdict.Customer, h.Verdict.Reason)).Select(g => new OperatorVerdictView(
+                [.. g.Select(h => h.Phone).Distinct().Order(StringComparer.Ordinal)], CustomerMask.Of(g.Key.Customer), SnakeCase.Of(g.Key.Reason),
+                g.Max(h => h.Verdict.Since), g.Any(h => h.Verdict.Until is null) ? null : g.Max(h => h.Verdict.Until)))
             .ToList();
-        return new OperatorVerdictsView(list.Sum(n => n.Activity.VerdictCount), shown);
+        var shown = merged.OrderByDescending(v => v.Since).ThenBy(v => v.Numbers[0], StringComparer.Ordinal).Take(page).ToList();
+        var total = list.Sum(n => n.Activity.VerdictCount) - (held.Count - merged.Count);
+        return new OperatorVerdictsView(total, list.All(n => n.Activity.Verdicts.Count == n.Activity.VerdictCount), shown);
     }
 }

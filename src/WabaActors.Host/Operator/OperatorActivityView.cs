@@ -24,11 +24,14 @@ public sealed record OperatorBillableView(DateTimeOffset From, DateTimeOffset To
 /// <summary>Billable decisions of one pricing category (<c>service</c>, <c>marketing</c>, <c>utility</c>, <c>authentication</c>, <c>unknown</c>).</summary>
 public sealed record OperatorBillableCount(string Category, int Count);
 
-/// <summary>At most a page of verdicts (<c>WabaActors:Grains:ActivityVerdictPage</c>), newest first, of <see cref="Total"/> in force.</summary>
-public sealed record OperatorVerdictsView(int Total, IReadOnlyList<OperatorVerdictView> Shown);
+/// <summary>
+/// At most a page of verdicts (<c>WabaActors:Grains:ActivityVerdictPage</c>), newest first, of <see cref="Total"/> in force:
+/// exactly that many when <see cref="Exact"/>, else at most (a number held more than a page, so shared ones may count twice).
+/// </summary>
+public sealed record OperatorVerdictsView(int Total, bool Exact, IReadOnlyList<OperatorVerdictView> Shown);
 
 /// <summary>
-/// A verdict in force on <see cref="Number"/> (the account's own number): <see cref="Customer"/> masked to its last four
-/// characters (personal data), <see cref="Reason"/> as the denial it causes, <see cref="Until"/> null until a resume.
+/// A verdict in force on <see cref="Numbers"/> (the account's own numbers holding it): <see cref="Customer"/> masked to its
+/// last four characters (personal data), <see cref="Reason"/> as the denial it causes, <see cref="Until"/> null until a resume.
 /// </summary>
-public sealed record OperatorVerdictView(string Number, string Customer, string Reason, DateTimeOffset Since, DateTimeOffset? Until);
+public sealed record OperatorVerdictView(IReadOnlyList<string> Numbers, string Customer, string Reason, DateTimeOffset Since, DateTimeOffset? Until);

@@ -34,14 +34,16 @@ public class OperatorActivity18Tests(SecuredApiFixture fixture)
         Assert.Equal(TimeSpan.FromHours(24), read.Instant("billable.to") - read.Instant("billable.from"));
 
         Assert.Equal(2, read.Int("verdicts.total"));
+        Assert.True(read.Bool("verdicts.exact"));
         var shown = read["verdicts"]!["shown"]!.AsArray();
         var limited = Assert.Single(shown, v => v!.Str("reason") == "marketing_limit_per_user")!;
-        Assert.Equal(sent.Account.Phone, limited.Str("number"));
+        // Meta's per-user limit holds on the whole account: every number has it, shown once.
+        Assert.Equal([sent.Account.Phone, sent.Second], Numbers(limited));
         Assert.Equal("•••" + sent.Limited[^4..], limited.Str("customer"));
         Assert.Equal(sent.LimitedUntil, limited.Instant("until"));
         Assert.Equal(TimeSpan.FromHours(24), limited.Instant("until") - limited.Instant("since"));
         var optedOut = Assert.Single(shown, v => v!.Str("reason") == "marketing_opted_out")!;
-        Assert.Equal(sent.Second, optedOut.Str("number"));
+        Assert.Equal([sent.Second], Numbers(optedOut));
         Assert.Equal("•••" + sent.OptedOut[^4..], optedOut.Str("customer"));
         Assert.True(optedOut.IsNull("until"));
 
@@ -100,7 +102,7 @@ public class OperatorActivity18Tests(SecuredApiFixture fixture)
         {
             for (var i = 0; i < 51; i++)
             {
-                await _api.FailedAsync(number, Ids.MessageId(), Ids.Customer(), 131049);
+                await _api.FailedAsync(number, Ids.MessageId(), Ids.Customer(), 131050);
             }
 
             await _api.Advance(TimeSpan.FromMinutes(1));
@@ -109,9 +111,10 @@ public class OperatorActivity18Tests(SecuredApiFixture fixture)
         var verdicts = (await _api.Get($"/operator/accounts/{account.Tenant}/{account.Waba}/activity")).Ok()["verdicts"]!;
 
         Assert.Equal(102, verdicts.Int("total"));
+        Assert.True(verdicts.Bool("exact"));
         var shown = verdicts["shown"]!.AsArray().Select(v => v!).ToList();
         Assert.Equal(100, shown.Count);
-        Assert.All(shown.Take(51), v => Assert.Equal(second, v.Str("number")));
+        Assert.All(shown.Take(51), v => Assert.Equal([second], Numbers(v)));
         Assert.Equal(shown.Select(v => v.Instant("since")).OrderDescending(), shown.Select(v => v.Instant("since")));
     }
 
@@ -127,6 +130,8 @@ public class OperatorActivity18Tests(SecuredApiFixture fixture)
         (await _api.Get($"/operator/accounts/{Keys.A}/{Ids.Waba()}/activity")).Problem(HttpStatusCode.NotFound, "not_found");
         (await _api.Get("/operator/accounts/Not%20A%20Tenant/waba-1/activity")).Problem(HttpStatusCode.BadRequest, "validation_failed");
     }
+
+    private static IEnumerable<string?> Numbers(JsonNode verdict) => verdict["numbers"]!.AsArray().Select(n => (string?)n);
 
     private static IEnumerable<string> Billable(JsonNode read) =>
         read["billable"]!["byCategory"]!.AsArray().Select(c => $"{c!.Str("category")}:{c!.Int("count")}");

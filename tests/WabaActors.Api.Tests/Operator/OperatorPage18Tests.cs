@@ -41,7 +41,8 @@ public class OperatorPage18Tests(SecuredApiFixture fixture)
         var until = read["verdicts"]!["shown"]!.AsArray().Single(v => v!.Str("reason") == "marketing_limit_per_user")!.Str("until");
         Assert.Equal(until, limited.One("data-field", "verdictUntil").Attr("datetime"));
         var optedOut = dom.One("data-verdict", "marketing_opted_out");
-        Assert.Equal(sent.Second, optedOut.Attr("data-phone"));
+        Assert.Equal(sent.Second, optedOut.Attr("data-numbers"));
+        Assert.Equal($"+{sent.Account.Phone}, +{sent.Second}", limited.One("data-field", "verdictNumbers").Text);
         Assert.Equal("until the customer resumes", optedOut.One("data-field", "verdictUntil").Text);
         Assert.Contains("last 4 characters", dom.One("data-field", "verdictNote").Text, StringComparison.Ordinal);
         Assert.DoesNotContain(sent.Limited, dom.Html, StringComparison.Ordinal);

@@ -235,16 +235,16 @@
 
   function verdicts(list) {
     const rows = list.shown.map(v => row([
-      `+${v.number}`,
+      el('span', { 'data-field': 'verdictNumbers' }, v.numbers.map(n => `+${n}`).join(', ')),
       el('code', { 'data-field': 'verdictCustomer' }, v.customer),
       el('code', { 'data-field': 'verdictReason' }, v.reason),
       VerdictText[v.reason] ?? '',
       instant(v.since, 'verdictSince'),
       v.until ? instant(v.until, 'verdictUntil') : el('span', { class: 'muted', 'data-field': 'verdictUntil' }, 'until the customer resumes'),
-    ], { 'data-verdict': v.reason, 'data-phone': v.number }));
-    return section('verdicts', `Per-customer verdicts in force (${list.shown.length} of ${list.total})`,
+    ], { 'data-verdict': v.reason, 'data-numbers': v.numbers.join(' ') }));
+    return section('verdicts', `Per-customer verdicts in force (${list.shown.length} of ${list.exact ? '' : 'at most '}${list.total})`,
       el('p', { class: 'muted', 'data-field': 'verdictNote' }, 'Customer ids are personal data: only their last 4 characters are shown.'),
-      rows.length ? table(['Number', 'Customer', 'Verdict', 'Meaning', 'Since', 'Until'], rows) : el('p', { class: 'muted', 'data-field': 'noVerdicts' }, 'No verdict in force.'));
+      rows.length ? table(['Numbers', 'Customer', 'Verdict', 'Meaning', 'Since', 'Until'], rows) : el('p', { class: 'muted', 'data-field': 'noVerdicts' }, 'No verdict in force.'));
   }
 
   function activitySections(read) {
