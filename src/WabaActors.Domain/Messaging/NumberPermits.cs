@@ -129,7 +129,9 @@ public sealed class NumberPermits(WabaRules rules)
         var window = Windows.Get(ask.Customer, aliases, now);
         if (ask.Type == MessageType.Session)
         {
-            return Granting(gate, ask, SendRules.DecideSession(window, gate.Restrictions, now), category, aliases, now);
+            return SendRules.CheckSession(window, gate.Restrictions, now) is { } closed
+                ? PermitStep.Decide(closed)
+                : Granting(gate, ask, window.ExpiresAt, null, category, aliases, now);
         }
 
         if (_verdicts?.Check(ask.Customer, aliases, category, window.Open, now) is { } verdict)
@@ -140,7 +142,7 @@ public sealed class NumberPermits(WabaRules rules)
         if (window.Open)
         {
             // A template inside the window is a reply: it counts nothing, so the quota is not asked.
-            return Granting(gate, ask, SendDecision.Allow(window.ExpiresAt), category, aliases, now);
+            return Granting(gate, ask, window.ExpiresAt, null, category, aliases, now);
         }
 
         // Denied before the quota counts a recipient for a send the rates would refuse (checked again on the grant).
@@ -160,7 +162,7 @@ public sealed class NumberPermits(WabaRules rules)
         GrantOutcome.MessageIdReused => PermitStep.Refuse(PermitLedger.IdReused),
         GrantOutcome.LimitReached => PermitStep.Decide(SendRules.RecipientLimitReached(answer.Usage)),
         GrantOutcome.Resolve => PermitStep.Resolve(answer.Aliases),
-        _ => Granting(gate, ask, SendDecision.Allow(null, answer.Usage with { NextSlotAt = null }), CategoryOf(gate, ask), null, now),
+        _ => Granting(gate, ask, null, answer.Usage with { NextSlotAt = null }, CategoryOf(gate, ask), null, now),
     };
 
     private static TemplateCategory? CategoryOf(SendGate? gate, PermitAsk ask) =>
@@ -180,13 +182,8 @@ public sealed class NumberPermits(WabaRules rules)
     /// await between, so concurrent permits never exceed them), then the send is priced and recorded. The pair
     /// rate is the person's: <paramref name="aliases"/> (null: looked up) are its other ids the number knows.
     /// </summary>
-    private PermitStep Granting(SendGate? gate, PermitAsk ask, SendDecision decision, TemplateCategory? category, CustomerIdentity[]? aliases, DateTimeOffset now)
+    private PermitStep Granting(SendGate? gate, PermitAsk ask, DateTimeOffset? windowExpiresAt, RecipientUsage? usage, TemplateCategory? category, CustomerIdentity[]? aliases, DateTimeOffset now)
     {
-        if (!decision.Allowed)
-        {
-            return PermitStep.Decide(decision);
-        }
-
         var upgraded = gate?.ThroughputUpgraded ?? false;
         if (Pacing is { } pacing)
         {
@@ -200,8 +197,8 @@ public sealed class NumberPermits(WabaRules rules)
         }
 
         var freeUntil = _free?.Answer(ask.Customer, now);
-        var price = rules.Pricing.Price(ask.Type, category, decision.WindowExpiresAt is not null, freeUntil is not null, Allowance, now);
-        decision = decision with { Price = price };
+        var price = rules.Pricing.Price(ask.Type, category, windowExpiresAt is not null, freeUntil is not null, Allowance, now);
+        var decision = SendDecision.Allow(windowExpiresAt, usage, price);
         Billable.Add(price, now, now);
         var granted = Ledger.Record(ask.Id, ask.Customer, ask.Type, decision, now);
         return PermitStep.Decide(decision, freeUntil is { } until ? granted with { FreeUntilTicks = until.UtcTicks } : granted);

@@ -20,6 +20,10 @@ public sealed record SendDecision(bool Allowed, DenyReason Reason)
     public static SendDecision Allow(DateTimeOffset? windowExpiresAt = null, RecipientUsage? usage = null) =>
         new(true, DenyReason.None) { WindowExpiresAt = windowExpiresAt, TemplateRecipients = usage };
 
+    /// <summary>An allowed decision with its price (one allocation: this is every grant's answer).</summary>
+    public static SendDecision Allow(DateTimeOffset? windowExpiresAt, RecipientUsage? usage, Price price) =>
+        new(true, DenyReason.None) { WindowExpiresAt = windowExpiresAt, TemplateRecipients = usage, Price = price };
+
     public static SendDecision Deny(DenyReason reason, string detail, DateTimeOffset? retryAt = null) =>
         new(false, reason) { Detail = detail, RetryAt = retryAt };
 }

@@ -32,7 +32,11 @@ public static class SendRules
         : SendDecision.Deny(DenyReason.NumberNotRegistered, "The number is not registered (verify its code first).");
 
     /// <summary>A free-form message: only inside the customer-service window.</summary>
-    public static SendDecision DecideSession(WindowState window, Restrictions restrictions, DateTimeOffset now)
+    public static SendDecision DecideSession(WindowState window, Restrictions restrictions, DateTimeOffset now) =>
+        CheckSession(window, restrictions, now) ?? SendDecision.Allow(window.ExpiresAt);
+
+    /// <summary>The denial of a free-form message, or null when it may go (allocation-free either way).</summary>
+    public static SendDecision? CheckSession(WindowState window, Restrictions restrictions, DateTimeOffset now)
     {
         if (Restrictions.Active(restrictions.CustomerInitiatedUntil, now))
         {
@@ -40,9 +44,7 @@ public static class SendRules
                 restrictions.CustomerInitiatedUntil);
         }
 
-        return window.Open
-            ? SendDecision.Allow(window.ExpiresAt)
-            : WindowClosed;
+        return window.Open ? null : WindowClosed;
     }
 
     /// <summary>A template outside the window starts a business-initiated conversation: denied while Meta restricts those.</summary>

@@ -18,15 +18,27 @@ public sealed class ServiceAllowance
     public static int MonthOf(DateTimeOffset now) => (now.UtcDateTime.Year * 12) + now.UtcDateTime.Month - 1;
 
     /// <summary>Restores a flushed count (on activation).</summary>
-    public void Restore(int month, int used) => (Month, Used, Dirty) = (month, used, false);
+    public void Restore(int month, int used) => (Month, Used, Dirty, _monthFrom, _monthTo) = (month, used, false, 0, 0);
+
+    private long _monthFrom;
+    private long _monthTo;
 
     /// <summary>Takes one free message when fewer than <paramref name="free"/> were used this month.</summary>
     public bool TryTake(int free, DateTimeOffset now)
     {
-        var month = MonthOf(now);
-        if (month != Month)
+        // The month's bounds are kept: most sends fall in the month of the one before, and a compare is cheaper
+        // than taking a date apart.
+        var ticks = now.UtcTicks;
+        if (ticks < _monthFrom || ticks >= _monthTo)
         {
-            (Month, Used) = (month, 0);
+            var month = MonthOf(now);
+            if (month != Month)
+            {
+                (Month, Used) = (month, 0);
+            }
+
+            var from = new DateTimeOffset(month / 12, (month % 12) + 1, 1, 0, 0, 0, TimeSpan.Zero);
+            (_monthFrom, _monthTo) = (from.UtcTicks, from.AddMonths(1).UtcTicks);
         }
 
         if (Used >= free)
