@@ -29,7 +29,14 @@ public sealed partial record Account
         }
 
         var current = FindTemplate(name);
-        var next = new Template(name.Name, name.Language, category ?? current?.Category, status, now) { PausedUntil = pausedUntil };
+        var next = new Template(name.Name, name.Language, category ?? current?.Category, status, now)
+        {
+            PausedUntil = pausedUntil,
+
+            // An archive keeps the status it hid (Meta's UNARCHIVED restores it), whichever way it was archived.
+            BeforeArchive = status != TemplateStatus.Archived ? null
+                : current?.Status == TemplateStatus.Archived ? current.BeforeArchive : current?.Status,
+        };
         return Keep(current, next, now);
     }
 

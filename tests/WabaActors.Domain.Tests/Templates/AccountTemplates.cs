@@ -138,6 +138,27 @@ public class AccountTemplates
         Assert.Empty(upgraded.State.ThroughputUpgraded);
     }
 
+    [Fact]
+    public void RestoresTheStatusAnArchivePutHidGivenMetasUnarchived()
+    {
+        var archived = Put(Put(TestAccounts.Live(Start), TemplateStatus.Disabled), TemplateStatus.Archived);
+
+        var restored = archived.ApplyMetaTemplate(Name, "UNARCHIVED", null, null, Later, Later).Ok();
+
+        Assert.Equal(TemplateStatus.Disabled, restored.State.FindTemplate(Name)!.Status);
+    }
+
+    [Fact]
+    public void AddsNothingGivenACategoryUpdateForATemplateNotHeld()
+    {
+        var account = TestAccounts.Live(Start);
+
+        var changed = account.RecategorizeTemplate(Name, "MARKETING", Later).Ok();
+
+        Assert.False(changed.HasChanges);
+        Assert.Empty(changed.State.Templates);
+    }
+
     private static Account Put(Account account, TemplateStatus status, DateTimeOffset? pausedUntil = null) =>
         account.SetTemplate(Name, TemplateCategory.Utility, status, pausedUntil, Start).Ok().State;
 }
