@@ -37,6 +37,36 @@ public class GrainInstruments(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task CountsABillableGrantOnceByItsCategoryAndAFreeOneNot()
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var (marketing, inside) = (Ids.Customer(), Ids.Customer());
+        await account.InboundAsync(phones[0], inside, fixture.Now).Ok();
+        using var probe = new MetricsProbe(fixture.Meters);
+        var request = new PermitRequest(marketing, MessageKind.Template, Ids.Message()) { Category = Contracts.Templates.TemplateCategory.Marketing };
+
+        await account.Number(phones[0]).RequestPermitAsync(account.Scope, request).Ok();
+        await account.Number(phones[0]).RequestPermitAsync(account.Scope, request).Ok(); // a replay: billed once
+        await account.PermitAsync(phones[0], inside, MessageKind.Session);             // free (the monthly allowance)
+
+        Assert.Equal(1, probe.Sum("waba.permit.billable", ("category", "marketing")));
+        Assert.Equal(1, probe.Count("waba.permit.billable"));
+    }
+
+    [Fact]
+    public async Task CountsAVerdictThatChangedACustomerOnceByItsEffect()
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        using var probe = new MetricsProbe(fixture.Meters);
+        var outcome = new SendOutcome(Ids.Message(), Ids.Customer(), OutcomeStatus.Failed, 131049, fixture.Now);
+
+        await account.Number(phones[0]).RecordOutcomeAsync(account.Scope, outcome).Ok();
+        await account.Number(phones[0]).RecordOutcomeAsync(account.Scope, outcome).Ok();
+
+        Assert.Equal(1, probe.Sum("waba.customer.verdicts", ("effect", "marketing_limited")));
+    }
+
+    [Fact]
     public async Task RaisesActiveWindowsByOneForANewWindowAndNotForItsRepeat()
     {
         var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
