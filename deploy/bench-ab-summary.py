@@ -30,7 +30,7 @@ for key in sides["A"][0]:
     a = [r[key] for r in sides["A"] if key in r]; b = [r[key] for r in sides["B"] if key in r]
     if len(a) < runs or len(b) < runs: continue
     ma, mb = statistics.median(a), statistics.median(b)
-    print(f"| {key} | {fmt(ma)} [{fmt(min(a))} – {fmt(max(a))}] | {fmt(mb)} [{fmt(min(b))} – {fmt(max(b))}] | ×{mb / ma:.2f} |")
+    print(f"| {key} | {fmt(ma)} [{fmt(min(a))} – {fmt(max(a))}] | {fmt(mb)} [{fmt(min(b))} – {fmt(max(b))}] | {f'×{mb / ma:.2f}' if ma else '—'} |")
 for s in "AB":
     for i in range(1, runs + 1):
         print(f"\n## Run {i}, {s}\n")
