@@ -23,9 +23,12 @@ public readonly record struct PermitAsk(MessageId Id, CustomerIdentity Customer,
 
     /// <summary>
     /// Every error of an invalid ask, each named by its field (the slow path); <paramref name="type"/> null when
-    /// unknown; <paramref name="userId"/>, when given, must be a BSUID beside a phone customer.
+    /// unknown; <paramref name="userId"/>, when given, must be a BSUID beside a phone customer; a named
+    /// <paramref name="template"/> is checked as <c>template.name</c> / <c>template.language</c>, and
+    /// <paramref name="categoryUnknown"/> names a category that is not one of Meta's.
     /// </summary>
-    public static DomainError Invalid(string? customer, string? messageId, MessageType? type, string? userId = null)
+    public static DomainError Invalid(string? customer, string? messageId, MessageType? type, string? userId = null,
+        (string? Name, string? Language)? template = null, bool categoryUnknown = false)
     {
         var v = new Validator();
         var parsedCustomer = CustomerIdentity.Parse(customer);
@@ -36,6 +39,12 @@ public readonly record struct PermitAsk(MessageId Id, CustomerIdentity Customer,
         }
 
         v.Check(type is not null, "type", "type must be 'session' or 'template'.");
+        if (template is { } named)
+        {
+            TemplateName.Check(v, named.Name, named.Language, "template.");
+        }
+
+        v.Check(!categoryUnknown, "category", "category must be marketing, utility or authentication.");
         return v.ToError();
     }
 }

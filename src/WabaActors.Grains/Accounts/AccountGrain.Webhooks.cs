@@ -69,11 +69,7 @@ public sealed partial class AccountGrain
             ? account.ApplyAccountEvent(kind, e.Detail, now)
             : DomainError.Invalid("event", $"account_update event '{e.Event}' is not one the account applies."),
         CapabilityWebhook c => Capabilities(account, c, now),
-        TemplateWebhook t => TemplateName.Parse(t.Name, t.Language) is { IsSuccess: true } name
-            ? t.Event is not null
-                ? account.ApplyMetaTemplate(name.Value, t.Event, t.Category, t.PauseTitle, t.At ?? now, now)
-                : account.RecategorizeTemplate(name.Value, t.Category, now)
-            : TemplateName.Parse(t.Name, t.Language).Error!,
+        TemplateWebhook t => Template(account, t, now),
         PartnerWebhook p => account.ApplyPartnerNotice(new PartnerNotice(p.Event, p.Phone, p.Label, p.BillingStartedAt)
         {
             Restrictions = [.. p.Restrictions.Select(n => new MetaRestriction(n.Type, n.Expiration))],
@@ -81,6 +77,20 @@ public sealed partial class AccountGrain
         }, now),
         _ => throw new ArgumentException($"Unknown webhook change {change.GetType().Name}.", nameof(change)),
     };
+
+    /// <summary>Meta's template status (<c>event</c> set) or category update, for a template named as Meta names them.</summary>
+    private static Result<Changed<Account>> Template(Account account, TemplateWebhook t, DateTimeOffset now)
+    {
+        var name = TemplateName.Parse(t.Name, t.Language);
+        if (!name.IsSuccess)
+        {
+            return name.Error!;
+        }
+
+        return t.Event is not null
+            ? account.ApplyMetaTemplate(name.Value, t.Event, t.Category, t.PauseTitle, t.At ?? now, now)
+            : account.RecategorizeTemplate(name.Value, t.Category, now);
+    }
 
     /// <summary>Limits, and Meta's throughput upgrade of a number (<c>phone_number_quality_update</c> THROUGHPUT_UPGRADE).</summary>
     private static Result<Changed<Account>> Capabilities(Account account, CapabilityWebhook c, DateTimeOffset now)

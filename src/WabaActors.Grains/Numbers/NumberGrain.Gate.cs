@@ -31,8 +31,11 @@ public sealed partial class NumberGrain
     {
         if (_gate is null || gate.Version >= _gate.Version)
         {
+            // The registry changes only with the gate's version (every template change is a history entry): a
+            // refresh of the same version keeps the book already built rather than building it again.
+            var book = _gate?.Version == gate.Version ? _domainGate?.Templates : null;
             _gate = gate;
-            _domainGate = gate.ToDomain(Phone);
+            _domainGate = gate.ToDomain(Phone, book);
         }
     }
 }

@@ -174,26 +174,10 @@ public sealed partial class NumberGrain
         return ask with { Template = template, Category = request.Category?.ToDomain() };
     }
 
-    private static Failure InvalidPermit(PermitRequest request)
-    {
-        var error = PermitAsk.Invalid(request.Customer, request.MessageId, TypeOf(request.Type), request.UserId);
-        var v = new Validator();
-        foreach (var (field, messages) in error.Errors ?? new Dictionary<string, string[]>())
-        {
-            foreach (var message in messages)
-            {
-                v.Add(field, message);
-            }
-        }
-
-        if (request.Template is { } named)
-        {
-            TemplateName.Check(v, named.Name, named.Language, "template.");
-        }
-
-        v.Check(request.Category is null || request.Category.Value.IsDefined(), "category", "category must be marketing, utility or authentication.");
-        return v.ToError().ToFailure();
-    }
+    private static Failure InvalidPermit(PermitRequest request) =>
+        PermitAsk.Invalid(request.Customer, request.MessageId, TypeOf(request.Type), request.UserId,
+            request.Template is { } named ? (named.Name, named.Language) : null,
+            categoryUnknown: request.Category is { } category && !category.IsDefined()).ToFailure();
 
     private static MessageType? TypeOf(MessageKind kind) => Enum.IsDefined(kind) ? kind.ToDomain() : null;
 

@@ -43,13 +43,14 @@ internal static class AccountViews
     }
 
     /// <summary>The gate as the number <paramref name="phone"/> decides with it: its templates as a book, and whether it was upgraded.</summary>
-    public static SendGate ToDomain(this AccountGate g, string? phone = null) => new(
+    /// <remarks><paramref name="templates"/>, when given, is the book already built from these templates.</remarks>
+    public static SendGate ToDomain(this AccountGate g, string? phone = null, Domain.Templates.TemplateBook? templates = null) => new(
         g.Status.ToDomain(),
         g.Disabled,
         g.HeldForReview,
         new Restrictions { BusinessInitiatedUntil = g.BusinessInitiatedUntil, CustomerInitiatedUntil = g.CustomerInitiatedUntil })
     {
-        Templates = g.Templates.Count == 0 ? Domain.Templates.TemplateBook.Empty : new Domain.Templates.TemplateBook(g.Templates.Select(t => t.ToDomain())),
+        Templates = templates ?? (g.Templates.Count == 0 ? Domain.Templates.TemplateBook.Empty : new Domain.Templates.TemplateBook(g.Templates.Select(t => t.ToDomain()))),
         ThroughputUpgraded = phone is not null && g.ThroughputUpgraded.Contains(phone),
     };
 
