@@ -222,6 +222,16 @@ public static class GrainProgram
         note(string.Create(CultureInfo.InvariantCulture,
             $"durable decisions: {durable.OpsPerSecond:N0} ops/s, p99 {durable.P99 / 1e6:N1} ms; mean group-commit batch {(double)(changesAfter - changes) / Math.Max(1, batchesAfter - batches):N1} changes ({batchesAfter - batches:N0} batches, warm-up included)"));
 
+        // The production mix (issue 19): inbound + permits, half of them session permits.
+        var mixedOp = await pg.MixedAsync();
+        var rowsBefore = await pg.NumberGrantRowsAsync();
+        var mixed = report.Add(await LoadAsync($"mixed: inbound + permits (1/2 session), PG, {DurableWorkers} callers", mixedOp, DurableWorkers,
+            TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), note));
+        var rows = await pg.NumberGrantRowsAsync() - rowsBefore;
+        var (sessions, templates) = pg.MixedSent;
+        note(string.Create(CultureInfo.InvariantCulture,
+            $"mixed load: {mixed.OpsPerSecond:N0} decisions/s, p99 {mixed.P99 / 1e6:N1} ms; number grant rows written {rows:N0} for {sessions:N0} session and {templates:N0} template permits (warm-up included): {(double)(rows - templates) / Math.Max(1, sessions):N2} rows per session permit"));
+
         // One number's ceiling: its decisions are made one at a time, and each answer waits for its commit.
         var hot = report.Add(await LoadAsync($"session permit, one number, PG, {HotWorkers} callers", await pg.HotNumberAsync(), HotWorkers,
             TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), note));

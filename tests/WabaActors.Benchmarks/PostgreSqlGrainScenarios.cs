@@ -156,6 +156,57 @@ public sealed class PostgreSqlGrainScenarios : IAsyncDisposable
         };
     }
 
+    /// <summary>Windows opened per number before the mixed load (its session permits go to these customers).</summary>
+    public const int MixedWindows = 20;
+    /// <summary>Customer indexes of the mixed load's open windows: a range no run of <see cref="Decisions"/> reaches.</summary>
+    private const long MixedCustomer = 14L << 28;
+
+    /// <summary>Session and template permits the mixed load sent (warm-up included), to relate grant rows to them.</summary>
+    public (long Sessions, long Templates) MixedSent => (Interlocked.Read(ref _mixedSessions), Interlocked.Read(ref _mixedTemplates));
+    private long _mixedSessions;
+    private long _mixedTemplates;
+
+    /// <summary>
+    /// The production mix (issue 19): half the calls inbound messages from new customers (a window opened),
+    /// half permits, of which half session permits to customers with open windows and half templates to new
+    /// customers (the quota counts a recipient). Opens <see cref="MixedWindows"/> windows per number first.
+    /// </summary>
+    public async Task<Func<long, Task>> MixedAsync()
+    {
+        var accounts = _decisions ?? throw new InvalidOperationException("PrepareDecisionsAsync first");
+        var now = DateTimeOffset.UtcNow;
+        await Parallel.ForEachAsync(Enumerable.Range(0, Numbers * MixedWindows), new ParallelOptions { MaxDegreeOfParallelism = 256 }, async (k, _) =>
+            await InboundAsync(accounts.Numbers[k % Numbers].RecordInboundAsync(accounts.Scopes[k % Numbers],
+                new InboundMessage(Customers.Text(MixedCustomer + k), $"wamid.mix.in.{k}", now))));
+        var run = Interlocked.Increment(ref _run);
+        return i =>
+        {
+            var n = (int)Customers.Pick(i, Numbers);
+            var id = string.Create(CultureInfo.InvariantCulture, $"wamid.m{run}.{i}");
+            switch (i & 3)
+            {
+                case 1:
+                    Interlocked.Increment(ref _mixedSessions);
+                    var open = Customers.Text(MixedCustomer + (Customers.Pick(i >> 2, MixedWindows) * Numbers) + n);
+                    return PermitAsync(accounts.Numbers[n].RequestPermitAsync(accounts.Scopes[n], new PermitRequest(open, MessageKind.Session, id)));
+                case 3:
+                    Interlocked.Increment(ref _mixedTemplates);
+                    return TemplateAsync(accounts.Numbers[n].RequestPermitAsync(accounts.Scopes[n],
+                        new PermitRequest(Customers.Text(((long)run << 28) + i), MessageKind.Template, id)));
+                default:
+                    return InboundAsync(accounts.Numbers[n].RecordInboundAsync(accounts.Scopes[n],
+                        new InboundMessage(Customers.Text(((long)run << 28) + i), id, DateTimeOffset.UtcNow)));
+            }
+        };
+    }
+
+    /// <summary>Rows in the number grants' table (every grant a number persisted and still holds).</summary>
+    public async Task<long> NumberGrantRowsAsync()
+    {
+        await using var count = _dataSource.CreateCommand("SELECT count(*) FROM waba_number_grant");
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
     /// <summary>
     /// Session permits inside open windows, all on one number (each grant written before the answer):
     /// how many durable decisions a single number makes per second. Opens <see cref="HotWindows"/> windows first.
