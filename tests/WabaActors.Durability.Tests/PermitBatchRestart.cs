@@ -5,9 +5,9 @@ namespace WabaActors.Durability.Tests;
 
 /// <summary>
 /// A batch of permits is acknowledged only once every grant in it is committed: after a full restart
-/// on the same database, each acknowledged grant replays as it was answered and the recipients it
-/// counted are still counted. A batch whose grant write the database refused acknowledges nothing;
-/// its retry is durable.
+/// on the same database, each acknowledged template grant replays as it was answered and the recipients
+/// it counted are still counted (a session grant is a read, written nowhere: decided afresh). A batch
+/// whose grant write the database refused acknowledges nothing; its retry is durable.
 /// </summary>
 public class PermitBatchRestart
 {
@@ -27,6 +27,7 @@ public class PermitBatchRestart
         ];
         GrainAccount account;
         IReadOnlyList<PermitDecision> acknowledged;
+        WindowView moved;
 
         await using (var first = await WabaCluster.StartAsync(db, serviceId, clusterId))
         {
@@ -39,8 +40,8 @@ public class PermitBatchRestart
             Assert.Equal([true, false, true, true], acknowledged.Select(d => d.Allowed));
             Assert.Equal([new TemplateUsage(1, 50), new TemplateUsage(2, 50)], acknowledged.Skip(2).Select(d => d.TemplateRecipients));
 
-            // The window moves on: after the restart only the stored grant can answer the old expiry.
-            await account.InboundAsync(grains, phone, inside, Ids.Message(), DateTimeOffset.UtcNow);
+            // The window moves on: after the restart the session permit is decided afresh on it.
+            moved = await account.InboundAsync(grains, phone, inside, Ids.Message(), DateTimeOffset.UtcNow);
             await first.StopAllSilosAsync().WaitAsync(Settings.Timeout);
         }
 
@@ -50,7 +51,8 @@ public class PermitBatchRestart
         {
             var replay = await account.PermitAsync(again, phone, request.Customer, request.Type, request.MessageId);
             Assert.True(replay.Allowed, $"replay of {request.MessageId} ({request.Type}) denied: {replay.Reason}");
-            Assert.Equal(Micro.Truncate(answer.WindowExpiresAt), Micro.Truncate(replay.WindowExpiresAt));
+            var expected = request.Type == MessageKind.Session ? moved.ExpiresAt : answer.WindowExpiresAt;
+            Assert.Equal(Micro.Truncate(expected), Micro.Truncate(replay.WindowExpiresAt));
             Assert.Equal(answer.TemplateRecipients, replay.TemplateRecipients);
         }
 
@@ -65,8 +67,7 @@ public class PermitBatchRestart
         await using var db = await TestDatabase.CreateAsync();
         var (serviceId, clusterId) = ($"svc-{Ids.Short()}", $"cluster-{Ids.Short()}");
         var phone = Ids.Phone();
-        var customer = Ids.Customer();
-        PermitRequest[] requests = [new(customer, MessageKind.Session, Ids.Message()), new(customer, MessageKind.Session, Ids.Message())];
+        PermitRequest[] requests = [new(Ids.Customer(), MessageKind.Template, Ids.Message()), new(Ids.Customer(), MessageKind.Template, Ids.Message())];
         GrainAccount account;
         PermitDecision[] retried;
 
@@ -75,7 +76,6 @@ public class PermitBatchRestart
             var grains = first.GrainFactory;
             account = await GrainAccount.LiveAsync(grains, phone);
             var number = GrainAccount.Number(grains, phone);
-            await account.InboundAsync(grains, phone, customer, Ids.Message(), DateTimeOffset.UtcNow.AddMinutes(-5).AddTicks(4_321));
 
             await using (await RefusedWrites.OnAsync(db, "waba_number_grant"))
             {
@@ -84,8 +84,7 @@ public class PermitBatchRestart
 
             retried = [.. (await number.RequestPermitsAsync(account.Scope, requests)).Ok().Replies.Select(r => r.Ok())];
             Assert.All(retried, d => Assert.True(d.Allowed));
-
-            await account.InboundAsync(grains, phone, customer, Ids.Message(), DateTimeOffset.UtcNow);
+            Assert.Equal([new TemplateUsage(1, 50), new TemplateUsage(2, 50)], retried.Select(d => d.TemplateRecipients));
             await first.StopAllSilosAsync().WaitAsync(Settings.Timeout);
         }
 
@@ -93,7 +92,9 @@ public class PermitBatchRestart
         foreach (var (request, answer) in requests.Zip(retried))
         {
             var replay = await account.PermitAsync(second.GrainFactory, phone, request.Customer, request.Type, request.MessageId);
-            Assert.Equal(Micro.Truncate(answer.WindowExpiresAt), Micro.Truncate(replay.WindowExpiresAt));
+            Assert.Equal(answer.TemplateRecipients, replay.TemplateRecipients);
         }
+
+        Assert.Equal(2, (await account.ViewAsync(second.GrainFactory)).Limits.TemplateRecipients.Used);
     }
 }

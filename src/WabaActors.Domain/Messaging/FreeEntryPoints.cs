@@ -56,10 +56,14 @@ public sealed class FreeEntryPoints
     /// <summary>
     /// The business sends to <paramref name="customer"/> at <paramref name="now"/> (an allowed permit): until
     /// when messages to the customer are free, or null when they are not. The first answer within
-    /// <see cref="AnswerWithin"/> of an entry starts the free period (and is to be persisted on the grant).
+    /// <see cref="AnswerWithin"/> of an entry starts the free period (and is to be persisted on the grant: <c>started</c>).
     /// </summary>
-    public DateTimeOffset? Answer(CustomerIdentity customer, DateTimeOffset now)
+    public DateTimeOffset? Answer(CustomerIdentity customer, DateTimeOffset now) => Answer(customer, now, out _);
+
+    /// <inheritdoc cref="Answer(CustomerIdentity, DateTimeOffset)"/>
+    public DateTimeOffset? Answer(CustomerIdentity customer, DateTimeOffset now, out bool started)
     {
+        started = false;
         Prune(now);
         if (!_entries.TryGetValue(customer.Key, out var held))
         {
@@ -78,6 +82,7 @@ public sealed class FreeEntryPoints
 
         var until = now + FreeFor;
         Hold(customer.Key, -until.UtcTicks);
+        started = true;
         return until;
     }
 

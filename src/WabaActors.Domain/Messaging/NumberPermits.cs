@@ -19,7 +19,7 @@ public sealed class NumberPermits(WabaRules rules)
 {
     public CustomerWindows Windows { get; } = new(rules.ServiceWindow, rules.FutureTimestampTolerance);
 
-    public PermitLedger Ledger { get; } = new(rules.GrantRetention);
+    public PermitLedger Ledger { get; } = new(rules.GrantRetention, rules.SessionReplayHorizon);
 
     /// <summary>
     /// The links this number knows: taught by its own traffic (a body or webhook naming one person by two
@@ -181,6 +181,11 @@ public sealed class NumberPermits(WabaRules rules)
     /// An allowed decision becomes a grant: the send rates are checked again and taken in the same step (no
     /// await between, so concurrent permits never exceed them), then the send is priced and recorded. The pair
     /// rate is the person's: <paramref name="aliases"/> (null: looked up) are its other ids the number knows.
+    /// <para>
+    /// A template grant is returned to be persisted. A session grant is a read: it changes no limit, so it is
+    /// kept for replay in memory only (<see cref="WabaRules.SessionReplayHorizon"/>) and nothing is persisted —
+    /// unless it started a free period, which pricing must remember across a restart.
+    /// </para>
     /// </summary>
     private PermitStep Granting(SendGate? gate, PermitAsk ask, DateTimeOffset? windowExpiresAt, RecipientUsage? usage, TemplateCategory? category, CustomerIdentity[]? aliases, DateTimeOffset now)
     {
@@ -196,11 +201,17 @@ public sealed class NumberPermits(WabaRules rules)
             pacing.Take(ask.Customer, aliases, upgraded, now);
         }
 
-        var freeUntil = _free?.Answer(ask.Customer, now);
+        var started = false;
+        var freeUntil = _free?.Answer(ask.Customer, now, out started);
         var price = rules.Pricing.Price(ask.Type, category, windowExpiresAt is not null, freeUntil is not null, Allowance, now);
         var decision = SendDecision.Allow(windowExpiresAt, usage, price);
         Billable.Add(price, now, now);
         var granted = Ledger.Record(ask.Id, ask.Customer, ask.Type, decision, now);
-        return PermitStep.Decide(decision, freeUntil is { } until ? granted with { FreeUntilTicks = until.UtcTicks } : granted);
+        if (ask.Type == MessageType.Session && !started)
+        {
+            return PermitStep.Grant(decision, null);
+        }
+
+        return PermitStep.Grant(decision, freeUntil is { } until ? granted with { FreeUntilTicks = until.UtcTicks } : granted);
     }
 }

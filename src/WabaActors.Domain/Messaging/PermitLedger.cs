@@ -6,27 +6,42 @@ using WabaActors.Domain.Identity;
 namespace WabaActors.Domain.Messaging;
 
 /// <summary>
-/// Grants by message id, kept for the retention period so that a retried message gets the same
-/// answer and is counted once. Denials are not kept: they are decided afresh.
+/// Grants by message id, kept so that a retried message gets the same answer and is counted once.
+/// Denials are not kept: they are decided afresh. A template grant is kept for the retention period
+/// (24 h: it counted a recipient, so its retry must not count again); a session grant changes no limit,
+/// so it is kept only for the short session replay horizon (10 min by default): a retry after that is
+/// decided afresh, which the window rules make safe (docs/adr/0022-session-permits-are-reads.md).
 /// <para>
-/// A number keeps every grant of the last 24 h, so at hundreds of thousands of permits a second
-/// this is most of what a silo holds. It is held without a heap object per grant: the key is a
-/// 128-bit hash of the message id (XxHash128, seeded per process, so ids cannot be chosen to
-/// collide) and the value a struct, so the garbage collector never walks or copies grants
-/// (docs/adr/0007-flat-window-table.md). The persisted grant keeps the id itself.
+/// At hundreds of thousands of permits a second this is much of what a silo holds, so it is held
+/// without a heap object per grant: the key is a 128-bit hash of the message id (XxHash128, seeded per
+/// process, so ids cannot be chosen to collide) and the value a struct, so the garbage collector never
+/// walks or copies grants (docs/adr/0007-flat-window-table.md). The persisted grant keeps the id itself.
+/// When pruning leaves the table mostly empty its storage is given back, so grants past their horizon
+/// retain nothing.
 /// </para>
 /// </summary>
-public sealed class PermitLedger(TimeSpan retention)
+public sealed class PermitLedger(TimeSpan retention, TimeSpan sessionRetention)
 {
     private static readonly long Seed = Random.Shared.NextInt64();
 
-    private readonly Dictionary<UInt128, Grant> _grants = [];
-    private readonly Queue<(UInt128 Key, long GrantedAtTicks)> _order = new();
-    private readonly long _retention = retention.Ticks;
+    /// <summary>Below this many entries of capacity the table is not trimmed (a few KB: not worth a rehash).</summary>
+    private const int TrimFloor = 256;
 
-    // When the oldest grant in _order falls out of retention (MaxValue: nothing held). Every replay
+    private readonly Dictionary<UInt128, Grant> _grants = [];
+    private readonly Queue<(UInt128 Key, long GrantedAtTicks)> _templates = new();
+    private readonly Queue<(UInt128 Key, long GrantedAtTicks)> _sessions = new();
+    private readonly long _retention = retention.Ticks;
+    private readonly long _sessionRetention = Math.Min(sessionRetention.Ticks, retention.Ticks);
+
+    /// <summary>Every grant kept for <paramref name="retention"/>, sessions included.</summary>
+    public PermitLedger(TimeSpan retention)
+        : this(retention, retention)
+    {
+    }
+
+    // When the oldest grant of either queue falls out of retention (MaxValue: nothing held). Every replay
     // prunes first; this keeps that to a compare of a field until something is due, instead of a
-    // read of the queue's head, which on a silo of many numbers is a cache miss on every permit.
+    // read of the queues' heads, which on a silo of many numbers is a cache miss on every permit.
     private long _pruneDueTicks = long.MaxValue;
 
     public int Count => _grants.Count;
@@ -73,8 +88,9 @@ public sealed class PermitLedger(TimeSpan retention)
         }
 
         _grants[key] = new Grant(grant);
-        _order.Enqueue((key, grant.GrantedAtTicks));
-        _pruneDueTicks = Math.Min(_pruneDueTicks, DueAt(grant.GrantedAtTicks));
+        var session = grant.Type == MessageType.Session;
+        (session ? _sessions : _templates).Enqueue((key, grant.GrantedAtTicks));
+        _pruneDueTicks = Math.Min(_pruneDueTicks, DueAt(grant.GrantedAtTicks, session ? _sessionRetention : _retention));
     }
 
     public void Prune(DateTimeOffset now)
@@ -84,24 +100,43 @@ public sealed class PermitLedger(TimeSpan retention)
             return;
         }
 
-        var cutoff = now.UtcTicks - _retention;
-        while (_order.TryPeek(out var head) && head.GrantedAtTicks <= cutoff)
+        var dropped = Drop(_templates, now.UtcTicks - _retention) | Drop(_sessions, now.UtcTicks - _sessionRetention);
+
+        // Replayed grants may arrive out of order, so a head is not always the oldest: the next
+        // check is due when a head falls due, and the loops above then go on as before.
+        _pruneDueTicks = Math.Min(HeadDue(_templates, _retention), HeadDue(_sessions, _sessionRetention));
+        if (dropped && _grants.Count < _grants.Capacity / 4 && _grants.Capacity > TrimFloor)
         {
-            _order.Dequeue();
+            // Mostly empty after a burst: give the storage back (amortised: it took 3/4 of the capacity in drops).
+            _grants.TrimExcess();
+            _templates.TrimExcess();
+            _sessions.TrimExcess();
+        }
+    }
+
+    /// <summary>Drops the queue's grants made at or before <paramref name="cutoff"/>; true when any was dropped.</summary>
+    private bool Drop(Queue<(UInt128 Key, long GrantedAtTicks)> order, long cutoff)
+    {
+        var dropped = false;
+        while (order.TryPeek(out var head) && head.GrantedAtTicks <= cutoff)
+        {
+            order.Dequeue();
+            dropped = true;
             if (_grants.TryGetValue(head.Key, out var kept) && kept.GrantedAtTicks == head.GrantedAtTicks)
             {
                 _grants.Remove(head.Key);
             }
         }
 
-        // Replayed grants may arrive out of order, so the head is not always the oldest: the next
-        // check is due when the head falls due, and the loop above then goes on as before.
-        _pruneDueTicks = _order.TryPeek(out var next) ? DueAt(next.GrantedAtTicks) : long.MaxValue;
+        return dropped;
     }
 
-    /// <summary>The instant a grant made at <paramref name="grantedAtTicks"/> leaves retention (saturating).</summary>
-    private long DueAt(long grantedAtTicks) =>
-        grantedAtTicks > long.MaxValue - _retention ? long.MaxValue : grantedAtTicks + _retention;
+    private static long HeadDue(Queue<(UInt128 Key, long GrantedAtTicks)> order, long retention) =>
+        order.TryPeek(out var head) ? DueAt(head.GrantedAtTicks, retention) : long.MaxValue;
+
+    /// <summary>The instant a grant made at <paramref name="grantedAtTicks"/> leaves <paramref name="retention"/> (saturating).</summary>
+    private static long DueAt(long grantedAtTicks, long retention) =>
+        grantedAtTicks > long.MaxValue - retention ? long.MaxValue : grantedAtTicks + retention;
 
     private static UInt128 Key(string messageId) =>
         XxHash128.HashToUInt128(MemoryMarshal.AsBytes(messageId.AsSpan()), Seed);

@@ -28,6 +28,7 @@ public sealed class RulesOptions
     public TimeSpan? DisplayNameReviewDue { get; set; }
     public bool? SendsAllowedWhileReviewPending { get; set; }
     public TimeSpan? GrantRetention { get; set; }
+    public TimeSpan? SessionReplayHorizon { get; set; }
     public TimeSpan? LinkRetention { get; set; }
     public TimeSpan? MarketingLimitHold { get; set; }
     public TimeSpan? OptOutRetention { get; set; }
@@ -64,6 +65,7 @@ public sealed class RulesOptions
             DisplayNameReviewDue = DisplayNameReviewDue ?? profile.DisplayNameReviewDue,
             SendsAllowedWhileReviewPending = SendsAllowedWhileReviewPending ?? profile.SendsAllowedWhileReviewPending,
             GrantRetention = GrantRetention ?? profile.GrantRetention,
+            SessionReplayHorizon = SessionReplayHorizon ?? profile.SessionReplayHorizon,
             LinkRetention = LinkRetention ?? profile.LinkRetention,
             MarketingLimitHold = MarketingLimitHold ?? profile.MarketingLimitHold,
             OptOutRetention = OptOutRetention ?? profile.OptOutRetention,

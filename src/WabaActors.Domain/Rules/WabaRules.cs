@@ -70,8 +70,14 @@ public sealed record WabaRules
     /// <summary>The document lets a live account send while its review is pending; Meta does not.</summary>
     public bool SendsAllowedWhileReviewPending { get; init; } = true;
 
-    /// <summary>How long a grant is kept for idempotent replay.</summary>
+    /// <summary>How long a template grant is kept for idempotent replay (it counted a recipient: a retry must not count again).</summary>
     public TimeSpan GrantRetention { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// How long a session grant is kept for replay, in memory only: a session permit changes no limit, so it is a
+    /// read (nothing durable is written for it) and a retry after this is decided afresh. At most <see cref="GrantRetention"/>.
+    /// </summary>
+    public TimeSpan SessionReplayHorizon { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// How long a link between a person's ids (a phone and a BSUID) is kept after it was last taught: it
@@ -123,6 +129,7 @@ public sealed record WabaRules
         Positive(CommerceReviewDue, nameof(CommerceReviewDue));
         Positive(DisplayNameReviewDue, nameof(DisplayNameReviewDue));
         Positive(GrantRetention, nameof(GrantRetention));
+        Positive(SessionReplayHorizon, nameof(SessionReplayHorizon));
         Positive(MarketingLimitHold, nameof(MarketingLimitHold));
         Positive(OptOutRetention, nameof(OptOutRetention));
         Positive(OutcomeRetention, nameof(OutcomeRetention));
@@ -155,6 +162,11 @@ public sealed record WabaRules
         if (GrantRetention < TemplateRecipientPeriod)
         {
             errors.Add($"{nameof(GrantRetention)} must cover {nameof(TemplateRecipientPeriod)} so that a retried grant is never counted twice.");
+        }
+
+        if (SessionReplayHorizon > GrantRetention)
+        {
+            errors.Add($"{nameof(SessionReplayHorizon)} must not exceed {nameof(GrantRetention)}.");
         }
 
         return errors;

@@ -14,7 +14,8 @@ namespace WabaActors.Grains.Numbers;
 /// <summary>
 /// The check before every send, one at a time or a batch per call. The domain decides
 /// (<see cref="NumberPermits"/>); this grain loads the gate, asks the quota grain when the domain says
-/// so, queues the grant on its <see cref="Storage.DurableTail"/>, and answers once that is durable.
+/// so, queues a grant to persist on its <see cref="Storage.DurableTail"/>, and answers once the tail is
+/// durable (a session permit writes nothing, but it waits for any write its window may rest on).
 /// A batch waits once, after its last decision.
 /// </summary>
 public sealed partial class NumberGrain
@@ -124,11 +125,17 @@ public sealed partial class NumberGrain
         if (step.Granted is { } granted)
         {
             _ = _tail.Append(store.AppendNumberAsync(Phone, null, granted).AsTask());
+        }
+
+        if (step.IsNewGrant)
+        {
+            // A session grant writes nothing (a read, replayed from memory within the horizon); it still
+            // counts in the month's free service messages, flushed on the timer.
             ScheduleAllowanceFlush();
         }
 
         return step.Decision is { } decision
-            ? new Decided(decision.ToContract(ask.Id.Value), decision.Reason, ask.Type) { Price = step.Granted is null ? null : decision.Price }
+            ? new Decided(decision.ToContract(ask.Id.Value), decision.Reason, ask.Type) { Price = step.IsNewGrant ? decision.Price : null }
             : Decided.Refused(step.Error!.ToFailure());
     }
 

@@ -40,8 +40,9 @@ public class NumberPermitsDecideSession
         Assert.Equal(sentAt + Day, answer.Decision.WindowExpiresAt);
         Assert.Null(answer.Decision.TemplateRecipients);
         Assert.False(answer.AskedQuota);
-        Assert.Equal(((CustomerIdentity?)Alice, MessageType.Session, number.Now.UtcTicks, (sentAt + Day).UtcTicks),
-            (answer.Granted?.Customer, answer.Granted?.Type, answer.Granted?.GrantedAtTicks, answer.Granted?.WindowExpiresAtTicks));
+        Assert.True(answer.Step.IsNewGrant);
+        Assert.Null(answer.Granted); // a read: nothing to persist
+        Assert.Equal(1, number.Permits.Ledger.Count); // held for the replay horizon
     }
 
     [Fact]

@@ -88,6 +88,12 @@ public sealed class NumberAndQuota
         }
 
         Keep(NumberGrants, step.Granted);
+        if (step is { IsNewGrant: true, Granted: null })
+        {
+            // A session read: held in the ledger's memory for the replay horizon, never persisted.
+            SessionGrants.Add(PermitGranted.From(ask.Id.Value, ask.Customer, ask.Type, step.Decision!, now));
+        }
+
         return new PermitAnswer(step, answer);
     }
 
@@ -131,11 +137,16 @@ public sealed class NumberAndQuota
     /// <summary>Another number of the same account: its own windows and grants, the same quota and clock.</summary>
     public NumberAndQuota AnotherNumber() => new(Rules, Time, Quota, QuotaGrants, Account);
 
+    /// <summary>The session grants the number holds in memory only (not persisted: <see cref="NumberGrants"/> has none of them).</summary>
+    public List<PermitGranted> SessionGrants { get; } = [];
+
     /// <summary>
     /// A fresh number and quota, at this instant, loaded from the deltas kept so far, as the grains load
     /// them on activation: window changes and number grants into the permits, quota grants into the quota.
+    /// With <paramref name="keepSessions"/>, the session grants held in memory too (as if the same activation
+    /// went on): a real reload loses them, and a retry is then decided afresh.
     /// </summary>
-    public NumberAndQuota Rebuilt()
+    public NumberAndQuota Rebuilt(bool keepSessions = false)
     {
         var quota = new TemplateQuota(Rules);
         QuotaGrants.ForEach(quota.Apply);
@@ -144,6 +155,12 @@ public sealed class NumberAndQuota
         NumberGrants.ForEach(rebuilt.Permits.Ledger.Apply);
         rebuilt.WindowChanges.AddRange(WindowChanges);
         rebuilt.NumberGrants.AddRange(NumberGrants);
+        if (keepSessions)
+        {
+            SessionGrants.ForEach(rebuilt.Permits.Ledger.Apply);
+            rebuilt.SessionGrants.AddRange(SessionGrants);
+        }
+
         return rebuilt;
     }
 

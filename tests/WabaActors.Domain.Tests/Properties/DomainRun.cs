@@ -40,8 +40,11 @@ public sealed class DomainRun
     /// <summary>A run on another number of the same account, sharing this run's quota and clock.</summary>
     public DomainRun AnotherNumber() => new(Number.AnotherNumber(), []);
 
-    /// <summary>A run on a number and quota rebuilt from this run's deltas (<see cref="NumberAndQuota.Rebuilt"/>).</summary>
-    public DomainRun Rebuilt() => new(Number.Rebuilt(), Requested);
+    /// <summary>
+    /// A run on a number and quota rebuilt from this run's deltas (<see cref="NumberAndQuota.Rebuilt"/>), with the
+    /// session grants the live number holds in memory: the deltas must rebuild everything else.
+    /// </summary>
+    public DomainRun Rebuilt() => new(Number.Rebuilt(keepSessions: true), Requested);
 
     public string Execute(Command command)
     {

@@ -9,6 +9,7 @@ namespace WabaActors.Domain.Tests.Properties;
 public sealed class ReferenceModel(int limit)
 {
     private static readonly TimeSpan Day = TimeSpan.FromHours(24);
+    private static readonly TimeSpan SessionHorizon = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
 
     private readonly List<(long Customer, DateTimeOffset Timestamp)> _messages = [];
@@ -56,7 +57,8 @@ public sealed class ReferenceModel(int limit)
     {
         foreach (var grant in _grants)
         {
-            if (grant.Id == id && grant.At > now - Day)
+            // A template grant is replayed for 24 h; a session grant only within the session replay horizon.
+            if (grant.Id == id && grant.At > now - (grant.Template ? Day : SessionHorizon))
             {
                 return grant.Customer == customer && grant.Template == template ? grant.Answer : Answer.Refused("message_id_reused");
             }

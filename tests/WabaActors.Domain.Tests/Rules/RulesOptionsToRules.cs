@@ -96,6 +96,7 @@ public class RulesOptionsToRules
         [nameof(RulesOptions.DisplayNameReviewDue)] = (o, p) => p with { DisplayNameReviewDue = (o.DisplayNameReviewDue = TimeSpan.FromHours(24)).Value },
         [nameof(RulesOptions.SendsAllowedWhileReviewPending)] = (o, p) => p with { SendsAllowedWhileReviewPending = (o.SendsAllowedWhileReviewPending = !p.SendsAllowedWhileReviewPending).Value },
         [nameof(RulesOptions.GrantRetention)] = (o, p) => p with { GrantRetention = (o.GrantRetention = TimeSpan.FromHours(36)).Value },
+        [nameof(RulesOptions.SessionReplayHorizon)] = (o, p) => p with { SessionReplayHorizon = (o.SessionReplayHorizon = TimeSpan.FromMinutes(3)).Value },
         [nameof(RulesOptions.LinkRetention)] = (o, p) => p with { LinkRetention = (o.LinkRetention = TimeSpan.FromHours(72)).Value },
     };
 
