@@ -44,6 +44,13 @@ cleanup() {
 }
 trap cleanup EXIT
 conn=$(deploy/postgres-local.sh start)
+pg_port=$(source "$WABA_PG_STATE"; echo "$WABA_PG_PORT")
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+# The server's committed transactions and rows written so far ("commits rows"; "0 0" if psql cannot tell).
+pg_counters() {
+  "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d waba -Atc \
+    "select xact_commit, tup_inserted + tup_updated + tup_deleted from pg_stat_database where datname = current_database()" 2>/dev/null | tr '|' ' ' || echo "0 0"
+}
 
 free_port() { local p=$1; while ss -Hltn "sport = :$p" 2>/dev/null | grep -q .; do p=$((p + 1)); done; echo "$p"; }
 port=$(free_port 58090); silo=$(free_port 41131); gateway=$(free_port 43030)
@@ -77,8 +84,8 @@ wrk_run() {
   r_rps=$7 r_p50=$9 r_p90=${11} r_p99=${13} r_p999=${15} r_max=${17} r_errors=$((${20} + ${22} + ${24} + ${26} + ${28}))
   r_checked="$(commas "${30}") allowed, ${32} not allowed"
 }
-# stats COLUMN FILE: "median [min–max]" of a column of numbers.
-stats() { sort -g <(cut -d' ' -f"$1" "$2") | awk '{v[NR] = $1} END {m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%s [%s–%s]", m, v[1], v[NR]}'; }
+# stats COLUMN FILE FORMAT: "median [min–max]" of a column of numbers, each printed with FORMAT.
+stats() { sort -g <(cut -d' ' -f"$1" "$2") | awk -v f="$3" '{v[NR] = $1} END {m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf f " [" f "–" f "]", m, v[1], v[NR]}'; }
 pg_line="PostgreSQL $(ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -1) (deploy/postgres-local.sh) on this machine, fsync and synchronous_commit on, \`$WABA_PG_OPTIONS\`."
 
 connections=${HTTP_CONNECTIONS:-64}
@@ -94,13 +101,16 @@ if [[ $what == http-pg ]]; then
   rows=()
   : >"$work/runs.txt"
   for r in $(seq 1 "$runs"); do
+    read -r c0 w0 <<<"$(pg_counters)"
     wrk_run "$connections" "$seconds"
-    echo "run $r: $r_rps req/s, p50 $r_p50 ms, p99 $r_p99 ms, errors $r_errors"
+    read -r c1 w1 <<<"$(pg_counters)"
+    commits=$(( (c1 - c0) / seconds )) written=$(( (w1 - w0) / seconds ))
+    echo "run $r: $r_rps req/s, p50 $r_p50 ms, p99 $r_p99 ms, errors $r_errors; PostgreSQL $commits commits/s, $written rows/s"
     echo "$r_rps $r_p50 $r_p99" >>"$work/runs.txt"
-    rows+=("| $r | $(commas "$r_rps") | $r_p50 | $r_p90 | $r_p99 | $r_p999 | $r_max | $r_errors |")
+    rows+=("| $r | $(commas "$r_rps") | $r_p50 | $r_p90 | $r_p99 | $r_p999 | $r_max | $r_errors | $(commas "$commits") | $(commas "$written") |")
   done
   rss=$(ps -o rss= -p "$host" | awk '{printf "%.0f", $1 / 1024}')
-  summary="req/s $(stats 1 "$work/runs.txt"), p50 $(stats 2 "$work/runs.txt") ms, p99 $(stats 3 "$work/runs.txt") ms"
+  summary="$(commas "$(stats 1 "$work/runs.txt" %d)") req/s, p50 $(stats 2 "$work/runs.txt" %.2f) ms, p99 $(stats 3 "$work/runs.txt" %.2f) ms"
   echo "median [min–max] of $runs: $summary"
   { echo "# The host on PostgreSQL over HTTP: mixed load with durable templates, $connections connections"
     echo
@@ -108,11 +118,12 @@ if [[ $what == http-pg ]]; then
     echo "host: Release, WabaActors__Storage=PostgreSql (the production configuration), ASPNETCORE_ENVIRONMENT=Production, log level Warning. $pg_line"
     setup_line
     echo "$mix_line"
-    echo "Warm-up 10 s with every answer parsed: $checked. Each row is one ${seconds} s wrk run at $connections connections; latency in ms, p99.9 from wrk's histogram."
+    echo "Warm-up 10 s with every answer parsed: $checked. Each row is one ${seconds} s wrk run at $connections connections; latency in ms, p99.9 from wrk's histogram;"
+    echo "PostgreSQL's committed transactions and rows inserted, updated or deleted per second over the run (\`pg_stat_database\`): a group commit carries many decisions."
     echo "Load average before the runs (after the setup): $load; host RSS after: ${rss} MB."
     echo
-    echo "| run | req/s | p50 | p90 | p99 | p99.9 | max | errors |"
-    echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    echo "| run | req/s | p50 | p90 | p99 | p99.9 | max | errors | PG commits/s | PG rows written/s |"
+    echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     printf '%s\n' "${rows[@]}"
     echo
     echo "**Median [min–max] of $runs runs: $summary.**"
@@ -128,6 +139,7 @@ if [[ $what == soak ]]; then
   else
     wrk_run "$connections" "${SOAK_MAX_SECONDS:-20}"
     rate=$(( r_rps / 2 ))
+    echo "maximum: $r_rps req/s closed-loop (p50 $r_p50 ms, p99 $r_p99 ms, errors $r_errors)"
     rate_line="Rate: $(commas "$rate") req/s, half the maximum measured just before: $(commas "$r_rps") req/s closed-loop (wrk, $connections connections, ${SOAK_MAX_SECONDS:-20} s, p50 $r_p50 ms, p99 $r_p99 ms, $r_errors errors)."
   fi
   echo "soak: $rate req/s for $minutes min"
@@ -145,6 +157,13 @@ if [[ $what == soak ]]; then
     echo "\"not granted\" a 2xx that was not a grant (a permit not allowed, a window not open). Heap and RSS are sampled at each minute's end."
     echo "Load average before: $load."
   } >"$work/header.md"
+  pg_size() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d waba -Atc "select pg_database_size(current_database()) / 1048576" 2>/dev/null || echo 0; }
+  read -r c0 w0 <<<"$(pg_counters)"; size0=$(pg_size); t0=$(date +%s)
   $bench load --url "$url" --numbers "$work/numbers.txt" --rate "$rate" --minutes "$minutes" --connections "${SOAK_CONNECTIONS:-256}" \
     --pid "$host" --out "$out/$stamp-soak.md" --header "$work/header.md" --session-horizon "${SOAK_SESSION_HORIZON:-10}"
+  read -r c1 w1 <<<"$(pg_counters)"; size1=$(pg_size); t1=$(date +%s)
+  { echo
+    echo "PostgreSQL over the soak (\`pg_stat_database\`): $(commas $(( (c1 - c0) / (t1 - t0) ))) commits/s, $(commas $(( (w1 - w0) / (t1 - t0) ))) rows inserted, updated or deleted/s; database size $(commas "$size0") MB before, $(commas "$size1") MB after."
+  } >>"$out/$stamp-soak.md"
+  tail -n 12 "$out/$stamp-soak.md"
 fi
