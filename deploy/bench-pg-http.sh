@@ -144,7 +144,7 @@ if [[ $what == soak ]]; then
   fi
   echo "soak: $rate req/s for $minutes min"
   load=$(cut -d' ' -f1-3 /proc/loadavg)
-  { echo "# Soak: the host on PostgreSQL under a fixed rate of mixed load, $minutes minutes"
+  { echo "# Soak: the host on PostgreSQL under a fixed rate of mixed load, $minutes min"
     echo
     echo "\`deploy/bench.sh soak\`, $stamp UTC; $(nproc) CPUs shared by the host, PostgreSQL and the load generator."
     echo "host: Release, WabaActors__Storage=PostgreSql, ASPNETCORE_ENVIRONMENT=Production, log level Warning. $pg_line"
