@@ -5,6 +5,10 @@
 #                            GRAINS_ONLY=permits,durable runs only those sets)
 #   deploy/bench.sh peer     ours (durable, PostgreSQL) against the peer (redis: Redis, appendfsync always), one run
 #   deploy/bench.sh http     the host over HTTP, wrk in another process: /health/live, then permits
+#   deploy/bench.sh http-pg  the host on PostgreSQL over HTTP, wrk at 64 connections, a mix with durable templates
+#                            (HTTP_RUNS runs, median [min–max]); deploy/bench-pg-http.sh
+#   deploy/bench.sh soak     the host on PostgreSQL, SOAK_MINUTES (30) of the mix at half the measured maximum
+#                            (SOAK_RATE), open loop: heap, RSS, p99 per minute, a verdict and an SVG chart; deploy/bench-pg-http.sh
 # Builds Release, starts a throwaway PostgreSQL (fsync on) for the durable scenarios, runs the
 # benchmark program and writes one Markdown table per scenario set to docs/benchmarks/.
 # These machines are noisy: run it three times and quote medians with min and max.
@@ -18,6 +22,8 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 # The throwaway server gets the memory and WAL settings of a write-heavy production server (fsync and
 # synchronous_commit stay on; every scenario, baselines included, runs against the same server).
 export WABA_PG_OPTIONS=${WABA_PG_OPTIONS:--c shared_buffers=1GB -c wal_buffers=64MB -c max_wal_size=8GB -c checkpoint_timeout=30min}
+# The host on PostgreSQL over HTTP (its own PostgreSQL, host and load): deploy/bench-pg-http.sh.
+if [[ $what == http-pg || $what == soak ]]; then exec deploy/bench-pg-http.sh "$what"; fi
 dotnet build tests/WabaActors.Benchmarks -c Release -v q -nologo
 bench="dotnet tests/WabaActors.Benchmarks/bin/Release/net10.0/WabaActors.Benchmarks.dll"
 

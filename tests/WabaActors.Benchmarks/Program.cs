@@ -31,9 +31,24 @@ if (mode == "http-setup" && Option("--url") is { } url)
     return await HttpSetup.RunAsync(url, Count("--accounts", 20), Count("--numbers", 10), Count("--windows", 50), Count("--counted", 50), outPath);
 }
 
+// http-limits --url u --numbers numbers.txt --secret s [--tier TIER_UNLIMITED]: raises http-setup's accounts' template limit (signed webhook);
+// load --url u --numbers numbers.txt --rate r --minutes m [--connections 256] [--pid host] [--metrics /metrics] --out soak.md [--header lines.md]
+//   [--session-horizon 10] [--inbound-bytes 52 --grant-bytes 40 --recipient-bytes 56 --session-bytes 195]: the soak's open-loop load (OpenLoad.cs).
+if (mode == "http-limits" && Option("--url") is { } limitsUrl && Option("--numbers") is { } limitsNumbers && Option("--secret") is { } secret)
+{
+    return await HttpLimits.RunAsync(limitsUrl, limitsNumbers, secret, Option("--tier") ?? "TIER_UNLIMITED");
+}
+
+if (mode == "load" && Option("--url") is { } loadUrl && Option("--numbers") is { } loadNumbers && Option("--rate") is not null && outPath is not null)
+{
+    var model = new SoakModel(Real("--inbound-bytes", 52), Real("--grant-bytes", 40), Real("--recipient-bytes", 56), Real("--session-bytes", 195), Real("--session-horizon", 10));
+    return await OpenLoad.RunAsync(loadUrl, loadNumbers, Real("--rate", 0), Count("--minutes", 30), Count("--connections", 256),
+        Option("--pid") is { } pid ? int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture) : null, Option("--metrics") ?? "/metrics", outPath, Option("--header"), model);
+}
+
 if (mode != "domain")
 {
-    Console.Error.WriteLine("usage: WabaActors.Benchmarks domain [--out <file.md>] | durable --pg <connection string> [--out <file.md>] | grains [--pg <connection string>] [--only …] [--out <file.md>] | redis --redis <host:port> [--connections n] [--out <file.md>] | http-setup --url <base url> --out <numbers.txt>; deploy/bench.sh runs them all");
+    Console.Error.WriteLine("usage: WabaActors.Benchmarks domain [--out <file.md>] | durable --pg <connection string> [--out <file.md>] | grains [--pg <connection string>] [--only …] [--out <file.md>] | redis --redis <host:port> [--connections n] [--out <file.md>] | http-setup --url <base url> --out <numbers.txt> | http-limits … | load …; deploy/bench.sh runs them all");
     return 2;
 }
 
@@ -71,6 +86,8 @@ if (outPath is not null)
 
 GC.KeepAlive(DomainScenarios.Sink);
 return 0;
+
+double Real(string name, double otherwise) => Option(name) is { } value ? double.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : otherwise;
 
 int Count(string name, int otherwise) => Option(name) is { } value ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : otherwise;
 
