@@ -29,6 +29,12 @@ public sealed class HttpSetup(HttpClient http, int accounts, int numbers, int wi
         }
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
+
+        // A host with API keys (Auth:ApiKeys) is set up with an operator key given in WABA_BENCH_KEY.
+        if (Environment.GetEnvironmentVariable("WABA_BENCH_KEY") is { Length: > 0 } key)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        }
         var setup = new HttpSetup(http, accounts, numbers, windows, counted);
         var started = Stopwatch.GetTimestamp();
         var lines = await setup.RunAsync();

@@ -31,7 +31,12 @@ local live = nil
 
 allowed, denied = 0, 0
 
+-- WRK_API_KEY: sent as `Authorization: Bearer` (a host with API keys; its tenant must be the setup's, "bench").
 function init(args)
+  if os.getenv("WRK_API_KEY") then
+    wrk.headers["Authorization"] = "Bearer " .. os.getenv("WRK_API_KEY")
+  end
+
   if args[1] == "live" then
     live = wrk.format("GET", "/health/live")
     return

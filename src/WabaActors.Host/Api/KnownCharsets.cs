@@ -11,7 +11,8 @@ internal static class KnownCharsets
 {
     public static IApplicationBuilder UseKnownCharsetsOnly(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        if (context.Request.ContentType is { } header && MediaTypeHeaderValue.TryParse(header, out var type)
+        // A charset is a parameter: a media type without ';' (every well-formed JSON call) has none to check.
+        if (context.Request.ContentType is { } header && header.Contains(';') && MediaTypeHeaderValue.TryParse(header, out var type)
             && type.Parameters.Any(p => p.Name.Equals("charset", StringComparison.OrdinalIgnoreCase)) && !IsKnown(type.Charset.Value))
         {
             context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;

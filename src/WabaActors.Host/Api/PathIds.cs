@@ -10,7 +10,7 @@ public static class PathIds
         First(TenantId.Parse(tenant).Error, WabaId.Parse(waba).Error);
 
     public static IResult? Check(string tenant, string waba, string phone) =>
-        First(TenantId.Parse(tenant).Error, WabaId.Parse(waba).Error, PhoneIn(phone));
+        Problem(TenantId.Parse(tenant).Error ?? WabaId.Parse(waba).Error ?? PhoneIn(phone));
 
     public static IResult? CheckPhone(string phone) => First(PhoneIn(phone));
 
@@ -24,6 +24,9 @@ public static class PathIds
     private static DomainError? PhoneIn(string phone) =>
         phone.StartsWith('+') ? DomainError.Invalid("phone", "phone in a path is the E.164 number without '+'.") : PhoneNumber.Parse(phone, "phone").Error;
 
-    private static IResult? First(params DomainError?[] errors) =>
-        errors.FirstOrDefault(e => e is not null) is { } error ? Problems.Validation(error.Errors!.Keys.First(), error.Message) : null;
+    private static IResult? First(params DomainError?[] errors) => Problem(errors.FirstOrDefault(e => e is not null));
+
+    // Every permit checks its path: the first error without an array or a closure.
+    private static IResult? Problem(DomainError? error) =>
+        error is null ? null : Problems.Validation(error.Errors!.Keys.First(), error.Message);
 }
