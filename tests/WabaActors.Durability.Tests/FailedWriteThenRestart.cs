@@ -39,18 +39,19 @@ public class FailedWriteThenRestart
             window = await account.InboundAsync(grains, phone, windowCustomer, messageId, at);
             Assert.True(window.Open);
 
-            // A session grant that could not be stored; the retry (same message id) is answered.
-            await account.InboundAsync(grains, phone, grantCustomer, Ids.Message(), at);
+            // A template grant that could not be stored; the retry (same message id) is answered. (A session
+            // permit writes nothing, ADR 0022: a template is the grant that must be durable.)
             await using (await RefusedWrites.OnAsync(db, "waba_number_grant"))
             {
                 await RefusedWrites.AssertRefusedAsync(async () =>
-                    await number.RequestPermitAsync(account.Scope, new PermitRequest(grantCustomer, MessageKind.Session, grantId)));
+                    await number.RequestPermitAsync(account.Scope, new PermitRequest(grantCustomer, MessageKind.Template, grantId)));
             }
 
-            grant = await account.PermitAsync(grains, phone, grantCustomer, MessageKind.Session, grantId);
+            grant = await account.PermitAsync(grains, phone, grantCustomer, MessageKind.Template, grantId);
             Assert.True(grant.Allowed);
+            Assert.Equal(new TemplateUsage(1, 50), grant.TemplateRecipients);
 
-            // That window moves on: after the restart only the stored grant can answer the old expiry.
+            // The customer writes: after the restart only the stored grant can answer without a window expiry.
             await account.InboundAsync(grains, phone, grantCustomer, Ids.Message(), DateTimeOffset.UtcNow);
             await first.StopAllSilosAsync().WaitAsync(Settings.Timeout);
         }
@@ -59,8 +60,8 @@ public class FailedWriteThenRestart
         var again = await account.WindowAsync(second.GrainFactory, phone, windowCustomer);
         Assert.True(again.Open, "the acknowledged window is closed after the restart");
         Assert.Equal(Micro.Truncate(window.ExpiresAt), Micro.Truncate(again.ExpiresAt));
-        var replay = await account.PermitAsync(second.GrainFactory, phone, grantCustomer, MessageKind.Session, grantId);
-        Assert.Equal(Micro.Truncate(grant.WindowExpiresAt), Micro.Truncate(replay.WindowExpiresAt));
+        var replay = await account.PermitAsync(second.GrainFactory, phone, grantCustomer, MessageKind.Template, grantId);
+        Assert.Equal((grant.WindowExpiresAt, grant.TemplateRecipients), (replay.WindowExpiresAt, replay.TemplateRecipients));
     }
 
     [Fact]
