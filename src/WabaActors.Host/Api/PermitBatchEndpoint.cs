@@ -47,8 +47,8 @@ internal static class PermitBatchEndpoint
             return refused;
         }
 
-        // Each entry is read as the single call reads its body. An entry that cannot be read goes to the number
-        // as null (decided as nothing, in its place) and is answered with the problem the single call would give.
+        // Each entry is read as the single call reads its body. An entry that cannot be read stays null in what
+        // the number gets (it decides nothing there, in its place) and is answered with the single call's problem.
         var requests = new PermitRequest[permits.Count];
         Failure?[]? invalid = null;
         for (var i = 0; i < requests.Length; i++)
@@ -60,7 +60,6 @@ internal static class PermitBatchEndpoint
             else
             {
                 (invalid ??= new Failure?[requests.Length])[i] = permits[i] is { } malformed ? MessagingInput.Invalid(malformed) : NullEntry;
-                requests[i] = null!;
             }
         }
 
