@@ -11,11 +11,15 @@
 -- account has already counted, with no window (allowed, not counted again; number -> quota, 2 calls).
 -- All are grants, so every one is also recorded in the number's ledger (idempotency).
 -- `live` instead sends GET /health/live (the ASP.NET ceiling of the machine).
+-- WRK_BATCH=N: each request is POST …/permits/batch with N permits to one number (the numbers in
+-- turn), the same mix by the same counter, each with a new messageId.
 -- WRK_CHECK=1 in the environment parses every answer and counts "allowed":true (slower: use it
--- for the warm-up only). done() prints one RESULT line with p50/p90/p99/p99.9 in ms.
+-- for the warm-up only; with WRK_BATCH every entry is counted). done() prints one RESULT line with
+-- p50/p90/p99/p99.9 in ms (per call) and the batch size (1 without WRK_BATCH).
 
 -- WABA_BENCH_TEMPLATE=1: the template permits name the template http-setup registered (registry check and pricing).
 template_named = os.getenv("WABA_BENCH_TEMPLATE") == "1"
+batch = tonumber(os.getenv("WRK_BATCH") or "") or 0
 
 local threads = {}
 
@@ -58,15 +62,8 @@ local function customer(k)
   return "4207" .. string.format("%08d", k)
 end
 
-function request()
-  if live then
-    return live
-  end
-
-  counter = counter + 1
-  local count = #numbers
-  local n = numbers[counter % count + 1]
-  local k = math.floor(counter / count)
+-- One permit body of the mix for number n: the kind by the counter, the customer by k.
+local function permit(n, k)
   local kind = counter % 4
   local who, type
   if kind == 3 and n[5] > 0 then
@@ -76,18 +73,48 @@ function request()
   end
 
   local named = (type == "template" and template_named) and ',"template":{"name":"order_update","language":"en_US"},"category":"utility"' or ''
-  return wrk.format("POST", n[1], nil,
-    '{"customer":"' .. who .. '","type":"' .. type .. '","messageId":"' .. prefix .. counter .. '"' .. named .. '}')
+  return '{"customer":"' .. who .. '","type":"' .. type .. '","messageId":"' .. prefix .. counter .. '"' .. named .. '}'
+end
+
+local calls = 0
+local entries = {}
+
+function request()
+  if live then
+    return live
+  end
+
+  local count = #numbers
+  if batch > 0 then
+    calls = calls + 1
+    local n = numbers[calls % count + 1]
+    for j = 1, batch do
+      counter = counter + 1
+      entries[j] = permit(n, counter)
+    end
+    return wrk.format("POST", n[1] .. "/batch", nil, '{"permits":[' .. table.concat(entries, ",", 1, batch) .. ']}')
+  end
+
+  counter = counter + 1
+  local n = numbers[counter % count + 1]
+  return wrk.format("POST", n[1], nil, permit(n, math.floor(counter / count)))
 end
 
 if os.getenv("WRK_CHECK") == "1" then
   function response(status, headers, body)
-    if status == 200 and string.find(body, '"allowed":true', 1, true) then
-      allowed = allowed + 1
-    else
-      denied = denied + 1
-      if denied <= 3 then
-        io.stderr:write(string.format("not a grant: %d %s\n", status, body))
+    local granted = 0
+    if status == 200 then
+      for _ in string.gmatch(body, '"allowed":true') do
+        granted = granted + 1
+      end
+    end
+
+    local expected = batch > 0 and batch or 1
+    allowed = allowed + granted
+    if granted < expected then
+      denied = denied + expected - granted
+      if denied <= 3 * expected then
+        io.stderr:write(string.format("not a grant: %d %s\n", status, string.sub(body, 1, 600)))
       end
     end
   end
@@ -104,9 +131,9 @@ function done(summary, latency, requests)
 
   io.write(string.format(
     "RESULT requests %d seconds %.2f rps %.0f p50_ms %.3f p90_ms %.3f p99_ms %.3f p999_ms %.3f max_ms %.3f " ..
-    "errors connect %d read %d write %d status %d timeout %d checked_allowed %d checked_other %d\n",
+    "errors connect %d read %d write %d status %d timeout %d checked_allowed %d checked_other %d batch %d\n",
     summary.requests, seconds, summary.requests / seconds,
     latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
     latency:percentile(99.9) / 1000, latency.max / 1000,
-    e.connect, e.read, e.write, e.status, e.timeout, granted, refused))
+    e.connect, e.read, e.write, e.status, e.timeout, granted, refused, math.max(batch, 1)))
 end

@@ -22,6 +22,9 @@ public sealed record InboundBody(
 public sealed record PermitBody(
     string? Customer, string? Type, string? MessageId, string? UserId = null, TemplateRefBody? Template = null, string? Category = null);
 
+/// <summary><c>POST …/numbers/{phone}/permits/batch</c>: permit bodies as the single call takes them (a null entry is answered with its own problem).</summary>
+public sealed record PermitBatchBody(IReadOnlyList<PermitBody>? Permits);
+
 /// <summary>The template a permit names: its name and language as registered with Meta.</summary>
 public sealed record TemplateRefBody(string? Name, string? Language);
 

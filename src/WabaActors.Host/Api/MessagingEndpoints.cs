@@ -18,6 +18,7 @@ public static class MessagingEndpoints
             .Describe("Ask whether a message may go out now", "Decides one outgoing message: allowed, or denied with a stable reason (a 200 either way). A granted messageId repeated answers the same grant. " +
                 "The customer is a phone or a BSUID; a userId (BSUID) beside a phone links the two ids as one person. A template permit may name its template (decided on its status in the account's registry) and category; " +
                 "an allowed decision carries its pricing. See docs/api.md § Messaging, § Templates, § Pricing on every allowed decision and docs/errors.md § Denial reasons.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound, ErrorCodes.MessageIdReused);
+        g.MapPermitBatch();
         g.MapPost("/outcomes", RecordOutcome).WithName("RecordOutcome").Produces<OutcomeResult>()
             .Describe("Tell Meta's verdict on an earlier send", "Records a status Meta gave a send (for errors the Cloud API answered synchronously; status webhooks teach the same), " +
                 "once per (messageId, status): 131047 closes the customer's window, 131049 holds marketing templates to the customer for 24 h (marketing_limit_per_user), " +

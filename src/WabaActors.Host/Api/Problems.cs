@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using WabaActors.Contracts.Common;
 using WabaActors.Domain.Common;
 
@@ -27,7 +29,21 @@ public static class Problems
 
     public static IResult ToProblem(this Failure failure, TimeProvider? clock)
     {
-        var status = StatusByCode.GetValueOrDefault(failure.Code, StatusCodes.Status400BadRequest);
+        var status = StatusOf(failure);
+        var problem = Result(failure, status);
+        return failure.RetryAt is { } at && clock is not null
+            && status is StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable
+            ? new WithRetryAfter(problem, RetryAfterSeconds(at, clock))
+            : problem;
+    }
+
+    /// <summary>The problem <see cref="ToProblem"/> answers, as a body (an entry of a batch's answer).</summary>
+    public static ProblemDetails ToProblemBody(this Failure failure) => Result(failure, StatusOf(failure)).ProblemDetails;
+
+    private static int StatusOf(Failure failure) => StatusByCode.GetValueOrDefault(failure.Code, StatusCodes.Status400BadRequest);
+
+    private static ProblemHttpResult Result(Failure failure, int status)
+    {
         var extensions = new Dictionary<string, object?> { ["code"] = failure.Code };
         if (failure.Errors is { } errors)
         {
@@ -49,11 +65,7 @@ public static class Problems
             extensions["retryAt"] = retryAt;
         }
 
-        var problem = TypedResults.Problem(detail: failure.Message, statusCode: status, title: Title(failure.Code), extensions: extensions);
-        return failure.RetryAt is { } at && clock is not null
-            && status is StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable
-            ? new WithRetryAfter(problem, RetryAfterSeconds(at, clock))
-            : problem;
+        return TypedResults.Problem(detail: failure.Message, statusCode: status, title: Title(failure.Code), extensions: extensions);
     }
 
     public static IResult Validation(string field, string message) =>

@@ -28,6 +28,7 @@ public class HostTests(ApiFixture fixture)
         { "post", Account + "/numbers/{phone}/display-name/review" },
         { "post", Account + "/numbers/{phone}/inbound" },
         { "post", Account + "/numbers/{phone}/permits" },
+        { "post", Account + "/numbers/{phone}/permits/batch" },
         { "get", Account + "/numbers/{phone}/windows/{customer}" },
         { "get", Account + "/events" },
         { "get", Account + "/template-recipients" },

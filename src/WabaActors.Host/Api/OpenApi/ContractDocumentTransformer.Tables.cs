@@ -111,6 +111,8 @@ internal sealed partial class ContractDocumentTransformer
         (nameof(OutcomeBody), "errorCode", s => (s.Minimum, s.Description) = ("1", "Meta's error code of a failed send (131047, 131049, 131050 teach the gate; others change nothing).")),
         (nameof(TemplateRefBody), "name", s => TemplateNamePattern(s)),
         (nameof(TemplateRefBody), "language", s => TemplateLanguagePattern(s)),
+        (nameof(PermitBatchBody), "permits", s => (s.MinItems, s.Description) = (1, "1 to WabaActors:Grains:PermitBatchLimit (100 by default) permit bodies, as the single permit call takes them.")),
+        (nameof(PermitBatchView), "decisions", s => (s.Items, s.Description) = (new OpenApiSchemaReference(BatchEntrySchema), "Per permit, in the order asked: its decision, or its problem (the single call's answer).")),
     ];
 
     /// <summary>A template's name as Meta names it (the domain's <c>TemplateName</c>).</summary>

@@ -29,6 +29,7 @@ internal sealed partial class ContractDocumentTransformer : IOpenApiDocumentTran
         DeclareWebhookBodies(document, schemas);
         DeclareSets(document, schemas);
         ApplyTables(document, schemas);
+        DeclareBatchEntry(schemas);
         ApplyNullability(document, schemas);
         return Task.CompletedTask;
     }
@@ -156,7 +157,7 @@ internal sealed partial class ContractDocumentTransformer : IOpenApiDocumentTran
             }
         }
 
-        foreach (var name in responses.Where(n => !Sets.ContainsKey(n) && n != ContractOperationTransformer.ProblemSchema))
+        foreach (var name in responses.Where(n => !Sets.ContainsKey(n) && n is not ContractOperationTransformer.ProblemSchema and not BatchEntrySchema))
         {
             var schema = Object(schemas, name);
             schema.Required = new HashSet<string>(schema.Properties?.Keys ?? [], StringComparer.Ordinal);
