@@ -14,9 +14,9 @@ namespace WabaActors.Grains.Numbers;
 /// <summary>
 /// The check before every send, one at a time or a batch per call. The domain decides
 /// (<see cref="NumberPermits"/>); this grain loads the gate, asks the quota grain when the domain says
-/// so, queues a grant to persist on its <see cref="Storage.DurableTail"/>, and answers once the tail is
-/// durable (a session permit writes nothing, but it waits for any write its window may rest on).
-/// A batch waits once, after its last decision.
+/// so, queues a grant to persist on its <see cref="Storage.DurableTail"/>, and answers a template once the
+/// tail is durable. A session permit is a read (ADR 0022): like a window read it answers from memory and
+/// waits only for a write of its own (a free period it started). A batch waits once, after its last decision.
 /// </summary>
 public sealed partial class NumberGrain
 {
@@ -32,6 +32,10 @@ public sealed partial class NumberGrain
         if (decided.RestsOnTail)
         {
             await DurableAsync(_tail.Current);
+        }
+
+        if (decided.IsDecision)
+        {
             Report(decided);
         }
 
@@ -59,12 +63,16 @@ public sealed partial class NumberGrain
             decided[i] = requests[i] is { } request ? await DecideAsync(number, request, cancellationToken) : Decided.Refused(MissingPermit);
         }
 
-        await DurableAsync(_tail.Current);
+        if (decided.Any(d => d.RestsOnTail))
+        {
+            await DurableAsync(_tail.Current);
+        }
+
         var replies = new Reply<PermitDecision>[decided.Length];
         for (var i = 0; i < decided.Length; i++)
         {
             replies[i] = decided[i].Reply;
-            if (decided[i].RestsOnTail)
+            if (decided[i].IsDecision)
             {
                 Report(decided[i]);
             }
@@ -134,8 +142,13 @@ public sealed partial class NumberGrain
             ScheduleAllowanceFlush();
         }
 
+        // A template's answer rests on the tail: its grant, or for a replay or a denial grants and counts
+        // still committing. A session permit is a read (ADR 0022): it waits only for what it wrote itself.
         return step.Decision is { } decision
-            ? new Decided(decision.ToContract(ask.Id.Value), decision.Reason, ask.Type) { Price = step.IsNewGrant ? decision.Price : null }
+            ? new Decided(decision.ToContract(ask.Id.Value), decision.Reason, ask.Type, RestsOnTail: ask.Type == MessageType.Template || step.Granted is not null)
+            {
+                Price = step.IsNewGrant ? decision.Price : null,
+            }
             : Decided.Refused(step.Error!.ToFailure());
     }
 
@@ -206,12 +219,12 @@ public sealed partial class NumberGrain
 
     /// <summary>
     /// One request decided: the answer, and for a decision (allowed or denied, new or replayed) its
-    /// reason and type, counted once the tail it rests on is durable. A refusal rests on nothing.
+    /// reason and type, counted once the tail it rests on (if any) is durable. A refusal is no decision.
     /// </summary>
-    private readonly record struct Decided(Reply<PermitDecision> Reply, DenyReason Reason, MessageType Type, bool RestsOnTail = true)
+    private readonly record struct Decided(Reply<PermitDecision> Reply, DenyReason Reason, MessageType Type, bool RestsOnTail, bool IsDecision = true)
     {
         public Domain.Pricing.Price? Price { get; init; }
 
-        public static Decided Refused(Failure failure) => new(failure, DenyReason.None, MessageType.Session, RestsOnTail: false);
+        public static Decided Refused(Failure failure) => new(failure, DenyReason.None, MessageType.Session, RestsOnTail: false, IsDecision: false);
     }
 }
