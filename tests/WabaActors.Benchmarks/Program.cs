@@ -33,7 +33,7 @@ if (mode == "http-setup" && Option("--url") is { } url)
 
 // http-limits --url u --numbers numbers.txt --secret s [--tier TIER_UNLIMITED]: raises http-setup's accounts' template limit (signed webhook);
 // load --url u --numbers numbers.txt --rate r --minutes m [--connections 256] [--pid host] [--metrics /metrics] --out soak.md [--header lines.md]
-//   [--session-horizon 10] [--inbound-bytes 52 --grant-bytes 40 --recipient-bytes 56 --session-bytes 195]: the soak's open-loop load (OpenLoad.cs).
+//   [--session-horizon 10] [--inbound-bytes 52 --grant-bytes 196 --recipient-bytes 252 --session-bytes 196]: the soak's open-loop load (OpenLoad.cs).
 if (mode == "http-limits" && Option("--url") is { } limitsUrl && Option("--numbers") is { } limitsNumbers && Option("--secret") is { } secret)
 {
     return await HttpLimits.RunAsync(limitsUrl, limitsNumbers, secret, Option("--tier") ?? "TIER_UNLIMITED");
@@ -41,7 +41,7 @@ if (mode == "http-limits" && Option("--url") is { } limitsUrl && Option("--numbe
 
 if (mode == "load" && Option("--url") is { } loadUrl && Option("--numbers") is { } loadNumbers && Option("--rate") is not null && outPath is not null)
 {
-    var model = new SoakModel(Real("--inbound-bytes", 52), Real("--grant-bytes", 40), Real("--recipient-bytes", 56), Real("--session-bytes", 195), Real("--session-horizon", 10));
+    var model = new SoakModel(Real("--inbound-bytes", 52), Real("--grant-bytes", 196), Real("--recipient-bytes", 252), Real("--session-bytes", 196), Real("--session-horizon", 10));
     return await OpenLoad.RunAsync(loadUrl, loadNumbers, Real("--rate", 0), Count("--minutes", 30), Count("--connections", 256),
         Option("--pid") is { } pid ? int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture) : null, Option("--metrics") ?? "/metrics", outPath, Option("--header"), model);
 }
