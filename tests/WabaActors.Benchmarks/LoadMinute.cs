@@ -44,6 +44,26 @@ public sealed class LoadMinute(int minute)
 
     public bool Settled => Interlocked.Read(ref _outstanding) == 0;
 
+    /// <summary>
+    /// Completes when every request started in this minute is answered. Asked after the minute's end, when no
+    /// request of it starts any more.
+    /// </summary>
+    public Task WhenSettled()
+    {
+        lock (_gate)
+        {
+            if (Settled)
+            {
+                return Task.CompletedTask;
+            }
+
+            _settled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _settled.Task;
+        }
+    }
+
+    private TaskCompletionSource? _settled;
+
     /// <summary>Successful answers of a kind (what the host keeps because of them).</summary>
     public long Granted(LoadKind kind)
     {
@@ -83,7 +103,13 @@ public sealed class LoadMinute(int minute)
             }
         }
 
-        Interlocked.Decrement(ref _outstanding);
+        if (Interlocked.Decrement(ref _outstanding) == 0)
+        {
+            lock (_gate)
+            {
+                _settled?.TrySetResult();
+            }
+        }
     }
 
     /// <summary>A request never sent (too many in flight): an error with no latency.</summary>

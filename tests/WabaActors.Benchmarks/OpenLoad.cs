@@ -60,6 +60,8 @@ public sealed class OpenLoad(HttpClient http, LoadMix mix, double rate, int minu
         var perMinute = rate * 60;
         var total = (long)(perMinute * minutes);
         var reporter = Report(probe, start);
+        // Sends what is due each millisecond tick (each request's latency runs from its own due instant).
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(1));
         for (long i = 0; i < total;)
         {
             var now = Stopwatch.GetTimestamp();
@@ -77,7 +79,7 @@ public sealed class OpenLoad(HttpClient http, LoadMix mix, double rate, int minu
                 _ = Send(i, start + (long)(i * perRequest), minute);
             }
 
-            await Task.Delay(1);
+            await tick.WaitForNextTickAsync();
         }
 
         await reporter;
@@ -126,11 +128,8 @@ public sealed class OpenLoad(HttpClient http, LoadMix mix, double rate, int minu
             }
 
             await probe.Sample(minute);
-            var deadline = Stopwatch.GetTimestamp() + 15 * Stopwatch.Frequency;
-            while (!minute.Settled && Stopwatch.GetTimestamp() < deadline)
-            {
-                await Task.Delay(50);
-            }
+            // Its requests answered, or 15 s at most (a request times out after 10 s).
+            await Task.WhenAny(minute.WhenSettled(), Task.Delay(TimeSpan.FromSeconds(15)));
 
             minute.Close();
             Console.WriteLine(Line(minute, rate));

@@ -58,12 +58,14 @@ public sealed partial class NumberGrain
 
         cancellationToken.ThrowIfCancellationRequested();
         var decided = new Decided[requests.Count];
+        var restsOnTail = false;
         for (var i = 0; i < decided.Length; i++)
         {
             decided[i] = requests[i] is { } request ? await DecideAsync(number, request, cancellationToken) : Decided.Refused(MissingPermit);
+            restsOnTail |= decided[i].RestsOnTail;
         }
 
-        if (decided.Any(d => d.RestsOnTail))
+        if (restsOnTail)
         {
             await DurableAsync(_tail.Current);
         }
