@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WabaActors.Grains.Notifications;
+using WabaActors.Host.Reload;
 
 namespace WabaActors.Host.Notifications;
 
@@ -21,9 +22,10 @@ public static class NotificationsHosting
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             })
             .RemoveAllLoggers();
+        services.AddLastGoodOptions<NotificationOptions>(NotificationOptions.Section, o => o.Enabled ? "enabled" : "disabled");
         services.TryAddSingleton<INotificationSender>(sp => new HttpNotificationSender(
             sp.GetRequiredService<IHttpClientFactory>(),
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NotificationOptions>>(),
+            sp.GetRequiredService<LastGoodOptions<NotificationOptions>>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System));
         return services;
     }
