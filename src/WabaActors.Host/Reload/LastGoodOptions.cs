@@ -39,7 +39,7 @@ public sealed class LastGoodOptions<TOptions> : IDisposable
         _guard = guard;
         _current = factory.Create(Options.DefaultName);
         _registrations = [.. sources.Where(s => (s.Name ?? Options.DefaultName) == Options.DefaultName)
-            .Select(s => ChangeToken.OnChange(s.GetChangeToken, () => { }))];
+            .Select(s => ChangeToken.OnChange(s.GetChangeToken, Reload))];
     }
 
     private LastGoodOptions(TOptions value)
