@@ -86,9 +86,7 @@ public class KeyRotationTests
 
     private static async Task<RunningHost> StartAsync(SecretsFile secrets)
     {
-        var factory = new ApiFactory(secrets.Settings(), webhooks: false);
-        factory.StartServer();
-        var host = new RunningHost(factory);
+        var host = RunningHost.Start(secrets);
         await Eventually.Until(async () => await StatusAsync(host, Operator, "/health/ready") == HttpStatusCode.OK,
             TimeSpan.FromSeconds(30), "the silo did not become ready");
         return host;

@@ -7,5 +7,15 @@ public sealed class RunningHost(ApiFactory factory) : IAsyncDisposable
 
     public LogSink Logs => Factory.Logs;
 
+    /// <summary>A host configured by <paramref name="secrets"/> alone (no webhook secrets of the factory's), started.</summary>
+    public static RunningHost Start(SecretsFile secrets)
+    {
+        var factory = new ApiFactory(secrets.Settings(), webhooks: false);
+        factory.StartServer();
+        return new RunningHost(factory);
+    }
+
+    public ApiClient Client() => new(Factory.CreateClient());
+
     public ValueTask DisposeAsync() => Factory.DisposeAsync();
 }
