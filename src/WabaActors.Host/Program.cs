@@ -4,11 +4,13 @@ using WabaActors.Domain.Rules;
 using WabaActors.Host.Api;
 using WabaActors.Host.Hosting;
 using WabaActors.Host.Operator;
+using WabaActors.Host.Reload;
 using WabaActors.Host.Security;
 using WabaActors.Host.Telemetry;
 using WabaActors.Host.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddWabaSecretsFile();
 builder.AddWabaSilo();
 builder.AddWabaApi();
 builder.AddWabaSecurity();

@@ -18,6 +18,8 @@ public static class WabaEventId
     public const int SecurityNoApiKeys = 200;
     public const int SecurityApiKeys = 201;
     public const int SecurityRateLimit = 202;
+    public const int SecurityOptionsReloaded = 203;
+    public const int SecurityOptionsReloadRejected = 204;
 
     // 300–399: Host operator views: dashboard, account page
     public const int OperatorDashboard = 300;

@@ -4,15 +4,19 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using WabaActors.Contracts.Notifications;
 using WabaActors.Grains.Notifications;
+using WabaActors.Host.Reload;
 
 namespace WabaActors.Host.Notifications;
 
 /// <summary>
 /// One signed POST per batch. The attempt's timeout is real time (the network's); the wait between
 /// attempts is the notifier's, on the rules' clock. Signatures carry the wall-clock time, which is
-/// what the receiver compares with its own.
+/// what the receiver compares with its own. The secret is that of the last valid configuration: a
+/// changed <c>WabaActors:Notifications:Secret</c> signs the next request without a restart; the
+/// other settings are those of the start.
 /// </summary>
-internal sealed class HttpNotificationSender(IHttpClientFactory clients, IOptions<NotificationOptions> options, TimeProvider wallClock)
+internal sealed class HttpNotificationSender(
+    IHttpClientFactory clients, IOptions<NotificationOptions> options, LastGoodOptions<NotificationOptions> reloaded, TimeProvider wallClock)
     : INotificationSender
 {
     public const string ClientName = "WabaActors.Notifications";
@@ -25,7 +29,7 @@ internal sealed class HttpNotificationSender(IHttpClientFactory clients, IOption
         using var request = new HttpRequestMessage(HttpMethod.Post, settings.Endpoint) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.Add(NotificationSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add(NotificationSignature.SignatureHeader, NotificationSignature.Sign(settings.Secret!, timestamp, body));
+        request.Headers.Add(NotificationSignature.SignatureHeader, NotificationSignature.Sign(reloaded.Current.Secret!, timestamp, body));
 
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(ct);
         attempt.CancelAfter(settings.Timeout);

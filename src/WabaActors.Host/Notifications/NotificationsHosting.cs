@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WabaActors.Grains.Notifications;
+using WabaActors.Host.Reload;
 
 namespace WabaActors.Host.Notifications;
 
@@ -21,10 +22,18 @@ public static class NotificationsHosting
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             })
             .RemoveAllLoggers();
+        services.AddLastGoodOptions<NotificationOptions>(NotificationOptions.Section, _ => "the signing secret applies from the next request", KeepsASecret);
         services.TryAddSingleton<INotificationSender>(sp => new HttpNotificationSender(
             sp.GetRequiredService<IHttpClientFactory>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NotificationOptions>>(),
+            sp.GetRequiredService<LastGoodOptions<NotificationOptions>>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System));
         return services;
     }
+
+    /// <summary>The reload rule: a host that signs keeps a usable secret (only the secret is read again; turning notifications off needs a restart).</summary>
+    private static string? KeepsASecret(NotificationOptions last, NotificationOptions next) =>
+        !string.IsNullOrEmpty(last.Secret) && (next.Secret is null || next.Secret.Length < NotificationOptionsValidator.MinimumSecretLength)
+            ? $"{NotificationOptions.Section}:Secret must stay at least {NotificationOptionsValidator.MinimumSecretLength} characters while the host runs."
+            : null;
 }

@@ -12,7 +12,7 @@ namespace WabaActors.Host.Security;
 /// answer <c>401 unauthorized</c>. Nothing about the presented key is logged.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyRing keys)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyRing keys, SecurityMetrics metrics)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const string Bearer = "Bearer ";
@@ -42,13 +42,14 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var tenant = token.Length is > 0 and <= MaxTokenLength ? keys.Find(token) : null;
-        if (tenant is null)
+        var key = token.Length is > 0 and <= MaxTokenLength ? keys.Find(token) : null;
+        if (key is null)
         {
             return Task.FromResult(AuthenticateResult.Fail("The API key is not one of the configured keys."));
         }
 
-        var identity = new ClaimsIdentity([new Claim(ApiKeyClaims.Tenant, tenant)], ApiKeyClaims.Scheme);
+        metrics.KeyUsed(key);
+        var identity = new ClaimsIdentity([new Claim(ApiKeyClaims.Tenant, key.Tenant)], ApiKeyClaims.Scheme);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ApiKeyClaims.Scheme)));
     }
 }

@@ -18,4 +18,10 @@ public sealed class ApiKeyEntry
 
     /// <summary>The tenant the key reaches (<c>[a-z0-9][a-z0-9-]{0,63}</c>), or <c>*</c> for an operator.</summary>
     public string? Tenant { get; set; }
+
+    /// <summary>
+    /// Optional, not secret: how the key is told apart in the <c>waba.auth.key_uses</c> counter while an old
+    /// and a new key overlap (<c>[a-z0-9][a-z0-9._-]{0,63}</c>, e.g. <c>acme-2026-12</c>). Unset: <c>#</c> and the key's position.
+    /// </summary>
+    public string? Name { get; set; }
 }

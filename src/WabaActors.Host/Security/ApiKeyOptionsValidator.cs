@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using WabaActors.Domain.Identity;
 
 namespace WabaActors.Host.Security;
 
 /// <summary>Stops the host at start on an unusable key, naming the option (never the key).</summary>
-public sealed class ApiKeyOptionsValidator : IValidateOptions<ApiKeyOptions>
+public sealed partial class ApiKeyOptionsValidator : IValidateOptions<ApiKeyOptions>
 {
     public const int MinKeyLength = 16;
 
@@ -33,8 +34,16 @@ public sealed class ApiKeyOptionsValidator : IValidateOptions<ApiKeyOptions>
             {
                 errors.Add($"{at}:Tenant must be a tenant id ([a-z0-9][a-z0-9-]{{0,63}}) or * for an operator key.");
             }
+
+            if (entry.Name is not null && !NamePattern().IsMatch(entry.Name))
+            {
+                errors.Add($"{at}:Name must match [a-z0-9][a-z0-9._-]{{0,63}} (it is a metric tag, not a secret).");
+            }
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9._-]{0,63}\z")]
+    private static partial Regex NamePattern();
 }

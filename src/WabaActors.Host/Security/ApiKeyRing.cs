@@ -1,48 +1,51 @@
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.Extensions.Options;
+using WabaActors.Host.Reload;
 
 namespace WabaActors.Host.Security;
 
 /// <summary>
-/// The configured keys as SHA-256 digests. A presented key is hashed and compared with every digest
-/// in constant time, without stopping at a match, so the time taken says nothing about the keys.
+/// The configured keys, following the configuration while the host runs (ADR 0026): every call
+/// reads the key set of the last valid configuration, which a reload replaces as a whole (one
+/// reference swap), so a call sees the old set or the new one, never half of each.
 /// </summary>
-public sealed class ApiKeyRing
+public sealed class ApiKeyRing(LastGoodOptions<ApiKeyOptions> options)
 {
     public const string Operator = "*";
 
-    private readonly byte[][] _digests;
-    private readonly string[] _tenants;
-
-    public ApiKeyRing(IOptions<ApiKeyOptions> options)
-    {
-        var keys = options.Value.ApiKeys;
-        _digests = [.. keys.Select(k => Digest(k.Key ?? string.Empty))];
-        _tenants = [.. keys.Select(k => k.Tenant ?? string.Empty)];
-    }
+    private volatile ApiKeySet _keys = new(options.Current);
 
     /// <summary>False when no key is configured: every call is allowed (the host warned at start).</summary>
-    public bool Enabled => _digests.Length > 0;
+    public bool Enabled => Keys.Enabled;
 
-    /// <summary>The tenant (or <see cref="Operator"/>) of <paramref name="presented"/>, or null for an unknown key.</summary>
-    public string? Find(ReadOnlySpan<char> presented)
+    /// <summary>The key <paramref name="presented"/> is, or null for an unknown key (<see cref="ApiKeySet.Find"/>).</summary>
+    public ApiKeyMatch? Find(ReadOnlySpan<char> presented) => Keys.Find(presented);
+
+    private ApiKeySet Keys
     {
-        var digest = Digest(presented);
-        var found = -1;
-        for (var i = 0; i < _digests.Length; i++)
+        get
         {
-            var equal = CryptographicOperations.FixedTimeEquals(digest, _digests[i]);
-            found = equal ? i : found;
-        }
+            var keys = _keys;
+            var current = options.Current;
+            if (!ReferenceEquals(keys.Source, current))
+            {
+                // Built once per reload; two callers racing here build equal sets and either may stay.
+                keys = new ApiKeySet(current);
+                _keys = keys;
+            }
 
-        return found < 0 ? null : _tenants[found];
+            return keys;
+        }
     }
 
-    private static byte[] Digest(ReadOnlySpan<char> key)
+    /// <summary>The reload rule of <see cref="ApiKeyOptions"/>: a running host never drops its last key.</summary>
+    public static string? RefuseDroppingAllKeys(ApiKeyOptions last, ApiKeyOptions next) =>
+        last.ApiKeys.Count > 0 && next.ApiKeys.Count == 0
+            ? $"{ApiKeyOptions.Section}:ApiKeys is now empty, which would open every /v1 call to anyone; a running host keeps its keys (restart to run without keys)."
+            : null;
+
+    /// <summary>The reload's log line: how many keys of each kind, never a key.</summary>
+    public static string Describe(ApiKeyOptions options)
     {
-        var bytes = new byte[Encoding.UTF8.GetByteCount(key)];
-        Encoding.UTF8.GetBytes(key, bytes);
-        return SHA256.HashData(bytes);
+        var operators = options.ApiKeys.Count(k => k.Tenant == Operator);
+        return $"{options.ApiKeys.Count - operators} tenant key(s), {operators} operator key(s)";
     }
 }

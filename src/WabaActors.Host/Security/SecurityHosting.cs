@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.OpenApi;
+using WabaActors.Host.Reload;
 
 namespace WabaActors.Host.Security;
 
@@ -17,7 +18,9 @@ public static class SecurityHosting
         var services = builder.Services;
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>();
+        services.AddLastGoodOptions<ApiKeyOptions>(ApiKeyOptions.Section, ApiKeyRing.Describe, ApiKeyRing.RefuseDroppingAllKeys);
         services.AddSingleton<ApiKeyRing>();
+        services.AddSingleton<SecurityMetrics>();
         services.AddAuthentication(ApiKeyClaims.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyClaims.Scheme, null);
 
@@ -59,7 +62,7 @@ public static class SecurityHosting
         app.UseRateLimiter();
         app.UseAuthorization();
 
-        var keys = app.Services.GetRequiredService<IOptions<ApiKeyOptions>>().Value.ApiKeys;
+        var keys = app.Services.GetRequiredService<LastGoodOptions<ApiKeyOptions>>().Current.ApiKeys;
         if (keys.Count == 0)
         {
             SecurityLog.NoApiKeys(app.Logger);

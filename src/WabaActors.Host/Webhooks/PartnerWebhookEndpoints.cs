@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using WabaActors.Contracts.Common;
 using WabaActors.Domain.Common;
 using WabaActors.Host.Api;
+using WabaActors.Host.Reload;
 using WabaActors.Host.Security;
 
 namespace WabaActors.Host.Webhooks;
@@ -19,7 +19,7 @@ public static class PartnerWebhookEndpoints
 
     public static IEndpointRouteBuilder MapPartnerWebhookEndpoints(this IEndpointRouteBuilder app)
     {
-        if (string.IsNullOrEmpty(app.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value.Dialog360Secret))
+        if (string.IsNullOrEmpty(app.ServiceProvider.GetRequiredService<LastGoodOptions<WebhookOptions>>().Current.Dialog360Secret))
         {
             WebhookLog.PartnerWebhooksOff(app.ServiceProvider.GetRequiredService<ILogger<PartnerWebhookApplier>>(), Path);
         }
@@ -34,9 +34,10 @@ public static class PartnerWebhookEndpoints
     }
 
     private static async Task<IResult> Receive(
-        HttpRequest request, IOptions<WebhookOptions> options, PartnerWebhookApplier mapper, WebhookMetrics metrics, ILogger<PartnerWebhookApplier> logger)
+        HttpRequest request, LastGoodOptions<WebhookOptions> options, PartnerWebhookApplier mapper, WebhookMetrics metrics, ILogger<PartnerWebhookApplier> logger)
     {
-        if (options.Value.Dialog360Secret is not { Length: > 0 } secret)
+        var settings = options.Current;
+        if (settings.Dialog360Secret is not { Length: > 0 } secret)
         {
             metrics.Refused("not_configured", PartnerWebhookApplier.Source);
             WebhookLog.NotConfigured(logger, Setting);
@@ -47,12 +48,15 @@ public static class PartnerWebhookEndpoints
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
         var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-        if (!PartnerSignature.IsValid(body.Span, request.Headers[PartnerSignature.Header].FirstOrDefault(), secret))
+        var header = request.Headers[PartnerSignature.Header].FirstOrDefault();
+        if (SecretGeneration.Of(secret, settings.Dialog360SecretPrevious, s => PartnerSignature.IsValid(body.Span, header, s)) is not { } generation)
         {
             WebhookLog.PartnerSignatureRejected(logger);
             metrics.Refused("invalid_signature", PartnerWebhookApplier.Source);
             return new Failure(WebhookErrorCodes.InvalidSignature, $"{PartnerSignature.Header} is missing or does not match the body.").ToProblem(null);
         }
+
+        metrics.SecretMatched("dialog360_secret", generation);
 
         JsonDocument document;
         try

@@ -2,10 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using WabaActors.Contracts.Common;
 using WabaActors.Domain.Common;
 using WabaActors.Host.Api;
+using WabaActors.Host.Reload;
 using WabaActors.Host.Security;
 
 namespace WabaActors.Host.Webhooks;
@@ -22,7 +22,7 @@ public static class WebhookEndpoints
 
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
-        if (!app.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value.IsConfigured)
+        if (!app.ServiceProvider.GetRequiredService<LastGoodOptions<WebhookOptions>>().Current.IsConfigured)
         {
             WebhookLog.WebhooksOff(app.ServiceProvider.GetRequiredService<ILogger<WebhookApplier>>(), Path);
         }
@@ -44,10 +44,12 @@ public static class WebhookEndpoints
         [FromQuery(Name = "hub.mode")] string? mode,
         [FromQuery(Name = "hub.verify_token")] string? token,
         [FromQuery(Name = "hub.challenge")] string? challenge,
-        IOptions<WebhookOptions> options,
+        LastGoodOptions<WebhookOptions> options,
+        WebhookMetrics metrics,
         ILogger<WebhookApplier> logger)
     {
-        if (string.IsNullOrEmpty(options.Value.VerifyToken))
+        var settings = options.Current;
+        if (settings.VerifyToken is not { Length: > 0 } expected)
         {
             return NotConfigured(logger, "WabaActors:Webhooks:VerifyToken");
         }
@@ -63,19 +65,22 @@ public static class WebhookEndpoints
             return new Failure(error.Code, error.Message) { Errors = error.Errors }.ToProblem(null);
         }
 
-        if (!SameSecret(token!, options.Value.VerifyToken))
+        if (SecretGeneration.Of(expected, settings.VerifyTokenPrevious, s => SameSecret(token!, s)) is not { } generation)
         {
             WebhookLog.HandshakeRefused(logger);
             return new Failure(WebhookErrorCodes.InvalidVerifyToken, "hub.verify_token does not match the configured verify token.").ToProblem(null);
         }
 
+        metrics.SecretMatched("verify_token", generation);
+
         return TypedResults.Text(challenge, "text/plain", Encoding.UTF8);
     }
 
     private static async Task<IResult> Receive(
-        HttpRequest request, IOptions<WebhookOptions> options, WebhookApplier mapper, WebhookMetrics metrics, ILogger<WebhookApplier> logger)
+        HttpRequest request, LastGoodOptions<WebhookOptions> options, WebhookApplier mapper, WebhookMetrics metrics, ILogger<WebhookApplier> logger)
     {
-        if (options.Value.AppSecret is not { Length: > 0 } secret)
+        var settings = options.Current;
+        if (settings.AppSecret is not { Length: > 0 } secret)
         {
             metrics.Refused("not_configured");
             return NotConfigured(logger, "WabaActors:Webhooks:AppSecret");
@@ -85,12 +90,15 @@ public static class WebhookEndpoints
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
         var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-        if (!WebhookSignature.IsValid(body.Span, request.Headers[WebhookSignature.Header].FirstOrDefault(), secret))
+        var header = request.Headers[WebhookSignature.Header].FirstOrDefault();
+        if (SecretGeneration.Of(secret, settings.AppSecretPrevious, s => WebhookSignature.IsValid(body.Span, header, s)) is not { } generation)
         {
             WebhookLog.SignatureRejected(logger);
             metrics.Refused("invalid_signature");
             return new Failure(WebhookErrorCodes.InvalidSignature, $"{WebhookSignature.Header} is missing or does not match the body.").ToProblem(null);
         }
+
+        metrics.SecretMatched("app_secret", generation);
 
         JsonDocument document;
         try

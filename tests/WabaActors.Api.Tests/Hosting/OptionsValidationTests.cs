@@ -28,8 +28,12 @@ public class OptionsValidationTests
     [InlineData("WabaActors:Webhooks:AppSecret", "two words", "WabaActors:Webhooks:AppSecret")]
     [InlineData("WabaActors:Webhooks:VerifyToken", "tab\there", "WabaActors:Webhooks:VerifyToken")]
     [InlineData("WabaActors:Webhooks:Dialog360Secret", "two words", "WabaActors:Webhooks:Dialog360Secret")]
+    [InlineData("WabaActors:Webhooks:AppSecretPrevious", "two words", "WabaActors:Webhooks:AppSecretPrevious")]
+    [InlineData("WabaActors:Webhooks:VerifyTokenPrevious", "tab\there", "WabaActors:Webhooks:VerifyTokenPrevious")]
+    [InlineData("WabaActors:Webhooks:Dialog360SecretPrevious", "two words", "WabaActors:Webhooks:Dialog360SecretPrevious")]
     // ApiKeyOptions
     [InlineData("Auth:ApiKeys:0:Key", "short", "Auth:ApiKeys:0:Key")]
+    [InlineData("Auth:ApiKeys:0:Name", "Not A Name", "Auth:ApiKeys:0:Name")]
     // RateLimitOptions
     [InlineData("WabaActors:RateLimit:Period", "00:00:00", "WabaActors:RateLimit:Period")]
     // TelemetryOptions

@@ -47,6 +47,22 @@ public class ApiKeyOptionsValidatorTests
         Assert.Contains("Auth:ApiKeys:1:Tenant", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("acme-2026-12", true)]
+    [InlineData("op.1_a", true)]
+    [InlineData("Acme", false)]
+    [InlineData("-acme", false)]
+    [InlineData("acme key", false)]
+    [InlineData("acme\n", false)]
+    [InlineData("", false)]
+    public void NameIsOptionalAndAMetricTagWhenGiven(string name, bool valid)
+    {
+        var result = new ApiKeyOptionsValidator().Validate(null, new ApiKeyOptions { ApiKeys = [new ApiKeyEntry { Tenant = "acme", Key = Good, Name = name }] });
+
+        Assert.Equal(valid, result.Succeeded);
+        Assert.True(valid || result.FailureMessage!.Contains("Auth:ApiKeys:0:Name", StringComparison.Ordinal));
+    }
+
     private static ValidateOptionsResult Validate(params (string? Tenant, string? Key)[] keys) =>
         new ApiKeyOptionsValidator().Validate(null, new ApiKeyOptions { ApiKeys = [.. keys.Select(k => new ApiKeyEntry { Tenant = k.Tenant, Key = k.Key })] });
 }

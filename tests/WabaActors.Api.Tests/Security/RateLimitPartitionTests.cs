@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using WabaActors.Host.Reload;
 using WabaActors.Host.Security;
 
 namespace WabaActors.Api.Tests;
@@ -45,7 +46,7 @@ public class RateLimitPartitionTests
 
     private static string Partition(HttpContext call, bool keysOn) => RateLimitPartitions.For(call, On, Ring(keysOn)).PartitionKey;
 
-    private static ApiKeyRing Ring(bool keysOn) => new(Options.Create(new ApiKeyOptions
+    private static ApiKeyRing Ring(bool keysOn) => new(LastGoodOptions<ApiKeyOptions>.Fixed(new ApiKeyOptions
     {
         ApiKeys = keysOn ? [new() { Key = "0123456789abcdef", Tenant = "acme" }] : [],
     }));
