@@ -49,6 +49,33 @@ public sealed partial record Account
     }
 
     /// <summary>
+    /// A number's changes, as it reports them from its outbox. The number sends until it hears back, so
+    /// the same entries may come again (its answer or its own next write was lost): an entry numbered at
+    /// or below the highest this account recorded for the number is a redelivery and is skipped; the
+    /// others are recorded and the mark moves to the highest of them, in the same change (ADR 0027). An
+    /// entry not numbered (0) is recorded as it comes. A number not on the account changes nothing.
+    /// </summary>
+    public Changed<Account> NumberReported(string phone, IReadOnlyList<NumberedEvent> entries)
+    {
+        if (FindNumber(phone) is not { } number || entries.Count == 0)
+        {
+            return Changed<Account>.Unchanged(this);
+        }
+
+        var fresh = entries.Where(e => e.Sequence == 0 || e.Sequence > number.ReportedThrough).ToList();
+        if (fresh.Count == 0)
+        {
+            return Changed<Account>.Unchanged(this);
+        }
+
+        var through = Math.Max(number.ReportedThrough, fresh.Max(e => e.Sequence));
+        var next = through == number.ReportedThrough
+            ? this
+            : this with { Numbers = [.. Numbers.Select(n => n.Phone == phone ? n with { ReportedThrough = through } : n)] };
+        return new Changed<Account>(next, [.. fresh.Select(e => e.Event)]);
+    }
+
+    /// <summary>
     /// A number of this account registered. The first one makes the account live and starts the
     /// commerce-policy review (pending, due after <see cref="WabaRules.CommerceReviewDue"/>).
     /// </summary>

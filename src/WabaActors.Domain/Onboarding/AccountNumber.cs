@@ -4,4 +4,10 @@ namespace WabaActors.Domain.Onboarding;
 public sealed record AccountNumber(string Phone, DateTimeOffset AddedAt)
 {
     public DateTimeOffset? RegisteredAt { get; init; }
+
+    /// <summary>
+    /// The highest of the number's own sequence numbers whose entry the account recorded: an entry at or
+    /// below it is a redelivery (<see cref="Account.NumberReported"/>, ADR 0027).
+    /// </summary>
+    public long ReportedThrough { get; init; }
 }

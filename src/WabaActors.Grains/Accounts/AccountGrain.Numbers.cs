@@ -8,6 +8,7 @@ using WabaActors.Domain.Onboarding;
 using WabaActors.Domain.Numbers;
 using WabaActors.Grains.Translation;
 using WabaActors.Grains.Portfolios;
+using WabaActors.Grains.Telemetry;
 
 namespace WabaActors.Grains.Accounts;
 
@@ -87,8 +88,14 @@ public sealed partial class AccountGrain
         }
 
         var now = clock.GetUtcNow();
-        var change = registered ? account.NumberRegistered(phone, rules, now) : Changed<Account>.Unchanged(account);
-        await SaveAsync(change with { Events = [.. events.Select(e => e.ToDomain()), .. change.Events] }, skipGateFor: phone);
+        var reported = account.NumberReported(phone, [.. events.Select(e => new NumberedEvent(e.Sequence, e.ToDomain()))]);
+        if (reported.Events.Count < events.Count)
+        {
+            AccountLog.RedeliverySkipped(logger, Waba, PersonalData.Hash(phone), events.Count - reported.Events.Count);
+        }
+
+        var change = registered ? reported.State.NumberRegistered(phone, rules, now) : Changed<Account>.Unchanged(reported.State);
+        await SaveAsync(change with { Events = [.. reported.Events, .. change.Events] }, skipGateFor: phone);
         return Gate();
     }
 }

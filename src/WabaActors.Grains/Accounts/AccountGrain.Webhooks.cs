@@ -14,7 +14,8 @@ namespace WabaActors.Grains.Accounts;
 /// Changes Meta (and 360dialog, the partner) send by webhook. The rules compute each change's effect
 /// against the current state; a change that moves the state is applied (a later decision replaces an
 /// earlier one, in arrival order), and only an exact redelivery that would change nothing more is a
-/// duplicate (<see cref="Redelivery"/>, ADR 0005). The change and its digest are stored in one write.
+/// duplicate (<see cref="Redelivery"/>, ADR 0005). The change and its digest are stored in one write
+/// (a display-name decision's in the number's, ADR 0027).
 /// </summary>
 public sealed partial class AccountGrain
 {
@@ -106,8 +107,9 @@ public sealed partial class AccountGrain
     }
 
     /// <summary>
-    /// The number decides (its domain command) and reports the change back to this account while
-    /// this call awaits it: the call chain may re-enter, so the report is not a deadlock.
+    /// The number decides (its domain command), stores the change's digest with it, and reports the
+    /// change back to this account while this call awaits it: the call chain may re-enter, so the
+    /// report is not a deadlock.
     /// </summary>
     private async Task<Reply<WebhookResult>> DecideDisplayNameAsync(Account account, DisplayNameWebhook change, bool seenBefore, DateTimeOffset now)
     {
@@ -124,7 +126,7 @@ public sealed partial class AccountGrain
         Reply<WebhookResult> decided;
         using (RequestContext.AllowCallChainReentrancy())
         {
-            var request = new DisplayNameDecision(decision, MetaDecisions.Reason(change.Reason), change.RequestedName, seenBefore);
+            var request = new DisplayNameDecision(decision, MetaDecisions.Reason(change.Reason), change.RequestedName, seenBefore) { Digest = change.Digest };
             decided = await GrainFactory.Reference<INumberGrain>(change.Phone).ApplyMetaDisplayNameAsync(new Scope(account.Tenant, Waba), request);
         }
 
@@ -133,6 +135,8 @@ public sealed partial class AccountGrain
             return decided;
         }
 
+        // The number stored the digest with the decision (ADR 0027). Noting it here as well is for a number
+        // on a silo of the previous version, which ignores the digest; losing this write loses nothing.
         SeenWebhooks.Add(state.State.SeenWebhooks, change.Digest, now, dedupe.Value);
         await WriteAsync();
         return decided;

@@ -19,4 +19,7 @@ internal static partial class AccountLog
 
     [LoggerMessage(EventId = WabaEventId.AccountVerdictShareFailed, Level = LogLevel.Warning, Message = "Account {Waba}: a 131049 could not reach number {PhoneHash}; that number learns it from its own next 131049")]
     public static partial void VerdictShareFailed(ILogger logger, string waba, string phoneHash, Exception error);
+
+    [LoggerMessage(EventId = WabaEventId.AccountRedeliverySkipped, Level = LogLevel.Information, Message = "Account {Waba}: {Count} history entries from number {PhoneHash} were a redelivery and are recorded once")]
+    public static partial void RedeliverySkipped(ILogger logger, string waba, string phoneHash, int count);
 }

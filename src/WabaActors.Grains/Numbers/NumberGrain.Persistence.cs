@@ -13,7 +13,8 @@ namespace WabaActors.Grains.Numbers;
 
 /// <summary>
 /// Writing a change: the state with its history entries in the outbox (one write), then the entries
-/// to the account. If the account cannot be told now, the outbox reminder retries until it can.
+/// to the account. If the account cannot be told now, the outbox reminder retries until it can; the
+/// entries are numbered, so the account records one it already has only once (ADR 0027).
 /// </summary>
 public sealed partial class NumberGrain
 {
@@ -31,7 +32,7 @@ public sealed partial class NumberGrain
         if (change.HasChanges)
         {
             Number = change.State;
-            state.State.Outbox.AddRange(change.Events.Select(e => e.ToEntry()));
+            state.State.Outbox.AddRange(change.Events.Select(e => e.ToEntry() with { Sequence = ++state.State.OutboxSequence }));
             state.State.RegistrationUnannounced |= registered;
             await this.RegisterOrUpdateReminder(OutboxReminder, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
             await state.WriteStateAsync();

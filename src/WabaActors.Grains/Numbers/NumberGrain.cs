@@ -11,6 +11,7 @@ using WabaActors.Domain.Events;
 using WabaActors.Domain.Messaging;
 using WabaActors.Domain.Numbers;
 using WabaActors.Domain.Rules;
+using WabaActors.Grains.Accounts;
 using WabaActors.Grains.Gateway;
 using WabaActors.Grains.Translation;
 using WabaActors.Grains.Storage;
@@ -30,6 +31,7 @@ public sealed partial class NumberGrain(
     WabaRules rules,
     [FromKeyedServices(WabaClock.Key)] TimeProvider clock,
     IOptions<GrainOptions> options,
+    IOptions<WebhookDedupeOptions> dedupe,
     GrainMetrics metrics,
     ILogger<NumberGrain> logger) : Grain, INumberGrain, IRemindable
 {
@@ -188,16 +190,35 @@ public sealed partial class NumberGrain(
             return result.Error!.ToFailure();
         }
 
-        switch (Redelivery.Classify(n, result.Value, request.SeenBefore))
+        // The decision's digest is kept here, written with the decision itself: a crash at any point
+        // leaves both or neither, so Meta's redelivery is recognized (ADR 0027). The account's own set
+        // still answers for digests it stored before this number kept them (request.SeenBefore).
+        var now = clock.GetUtcNow();
+        var seen = state.State.SeenDisplayNames;
+        var seenBefore = request.SeenBefore || (request.Digest is { } digest && SeenWebhooks.Contains(seen, digest, now, dedupe.Value));
+        var outcome = Redelivery.Classify(n, result.Value, seenBefore);
+        if (outcome == ChangeOutcome.Duplicate)
         {
-            case ChangeOutcome.Duplicate:
-                return WebhookResult.Duplicate;
-            case ChangeOutcome.Unchanged:
-                return WebhookResult.Unchanged;
-            default:
-                var applied = await ApplyAsync(owner, result);
-                return applied.IsSuccess ? WebhookResult.Applied : applied.Failure!;
+            return WebhookResult.Duplicate;
         }
+
+        if (request.Digest is { } applied)
+        {
+            SeenWebhooks.Add(seen, applied, now, dedupe.Value);
+        }
+
+        if (outcome == ChangeOutcome.Unchanged)
+        {
+            if (request.Digest is not null)
+            {
+                await state.WriteStateAsync();
+            }
+
+            return WebhookResult.Unchanged;
+        }
+
+        var view = await ApplyAsync(owner, result);
+        return view.IsSuccess ? WebhookResult.Applied : view.Failure!;
     }
 
     public ValueTask<string?> GetSimulatedCodeAsync() => ValueTask.FromResult(Number?.Code?.Code);

@@ -31,6 +31,7 @@ public static class WabaEventId
     public const int AccountGatePushFailed = 1003;
     public const int AccountPublishFailed = 1004;
     public const int AccountVerdictShareFailed = 1005;
+    public const int AccountRedeliverySkipped = 1006;
 
     // 2000–2099: Number grain: verification, windows, permits, inbound ids
     public const int NumberChanged = 2001;

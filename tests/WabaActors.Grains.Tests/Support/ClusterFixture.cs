@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Hosting;
 using Orleans.Reminders;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using WabaActors.Domain.Rules;
 using WabaActors.Grains;
@@ -42,6 +43,11 @@ public class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(StorageNames.Grains);
+
+            // The same storage with faults a test may arm (none by default): registered last, so the grains get it.
+            silo.Services.AddSingleton<StorageFaults>();
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Grains, (sp, key) =>
+                new FaultyGrainStorage(MemoryGrainStorageFactory.Create(sp, (string)key!), sp.GetRequiredService<StorageFaults>()));
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton(Rules);
             silo.Services.AddKeyedSingleton<TimeProvider>(WabaClock.Key, Clock);
@@ -98,6 +104,9 @@ public class ClusterFixture : IAsyncLifetime
             nudge: () => AdvanceAsync(TimeSpan.FromMinutes(1)));
         return entry!;
     }
+
+    /// <summary>Faults to arm on the silo's grain storage (none by default).</summary>
+    public StorageFaults StorageFaults => Cluster.GetSiloServiceProvider().GetRequiredService<StorageFaults>();
 
     /// <summary>The silo's grain-call counter.</summary>
     public GrainCallCounter Calls => Cluster.GetSiloServiceProvider().GetRequiredService<GrainCallCounter>();
