@@ -35,13 +35,31 @@ public sealed partial class NumberGrain
             state.State.Outbox.AddRange(change.Events.Select(e => e.ToEntry() with { Sequence = ++state.State.OutboxSequence }));
             state.State.RegistrationUnannounced |= registered;
             await this.RegisterOrUpdateReminder(OutboxReminder, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
-            await state.WriteStateAsync();
+            await WriteAsync();
             NumberLog.Changed(logger, PersonalData.Hash(Phone), owner.Waba, string.Join(',', change.Events.Select(e => e.Type)));
             await FlushOutboxAsync();
             await EnsureDisplayNameReminderAsync(change.State);
         }
 
         return change.State.ToView(rules, clock.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Writes the state. On failure this activation holds a change that is not stored (and, for a
+    /// display-name decision, a digest that would refuse Meta's retry as a duplicate): it is dropped so
+    /// the next one reloads what is stored (ADR 0027).
+    /// </summary>
+    private async Task WriteAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     /// <summary>Tells the account what changed; on success the outbox is emptied and its reminder dropped.</summary>
@@ -59,7 +77,7 @@ public sealed partial class NumberGrain
             KeepGate(gate);
             state.State.Outbox.Clear();
             state.State.RegistrationUnannounced = false;
-            await state.WriteStateAsync();
+            await WriteAsync();
             if (await this.GetReminder(OutboxReminder) is { } reminder)
             {
                 await this.UnregisterReminder(reminder);

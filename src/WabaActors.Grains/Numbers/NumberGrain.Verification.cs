@@ -79,7 +79,7 @@ public sealed partial class NumberGrain
             if (accepted.State != number)
             {
                 Number = accepted.State;
-                await state.WriteStateAsync();
+                await WriteAsync();
             }
 
             return GatewayFailed(GatewayOperation.Register, failed);

@@ -145,7 +145,7 @@ public sealed partial class NumberGrain(
 
         var sent = number.CodeSent(issued.Value!.Code, rules, clock.GetUtcNow()).Value;
         Number = sent.State;
-        await state.WriteStateAsync();
+        await WriteAsync();
         return new Reply<NumberClaimed>(new NumberClaimed(sent.State.ToView(rules, now), [.. sent.Events.Select(e => e.ToEntry())]), null)
         {
             Created = true,
@@ -211,7 +211,7 @@ public sealed partial class NumberGrain(
         {
             if (request.Digest is not null)
             {
-                await state.WriteStateAsync();
+                await WriteAsync();
             }
 
             return WebhookResult.Unchanged;

@@ -8,7 +8,8 @@ namespace WabaActors.Grains.Tests.Accounts;
 /// <summary>
 /// A change reaches the account's history (and so mluvii's notifications, which read it) once, whatever
 /// write is lost on the way (ADR 0027): the number's write that empties its outbox after the account
-/// took the entries, or the write that follows a display-name decision. Runs under both rule profiles.
+/// took the entries, the account's write that follows a display-name decision, or the number's write of
+/// the decision itself. Runs under both rule profiles.
 /// </summary>
 public abstract class ExactlyOnceHistory(ClusterFixture fixture)
 {
@@ -51,6 +52,27 @@ public abstract class ExactlyOnceHistory(ClusterFixture fixture)
         var again = await account.Grain.ApplyWebhookAsync(change).Ok();
 
         Assert.Equal(WebhookResult.Duplicate, again);
+        Assert.Single(await account.EventsAsync(), e => e.Type == "display_name_decision_ignored");
+    }
+
+    [Fact]
+    public async Task RecordsDisplayNameDecisionOnceGivenRedeliveryAfterNumbersWriteFailed()
+    {
+        var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);
+        var number = account.Number(phones[0]);
+        await number.SetDisplayNameAsync(account.Scope, "Acme Garden").Ok();
+        var change = new DisplayNameWebhook(Guid.NewGuid().ToString("N"), phones[0], "APPROVED", null) { RequestedName = "Acme Shop" };
+        var numberId = number.GetGrainId();
+
+        // The number's write of the decision fails: nothing is stored, and the redelivery must record it (once).
+        using (fixture.StorageFaults.FailOnce((id, s) => id == numberId && s is NumberGrainState { Outbox.Count: > 0 }))
+        {
+            await Record.ExceptionAsync(async () => await account.Grain.ApplyWebhookAsync(change));
+        }
+
+        var again = await account.Grain.ApplyWebhookAsync(change).Ok();
+
+        Assert.Equal(WebhookResult.Applied, again);
         Assert.Single(await account.EventsAsync(), e => e.Type == "display_name_decision_ignored");
     }
 }
