@@ -1,6 +1,6 @@
 namespace WabaActors.Grains.Accounts;
 
-/// <summary>The bounded, time-limited set of webhook digests an account keeps (oldest first).</summary>
+/// <summary>The bounded, time-limited set of webhook digests an account keeps (oldest first); a number keeps one for its display-name decisions (ADR 0027).</summary>
 internal static class SeenWebhooks
 {
     public static bool Contains(List<SeenWebhook> seen, string digest, DateTimeOffset now, WebhookDedupeOptions options)
