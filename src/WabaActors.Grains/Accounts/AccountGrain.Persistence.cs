@@ -66,22 +66,8 @@ public sealed partial class AccountGrain
         await ReportToPortfolioAsync();
     }
 
-    /// <summary>
-    /// Writes the state. On failure this activation holds a change that is not stored (and, for a
-    /// webhook, a digest that would refuse Meta's retry): it is dropped so the next one reloads.
-    /// </summary>
-    private async Task WriteAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    /// <summary>Writes the state; on failure this activation is dropped so the next one reloads (<see cref="StateWrites"/>).</summary>
+    private Task WriteAsync() => state.WriteOrDropAsync(DeactivateOnIdle);
 
     /// <summary>
     /// Whether the numbers need the new gate: its fields moved, or the account's templates or upgraded numbers did

@@ -7,6 +7,7 @@ using WabaActors.Domain.Events;
 using WabaActors.Domain.Numbers;
 using WabaActors.Domain.Onboarding;
 using WabaActors.Grains.Translation;
+using WabaActors.Grains.Storage;
 using WabaActors.Grains.Telemetry;
 
 namespace WabaActors.Grains.Numbers;
@@ -44,23 +45,8 @@ public sealed partial class NumberGrain
         return change.State.ToView(rules, clock.GetUtcNow());
     }
 
-    /// <summary>
-    /// Writes the state. On failure this activation holds a change that is not stored (and, for a
-    /// display-name decision, a digest that would refuse Meta's retry as a duplicate): it is dropped so
-    /// the next one reloads what is stored (ADR 0027).
-    /// </summary>
-    private async Task WriteAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    /// <summary>Writes the state; on failure this activation is dropped so the next one reloads (<see cref="StateWrites"/>, ADR 0027).</summary>
+    private Task WriteAsync() => state.WriteOrDropAsync(DeactivateOnIdle);
 
     /// <summary>Tells the account what changed; on success the outbox is emptied and its reminder dropped.</summary>
     private async Task FlushOutboxAsync()
