@@ -103,13 +103,15 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IReadOnlyList<Sc
         for (var i = 0; i < missing.Count; i++)
         {
             // In order: a contract file held back holds back the ones after it.
-            if (await ApplyRetryingLocksAsync(connection, missing[i], ct) is Outcome.Blocked)
+            switch (await ApplyRetryingLocksAsync(connection, missing[i], ct))
             {
-                PendingContracts = missing[i..];
-                return done;
+                case Outcome.Blocked:
+                    PendingContracts = missing[i..];
+                    return done;
+                case Outcome.Applied:
+                    done.Add(missing[i]);
+                    break;
             }
-
-            done.Add(missing[i]);
         }
 
         PendingContracts = [];
