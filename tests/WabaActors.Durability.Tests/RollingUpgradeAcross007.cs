@@ -27,8 +27,8 @@ public sealed class RollingUpgradeAcross007
     public async Task BothBuildsServeOneDatabaseAndTheKeyDropWaitsUntilTheOldSiloIsGone()
     {
         await using var db = await TestDatabase.CreateAsync();
-        await Schema006.MigrateAsync(db);
-        await Schema006.JoinAsync(db, "old", OldSilo);
+        await Schema008.MigrateAsync(db, version: 6);
+        await OrleansMembers.JoinAsync(db, "old", OldSilo);
         Assert.Equal(1, await Schema006.WindowAsync(db, Phone, P1.Value, Now + TimeSpan.FromHours(1), closed: false));
         Assert.Equal(1, await Schema006.NumberGrantAsync(db, Phone, "t-1", P1.Value, Now - TimeSpan.FromMinutes(30), used: 1));
         Assert.Equal(1L, await db.ScalarAsync<long>(Schema006.NextQuotaEpoch, QuotaKey));
@@ -76,13 +76,13 @@ public sealed class RollingUpgradeAcross007
         Assert.Equal(["q-1", "q-2"], await db.ColumnAsync($"SELECT message_id FROM ({Schema006.LoadQuotaGrants}) g ORDER BY 1", QuotaKey, Now - Day));
 
         // 007 stays pending while the old silo lives (a live silo of this build does not hold it back) ...
-        await Schema006.JoinAsync(db, "new", NewSilo);
+        await OrleansMembers.JoinAsync(db, "new", NewSilo);
         Assert.Empty(await migrator.ApplyContractsAsync());
         Assert.Equal([7], migrator.PendingContracts.Select(s => s.Version));
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM schema_version WHERE version = 7"));
 
         // ... and goes in once it is gone.
-        await Schema006.LeaveAsync(db, OldSilo);
+        await OrleansMembers.LeaveAsync(db, OldSilo);
         Assert.Equal([7], (await migrator.ApplyContractsAsync()).Select(s => s.Version));
         Assert.Empty(migrator.PendingContracts);
         Assert.Equal(0L, await KeysAsync(db));

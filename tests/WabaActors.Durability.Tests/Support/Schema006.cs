@@ -1,33 +1,14 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using WabaActors.Storage.PostgreSql;
 
 namespace WabaActors.Durability.Tests.Support;
 
 /// <summary>
-/// The build before 007 (commit 75135d5^): its schema (files 001–006), its statements copied verbatim from its
-/// PostgreSqlMessagingStore (upserts on the keys 007 drops, one commit per row here), and its silo as a member
-/// of orleans_membership, so a test can run it beside the new build during a rolling upgrade.
+/// The build before 007 (commit 75135d5^): its statements copied verbatim from its PostgreSqlMessagingStore
+/// (upserts on the keys 007 drops, one commit per row here), so a test can run it beside the new build during a
+/// rolling upgrade (its schema: <c>Schema008.MigrateAsync(db, version: 6)</c>; its silo: <see cref="OrleansMembers"/>).
 /// </summary>
 internal static class Schema006
 {
-    public static Task<IReadOnlyList<SchemaScript>> MigrateAsync(TestDatabase db) =>
-        new SchemaMigrator(db.DataSource, [.. SchemaScript.Embedded.Where(s => s.Version <= 6)], NullLogger<SchemaMigrator>.Instance).MigrateAsync();
-
-    /// <summary>A silo of <paramref name="cluster"/> joins (status 3, Active) and says it is alive now, as the Orleans membership provider writes it.</summary>
-    public static async Task JoinAsync(TestDatabase db, string cluster, SiloSchemaRow silo)
-    {
-        await db.ExecuteAsync("INSERT INTO orleans_membership_version (deploymentid) VALUES ($1) ON CONFLICT DO NOTHING", cluster);
-        await db.ExecuteAsync("""
-            INSERT INTO orleans_membership (deploymentid, address, port, generation, siloname, hostname, status, starttime, iamalivetime)
-            VALUES ($1, $2, $3, $4, 'silo', 'host', 3, now(), now())
-            """, cluster, silo.Address, silo.Port, silo.Generation);
-    }
-
-    /// <summary>The silo stops: Orleans marks it Dead (6).</summary>
-    public static Task LeaveAsync(TestDatabase db, SiloSchemaRow silo) =>
-        db.ExecuteAsync("UPDATE orleans_membership SET status = 6 WHERE (address, port, generation) = ($1, $2, $3)", silo.Address, silo.Port, silo.Generation);
-
     public static Task<int> WindowAsync(TestDatabase db, string phone, long customer, DateTimeOffset expiresAt, bool closed) =>
         ExecuteAsync(db, UpsertWindow, new[] { phone }, new[] { customer }, new[] { expiresAt }, new[] { closed }, Day);
 

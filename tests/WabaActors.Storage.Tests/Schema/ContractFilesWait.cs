@@ -68,12 +68,5 @@ public sealed class ContractFilesWait
     private static SchemaMigrator Migrator(NpgsqlDataSource dataSource, IReadOnlyList<SchemaScript> scripts, SiloSchemaRow self) =>
         new(dataSource, scripts, NullLogger<SchemaMigrator>.Instance, new ContractGate(self, TimeProvider.System, TimeSpan.FromMinutes(10)));
 
-    private static async Task JoinAsync(TestDatabase db, SiloSchemaRow silo)
-    {
-        await db.ExecuteAsync("INSERT INTO orleans_membership_version (deploymentid) VALUES ('c') ON CONFLICT DO NOTHING");
-        await db.ExecuteAsync("""
-            INSERT INTO orleans_membership (deploymentid, address, port, generation, siloname, hostname, status, starttime, iamalivetime)
-            VALUES ('c', $1, $2, $3, 'silo', 'host', 3, now(), now())
-            """, silo.Address, silo.Port, silo.Generation);
-    }
+    private static Task JoinAsync(TestDatabase db, SiloSchemaRow silo) => OrleansMembers.JoinAsync(db, "c", silo);
 }
