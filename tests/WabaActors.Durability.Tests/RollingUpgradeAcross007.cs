@@ -31,7 +31,7 @@ public sealed class RollingUpgradeAcross007
         await OrleansMembers.JoinAsync(db, "old", OldSilo);
         Assert.Equal(1, await Schema006.WindowAsync(db, Phone, P1.Value, Now + TimeSpan.FromHours(1), closed: false));
         Assert.Equal(1, await Schema006.NumberGrantAsync(db, Phone, "t-1", P1.Value, Now - TimeSpan.FromMinutes(30), used: 1));
-        Assert.Equal(1L, await db.ScalarAsync<long>(Schema006.NextQuotaEpoch, QuotaKey));
+        Assert.Equal(1L, await db.ScalarAsync<long>(Schema008.NextQuotaEpoch, QuotaKey));
         Assert.Equal(1, await Schema006.QuotaGrantAsync(db, QuotaKey, "q-1", P1.Value, Now - TimeSpan.FromMinutes(30), used: 1, epoch: 1));
 
         // A silo of this build starts: the expand files go in, 007 waits for the old silo.
@@ -72,8 +72,8 @@ public sealed class RollingUpgradeAcross007
         Assert.Equal(
             [$"{P1.Value}|{p1Latest.At.UtcDateTime:O}|False", $"{P2.Value}|{(Now - TimeSpan.FromMinutes(15) + Day).UtcDateTime:O}|False", $"{P3.Value}|{(Now + Day).UtcDateTime:O}|False"],
             await db.ColumnAsync($"SELECT {Row("customer, expires_at, closed")} FROM ({Schema006.LoadWindows}) w ORDER BY customer", Phone, Now, Now - Day));
-        Assert.Equal(["t-1", "t-2", "t-3"], await db.ColumnAsync($"SELECT message_id FROM ({Schema006.LoadNumberGrants}) g ORDER BY 1", Phone, Now - Day));
-        Assert.Equal(["q-1", "q-2"], await db.ColumnAsync($"SELECT message_id FROM ({Schema006.LoadQuotaGrants}) g ORDER BY 1", QuotaKey, Now - Day));
+        Assert.Equal(["t-1", "t-2", "t-3"], await db.ColumnAsync($"SELECT message_id FROM ({Schema008.LoadNumberGrants}) g ORDER BY 1", Phone, Now - Day));
+        Assert.Equal(["q-1", "q-2"], await db.ColumnAsync($"SELECT message_id FROM ({Schema008.LoadQuotaGrants}) g ORDER BY 1", QuotaKey, Now - Day));
 
         // 007 stays pending while the old silo lives (a live silo of this build does not hold it back) ...
         await OrleansMembers.JoinAsync(db, "new", NewSilo);

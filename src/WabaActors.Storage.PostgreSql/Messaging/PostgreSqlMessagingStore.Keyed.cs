@@ -54,15 +54,17 @@ public sealed partial class PostgreSqlMessagingStore
         }
     }
 
-    /// <summary>The statements of the builds before 007 (commit 75135d5^), with the columns added since (008–010).</summary>
+    /// <summary>
+    /// The statements of the builds before 007 (commit 75135d5^): this build's inserts (with the columns of 008–010)
+    /// and the upserts' conflict clauses of that build, which also set the columns added since.
+    /// </summary>
     private static class KeyedSql
     {
         // Only a later change replaces the stored one (WindowChange.Supersedes, as the fold applies it): the
         // later instant (an open window's last message is expires_at − window, a close's is expires_at), and
         // at the same instant the close.
         public static string Window(TimeSpan window) => $"""
-            INSERT INTO waba_window (phone, customer, expires_at, closed, inbound_digest, customer_bsuid, entry_point)
-            SELECT * FROM unnest($1::text[], $2::bigint[], $3::timestamptz[], $4::boolean[], $5::bigint[], $6::text[], $7::smallint[])
+            {Sql.InsertWindow}
             ON CONFLICT (phone, customer) DO UPDATE SET expires_at = EXCLUDED.expires_at, closed = EXCLUDED.closed,
                 inbound_digest = EXCLUDED.inbound_digest, customer_bsuid = EXCLUDED.customer_bsuid, entry_point = EXCLUDED.entry_point
             WHERE CASE
@@ -76,8 +78,7 @@ public sealed partial class PostgreSqlMessagingStore
 
         // A message id granted again after its retention replaces the old row; within it the first grant stays.
         public static string NumberGrant(TimeSpan retention) => $"""
-            INSERT INTO waba_number_grant (phone, message_id, customer, message_type, granted_at, window_expires_at, used, recipient_limit, customer_bsuid, free_until, price)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::smallint[], $5::timestamptz[], $6::timestamptz[], $7::integer[], $8::integer[], $9::text[], $10::timestamptz[], $11::smallint[])
+            {Sql.InsertNumberGrant}
             ON CONFLICT (phone, message_id) DO UPDATE SET customer = EXCLUDED.customer, message_type = EXCLUDED.message_type,
                 granted_at = EXCLUDED.granted_at, window_expires_at = EXCLUDED.window_expires_at, used = EXCLUDED.used,
                 recipient_limit = EXCLUDED.recipient_limit, customer_bsuid = EXCLUDED.customer_bsuid, free_until = EXCLUDED.free_until, price = EXCLUDED.price
@@ -85,19 +86,14 @@ public sealed partial class PostgreSqlMessagingStore
             RETURNING phone, message_id
             """;
 
-        // The fence as in InsertQuotaGrant; an id counted again within its retention is not written (not returned).
-        public static string QuotaGrant(TimeSpan retention) => $"""
-            INSERT INTO waba_quota_grant (quota_key, message_id, customer, counted_at, used, recipient_limit, epoch, customer_bsuid)
-            SELECT r.quota_key, r.message_id, r.customer, r.counted_at, r.used, r.recipient_limit, q.epoch, r.customer_bsuid
-            FROM unnest($1::text[], $2::text[], $3::bigint[], $4::timestamptz[], $5::integer[], $6::integer[], $7::bigint[], $8::text[])
-                AS r(quota_key, message_id, customer, counted_at, used, recipient_limit, epoch, customer_bsuid)
-            JOIN waba_quota q ON q.quota_key = r.quota_key AND q.epoch = r.epoch
-            FOR SHARE OF q
+        // The fence of InsertQuotaGrant, its conflict clause before its RETURNING; an id counted again within its
+        // retention is not written (not returned).
+        public static string QuotaGrant(TimeSpan retention) => Sql.InsertQuotaGrant.Replace("RETURNING quota_key, message_id", $"""
             ON CONFLICT (quota_key, message_id) DO UPDATE SET customer = EXCLUDED.customer, counted_at = EXCLUDED.counted_at,
                 used = EXCLUDED.used, recipient_limit = EXCLUDED.recipient_limit, epoch = EXCLUDED.epoch, customer_bsuid = EXCLUDED.customer_bsuid
             WHERE waba_quota_grant.counted_at <= EXCLUDED.counted_at - {Interval(retention)}
             RETURNING quota_key, message_id
-            """;
+            """, StringComparison.Ordinal);
 
         private static string Interval(TimeSpan span) =>
             $"make_interval(secs => {span.TotalSeconds.ToString("R", CultureInfo.InvariantCulture)})";

@@ -5,7 +5,8 @@ namespace WabaActors.Durability.Tests.Support;
 /// <summary>
 /// The build before 007 (commit 75135d5^): its statements copied verbatim from its PostgreSqlMessagingStore
 /// (upserts on the keys 007 drops, one commit per row here), so a test can run it beside the new build during a
-/// rolling upgrade (its schema: <c>Schema008.MigrateAsync(db, version: 6)</c>; its silo: <see cref="OrleansMembers"/>).
+/// rolling upgrade (its schema: <c>Schema008.MigrateAsync(db, version: 6)</c>; its silo: <see cref="OrleansMembers"/>; its
+/// quota epoch and its loads of grants were those of <see cref="Schema008"/>).
 /// </summary>
 internal static class Schema006
 {
@@ -54,11 +55,6 @@ internal static class Schema006
         WHERE waba_number_grant.granted_at <= EXCLUDED.granted_at - $9::interval
         """;
 
-    public const string NextQuotaEpoch = """
-        INSERT INTO waba_quota (quota_key, epoch) VALUES ($1, 1)
-        ON CONFLICT (quota_key) DO UPDATE SET epoch = waba_quota.epoch + 1 RETURNING epoch
-        """;
-
     public const string InsertQuotaGrant = """
         INSERT INTO waba_quota_grant (quota_key, message_id, customer, counted_at, used, recipient_limit, epoch)
         SELECT r.quota_key, r.message_id, r.customer, r.counted_at, r.used, r.recipient_limit, q.epoch
@@ -75,15 +71,5 @@ internal static class Schema006
     public const string LoadWindows = """
         SELECT customer, expires_at, closed FROM waba_window
         WHERE phone = $1 AND ((NOT closed AND expires_at > $2) OR (closed AND expires_at > $3))
-        """;
-
-    public const string LoadNumberGrants = """
-        SELECT message_id, customer, message_type, granted_at, window_expires_at, used, recipient_limit
-        FROM waba_number_grant WHERE phone = $1 AND granted_at > $2
-        """;
-
-    public const string LoadQuotaGrants = """
-        SELECT message_id, customer, counted_at, used, recipient_limit FROM waba_quota_grant
-        WHERE quota_key = $1 AND counted_at > $2
         """;
 }
