@@ -197,7 +197,13 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IReadOnlyList<Sc
             && await gate.BlockersAsync(connection, tx, script.Version, ct) is { Count: > 0 } blockers)
         {
             await tx.RollbackAsync(ct);
-            if (_reportedPending.Add(script.Version))
+            bool first;
+            lock (_reportedPending)
+            {
+                first = _reportedPending.Add(script.Version);   // the start and the periodic check may overlap
+            }
+
+            if (first)
             {
                 MigrationLog.ContractPending(logger, script.Version, script.Name, blockers.Count, string.Join(", ", blockers));
             }
