@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -6,6 +7,7 @@ using Npgsql;
 using Orleans;
 using Orleans.Hosting;
 using Orleans.Runtime;
+using WabaActors.Grains.Telemetry;
 
 namespace WabaActors.Storage.PostgreSql;
 
@@ -57,7 +59,10 @@ public static class PostgreSqlSiloBuilderExtensions
             var silo = sp.GetRequiredService<ILocalSiloDetails>().SiloAddress;
             var gate = new ContractGate(new SiloSchemaRow(silo.Endpoint.Address.ToString(), silo.Endpoint.Port, silo.Generation),
                 sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<IOptions<SchemaOptions>>().Value.LiveSiloHorizon);
-            return new SchemaMigrator(dataSource, SchemaScript.Embedded, sp.GetRequiredService<ILogger<SchemaMigrator>>(), gate);
+            var migrator = new SchemaMigrator(dataSource, SchemaScript.Embedded, sp.GetRequiredService<ILogger<SchemaMigrator>>(), gate);
+            sp.GetService<IMeterFactory>()?.Create(TelemetryNames.Meter).CreateObservableGauge("waba.schema.contracts_pending",
+                () => migrator.PendingContracts.Count, "{file}", "Contract schema files this silo holds back because a live silo's build does not know them.");
+            return migrator;
         });
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp =>
             new SchemaMigrationParticipant(sp.GetRequiredService<SchemaMigrator>(), sp.GetRequiredService<DeltaLogKeys>(), dataSource));
