@@ -22,4 +22,13 @@ internal static partial class MigrationLog
 
     [LoggerMessage(EventId = WabaEventId.MigrationLockTimedOut, Level = LogLevel.Warning, Message = "Schema file {Version:000}_{Name}: a table's lock was not free within the file's lock_timeout (try {Attempt} of {Attempts}); rolled back, trying again")]
     public static partial void LockTimedOut(ILogger logger, int version, string name, int attempt, int attempts);
+
+    [LoggerMessage(EventId = WabaEventId.MigrationContractPending, Level = LogLevel.Warning, Message = "Contract schema file {Version:000}_{Name} is pending: {Count} live silo(s) run a build that does not know it: {Silos}. It is applied once they are gone")]
+    public static partial void ContractPending(ILogger logger, int version, string name, int count, string silos);
+
+    [LoggerMessage(EventId = WabaEventId.MigrationContractCheckFailed, Level = LogLevel.Warning, Message = "Checking the pending contract schema files failed; tried again at the next interval")]
+    public static partial void ContractCheckFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(EventId = WabaEventId.DeltaLogKeysDropped, Level = LogLevel.Information, Message = "The keys of the window and grant tables are gone (007 applied): windows and grants are now written as plain inserts")]
+    public static partial void DeltaLogKeysDropped(ILogger logger);
 }

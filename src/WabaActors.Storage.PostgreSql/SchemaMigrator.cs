@@ -6,12 +6,15 @@ namespace WabaActors.Storage.PostgreSql;
 
 /// <summary>
 /// Brings a database to the schema of this build by applying the numbered files of
-/// deploy/postgres/ in order, each in its own transaction, and recording them in
-/// <c>schema_version</c>. Silos may start together: every step holds a transaction-scoped
-/// advisory lock, so one applies a file and the others find it applied. A file whose text
-/// changed after it was applied stops the migration before anything runs.
+/// deploy/postgres/, each in its own transaction, and recording them in <c>schema_version</c>.
+/// Expand files first, in order (they keep the previous release working); then contract files, in
+/// order, each only when the <see cref="ContractGate"/> finds no live silo whose build does not know it
+/// (without a gate, a tool's run, they are applied at once). A contract file held back stays
+/// <see cref="PendingContracts"/> and is tried again by <see cref="ApplyContractsAsync"/>. Silos may start
+/// together: every step holds a transaction-scoped advisory lock, so one applies a file and the others
+/// find it applied. A file whose text changed after it was applied stops the migration before anything runs.
 /// </summary>
-public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IReadOnlyList<SchemaScript> scripts, ILogger<SchemaMigrator> logger)
+public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IReadOnlyList<SchemaScript> scripts, ILogger<SchemaMigrator> logger, ContractGate? gate = null)
 {
     /// <summary>"WABASCHM": the advisory lock key every migrator of a database serializes on.</summary>
     public const long AdvisoryLockKey = 0x5741_4241_5343_484D;
@@ -28,11 +31,16 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IReadOnlyList<Sc
     private const string SelectOne = "SELECT sha256 FROM schema_version WHERE version = $1";
     private const string InsertApplied = "INSERT INTO schema_version (version, name, sha256) VALUES ($1, $2, $3)";
 
+    private readonly HashSet<int> _reportedPending = [];
+
     /// <summary>A migrator for the files embedded in this assembly.</summary>
     public SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMigrator> logger)
         : this(dataSource, SchemaScript.Embedded, logger)
     {
     }
+
+    /// <summary>The contract files held back by the last run (a live silo's build does not know them), in order.</summary>
+    public IReadOnlyList<SchemaScript> PendingContracts { get; private set; } = [];
 
     /// <summary>Applies what is missing; returns the files this call applied (none when up to date).</summary>
     /// <exception cref="SchemaMigrationException">An applied file's checksum differs from this build's.</exception>
@@ -56,15 +64,57 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IReadOnlyList<Sc
         }
 
         var done = new List<SchemaScript>();
-        foreach (var script in scripts.Where(s => !applied.ContainsKey(s.Version)))
+        foreach (var script in scripts.Where(s => s.Phase == SchemaPhase.Expand && !applied.ContainsKey(s.Version)))
         {
-            if (await ApplyRetryingLocksAsync(connection, script, ct))
+            if (await ApplyRetryingLocksAsync(connection, script, ct) == Outcome.Applied)
             {
                 done.Add(script);
             }
         }
 
-        MigrationLog.UpToDate(logger, scripts.Count == 0 ? 0 : scripts.Max(s => s.Version), done.Count);
+        if (gate is not null)
+        {
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            await LockAsync(connection, tx, ct);
+            await gate.RegisterAsync(connection, tx, KnownVersion, ct);
+            await tx.CommitAsync(ct);
+        }
+
+        done.AddRange(await ApplyContractsAsync(connection, applied.Keys, ct));
+        MigrationLog.UpToDate(logger, KnownVersion, done.Count);
+        return done;
+    }
+
+    /// <summary>Applies the contract files the gate now lets through (a silo's periodic check); returns those applied.</summary>
+    public async Task<IReadOnlyList<SchemaScript>> ApplyContractsAsync(CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var applied = await ReadAppliedAsync(connection, ct);
+        return await ApplyContractsAsync(connection, applied.Keys, ct);
+    }
+
+    /// <summary>The highest schema file this build carries: what its silos record in waba_silo_schema.</summary>
+    public int KnownVersion => scripts.Count == 0 ? 0 : scripts.Max(s => s.Version);
+
+    private async Task<List<SchemaScript>> ApplyContractsAsync(NpgsqlConnection connection, IEnumerable<int> applied, CancellationToken ct)
+    {
+        var done = new List<SchemaScript>();
+        var missing = scripts.Where(s => s.Phase == SchemaPhase.Contract).ExceptBy(applied, s => s.Version).ToList();
+        for (var i = 0; i < missing.Count; i++)
+        {
+            // In order: a contract file held back holds back the ones after it.
+            switch (await ApplyRetryingLocksAsync(connection, missing[i], ct))
+            {
+                case Outcome.Blocked:
+                    PendingContracts = missing[i..];
+                    return done;
+                case Outcome.Applied:
+                    done.Add(missing[i]);
+                    break;
+            }
+        }
+
+        PendingContracts = [];
         return done;
     }
 
@@ -100,7 +150,7 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IReadOnlyList<Sc
     /// no try stalls the hot tables for longer, and a lock held briefly (a long read, a vacuum) only delays
     /// the start. A lock still held after that stops the start with the file's error.
     /// </summary>
-    private async Task<bool> ApplyRetryingLocksAsync(NpgsqlConnection connection, SchemaScript script, CancellationToken ct)
+    private async Task<Outcome> ApplyRetryingLocksAsync(NpgsqlConnection connection, SchemaScript script, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -118,7 +168,14 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IReadOnlyList<Sc
     /// <summary>How many times a file that timed out waiting for a lock is tried.</summary>
     public const int LockAttempts = 10;
 
-    private async Task<bool> ApplyAsync(NpgsqlConnection connection, SchemaScript script, CancellationToken ct)
+    private enum Outcome
+    {
+        Applied,
+        AlreadyApplied,
+        Blocked,
+    }
+
+    private async Task<Outcome> ApplyAsync(NpgsqlConnection connection, SchemaScript script, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -131,8 +188,27 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IReadOnlyList<Sc
             {
                 Verify(script, sha256);
                 MigrationLog.AlreadyApplied(logger, script.Version, script.Name);
-                return false;
+                return Outcome.AlreadyApplied;
             }
+        }
+
+        // Under the lock: a silo that registers or a contract that another silo applies waits for this decision.
+        if (script.Phase == SchemaPhase.Contract && gate is not null
+            && await gate.BlockersAsync(connection, tx, script.Version, ct) is { Count: > 0 } blockers)
+        {
+            await tx.RollbackAsync(ct);
+            bool first;
+            lock (_reportedPending)
+            {
+                first = _reportedPending.Add(script.Version);   // the start and the periodic check may overlap
+            }
+
+            if (first)
+            {
+                MigrationLog.ContractPending(logger, script.Version, script.Name, blockers.Count, string.Join(", ", blockers));
+            }
+
+            return Outcome.Blocked;
         }
 
         try
@@ -158,7 +234,7 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IReadOnlyList<Sc
 
         await tx.CommitAsync(ct);
         MigrationLog.Applied(logger, script.Version, script.Name, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return true;
+        return Outcome.Applied;
     }
 
     private static async Task LockAsync(NpgsqlConnection connection, NpgsqlTransaction tx, CancellationToken ct)

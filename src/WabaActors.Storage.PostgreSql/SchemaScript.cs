@@ -7,11 +7,24 @@ namespace WabaActors.Storage.PostgreSql;
 
 /// <summary>
 /// One numbered file of deploy/postgres/ ("001_orleans_clustering.sql" is version 1, name
-/// "orleans_clustering"), carried in this assembly as an embedded resource.
+/// "orleans_clustering"), carried in this assembly as an embedded resource. A file named
+/// <c>NNN_name.contract.sql</c> (or a version in <see cref="HistoricContracts"/>) is a
+/// <see cref="SchemaPhase.Contract"/> step (docs/adr/0025-expand-contract-schema-changes.md).
 /// </summary>
 public sealed record SchemaScript(int Version, string Name, string Sql, string Sha256)
 {
     private const string ResourcePrefix = "WabaActors.Storage.PostgreSql.Schema.";
+    private const string ContractSuffix = ".contract";
+
+    /// <summary>
+    /// Files written before the phases existed that break the previous release, so they wait like a
+    /// contract file: 007 drops the keys the builds before it upsert on (ADR 0015). Their names and
+    /// bytes stay as applied, so databases that have them keep their checksums.
+    /// </summary>
+    public static IReadOnlySet<int> HistoricContracts { get; } = new HashSet<int> { 7 };
+
+    /// <summary>Expand (applied at start, keeps the previous release working) or contract (waits for every live silo to know it).</summary>
+    public SchemaPhase Phase { get; init; } = HistoricContracts.Contains(Version) ? SchemaPhase.Contract : SchemaPhase.Expand;
 
     /// <summary>Every script embedded in this assembly, in version order.</summary>
     public static IReadOnlyList<SchemaScript> Embedded { get; } = LoadEmbedded();
@@ -31,7 +44,11 @@ public sealed record SchemaScript(int Version, string Name, string Sql, string S
 
         var sql = text.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sql)));
-        return new SchemaScript(version, fileName[(separator + 1)..^".sql".Length], sql, hash);
+        var name = fileName[(separator + 1)..^".sql".Length];
+        var script = new SchemaScript(version, name, sql, hash);
+        return name.EndsWith(ContractSuffix, StringComparison.Ordinal)
+            ? script with { Name = name[..^ContractSuffix.Length], Phase = SchemaPhase.Contract }
+            : script;
     }
 
     private static List<SchemaScript> LoadEmbedded()

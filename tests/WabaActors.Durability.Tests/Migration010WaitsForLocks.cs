@@ -36,7 +36,7 @@ public sealed class Migration010WaitsForLocks
         await held.CommitAsync();
         var applied = await migrating;
 
-        Assert.Equal([10], applied.Select(s => s.Version));
+        Assert.Equal(10, applied[0].Version);
         Assert.Equal(1, await db.ScalarAsync<int>("SELECT count(*)::int FROM schema_version WHERE version = 10"));
         Assert.True(readTook < TimeSpan.FromSeconds(5), $"a read of waba_number_grant waited {readTook.TotalSeconds:0.0} s behind the migration");
     }

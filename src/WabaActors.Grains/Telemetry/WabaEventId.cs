@@ -85,6 +85,9 @@ public static class WabaEventId
     public const int MigrationUnknownVersion = 4204;
     public const int MigrationChecksumChanged = 4205;
     public const int MigrationLockTimedOut = 4206;
+    public const int MigrationContractPending = 4207;
+    public const int MigrationContractCheckFailed = 4208;
+    public const int DeltaLogKeysDropped = 4209;
 
     // 5000–5099: 360dialog gateway
     public const int Dialog360Refused = 5001;

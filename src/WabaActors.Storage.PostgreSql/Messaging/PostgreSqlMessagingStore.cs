@@ -8,9 +8,10 @@ namespace WabaActors.Storage.PostgreSql;
 
 /// <summary>
 /// Windows, grants, inbound message ids, counted recipients and verdicts in PostgreSQL, one small row per change
-/// through the <see cref="GroupCommitWriter"/>; activation reads only what is still live.
+/// through the <see cref="GroupCommitWriter"/>; activation reads only what is still live. With <paramref name="keys"/>
+/// (a silo's), windows and grants are upserted while the keys of 007 stand (ADR 0025); without, plain inserts.
 /// </summary>
-public sealed partial class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupCommitWriter writer, WabaRules rules) : IMessagingStore
+public sealed partial class PostgreSqlMessagingStore(NpgsqlDataSource dataSource, GroupCommitWriter writer, WabaRules rules, DeltaLogKeys? keys = null) : IMessagingStore
 {
     // Each kind of change is one multi-row statement per group commit (RowStatement).
     private readonly RowStatement _windows = new(Sql.InsertWindow,
@@ -34,12 +35,12 @@ public sealed partial class PostgreSqlMessagingStore(NpgsqlDataSource dataSource
         // One change is the common case: its own task, with no list and no WhenAll.
         // A customer is stored as its key (a phone's digits, or a BSUID's stable digest) and a BSUID's text (ADR 0020).
         var windowWrite = window is { } w
-            ? writer.AppendRowAsync(_windows, phone, w.Customer.StoredKey, w.At, w.Closed, w.InboundDigest == 0 ? null : w.InboundDigest,
-                w.Customer.BsuidText, w.EntryPoint == EntryPoint.None ? null : (short)w.EntryPoint)
+            ? AppendWindow([phone, w.Customer.StoredKey, w.At, w.Closed, w.InboundDigest == 0 ? null : w.InboundDigest,
+                w.Customer.BsuidText, w.EntryPoint == EntryPoint.None ? null : (short)w.EntryPoint])
             : null;
-        var grantWrite = grant is null ? null : writer.AppendRowAsync(_numberGrants, phone, grant.MessageId, grant.Customer.StoredKey, (short)grant.Type,
+        var grantWrite = grant is null ? null : AppendNumberGrant([phone, grant.MessageId, grant.Customer.StoredKey, (short)grant.Type,
             Instant(grant.GrantedAtTicks), Instant(grant.WindowExpiresAtTicks), grant.Used, grant.Limit, grant.Customer.BsuidText, Instant(grant.FreeUntilTicks),
-            grant.PriceCode == 0 ? null : (short)grant.PriceCode);
+            grant.PriceCode == 0 ? null : (short)grant.PriceCode]);
         return windowWrite is null ? (grantWrite is null ? ValueTask.CompletedTask : new ValueTask(grantWrite))
             : grantWrite is null ? new ValueTask(windowWrite)
             : new ValueTask(Task.WhenAll(windowWrite, grantWrite));
@@ -124,8 +125,8 @@ public sealed partial class PostgreSqlMessagingStore(NpgsqlDataSource dataSource
     // PostgreSQL keeps microseconds: a counting instant is rounded up, so a reloaded slot frees a
     // little later than the live one, never earlier (windows are truncated: they close earlier).
     public async ValueTask<bool> AppendQuotaAsync(string quotaKey, long epoch, PermitGranted grant, CancellationToken ct = default) =>
-        await writer.AppendRowAsync(_quotaGrants, quotaKey, grant.MessageId, grant.Customer.StoredKey, Instant(CeilingToMicroseconds(grant.GrantedAtTicks)),
-            grant.Used ?? 0, grant.Limit ?? 0, epoch, grant.Customer.BsuidText) == 1;
+        await AppendQuotaGrant([quotaKey, grant.MessageId, grant.Customer.StoredKey, Instant(CeilingToMicroseconds(grant.GrantedAtTicks)),
+            grant.Used ?? 0, grant.Limit ?? 0, epoch, grant.Customer.BsuidText]) == 1;
 
     public ValueTask AppendLinkAsync(string quotaKey, CustomerLink link, CancellationToken ct = default) =>
         new(writer.AppendRowAsync(_links, quotaKey, link.Customer.ToString(), link.Partner.ToString(), Instant(link.TaughtAtTicks)));

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using WabaActors.Grains.Storage;
 
 namespace WabaActors.Storage.PostgreSql;
@@ -15,6 +16,7 @@ public static class PostgreSqlStoresServiceCollectionExtensions
         services.AddOptions<GroupCommitOptions>().BindConfiguration(GroupCommitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PruneOptions>().BindConfiguration(PruneOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<GroupCommitWriter>();
+        services.TryAddSingleton<DeltaLogKeys>();
         services.AddSingleton<IMessagingStore, PostgreSqlMessagingStore>();
         services.AddSingleton<IHistoryStore, PostgreSqlHistoryStore>();
         services.AddHostedService<MessagingPruner>();

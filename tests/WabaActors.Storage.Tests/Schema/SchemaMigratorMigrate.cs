@@ -13,7 +13,7 @@ public class SchemaMigratorMigrate
     public void EmbedsTheNumberedFilesInOrder()
     {
         Assert.Equal(
-            ["001 orleans_clustering", "002 orleans_persistence", "003 orleans_reminders", "004 waba_state", "005 waba_state_indexes", "006 lean_hot_indexes", "007 delta_logs", "008 inbound_ids", "009 customers", "010 verdicts_and_pricing"],
+            ["001 orleans_clustering", "002 orleans_persistence", "003 orleans_reminders", "004 waba_state", "005 waba_state_indexes", "006 lean_hot_indexes", "007 delta_logs", "008 inbound_ids", "009 customers", "010 verdicts_and_pricing", "011 silo_schema"],
             SchemaScript.Embedded.Select(s => $"{s.Version:000} {s.Name}"));
         Assert.All(SchemaScript.Embedded, s => Assert.Matches("^[0-9a-f]{64}$", s.Sha256));
     }
@@ -33,14 +33,15 @@ public class SchemaMigratorMigrate
 
         var applied = await Migrator(db.DataSource).MigrateAsync();
 
-        Assert.Equal(SchemaScript.Embedded, applied);
+        // Expand files first, then the contract files (007), each in order.
+        Assert.Equal(SchemaScript.Embedded.OrderBy(s => s.Phase).ThenBy(s => s.Version), applied);
         Assert.Equal(
             SchemaScript.Embedded.Select(s => $"{s.Version}|{s.Name}|{s.Sha256}"),
             await db.ColumnAsync("SELECT version || '|' || name || '|' || sha256 FROM schema_version ORDER BY version"));
         Assert.Equal(
             ["orleans_membership", "orleans_membership_version", "orleans_reminders", "orleans_storage", "orleansquery", "schema_version",
              "waba_customer_link", "waba_customer_verdict", "waba_event", "waba_inbound_id", "waba_number_grant", "waba_quota", "waba_quota_grant",
-             "waba_service_allowance", "waba_window"],
+             "waba_service_allowance", "waba_silo_schema", "waba_window"],
             await db.ColumnAsync("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1"));
     }
 
@@ -56,7 +57,7 @@ public class SchemaMigratorMigrate
             ["orleans_membership.iamalivetime", "orleans_membership.starttime", "orleans_membership_version.modifiedon",
              "orleans_reminders.starttime", "orleans_storage.modifiedon", "schema_version.applied_at",
              "waba_customer_link.taught_at", "waba_customer_verdict.at", "waba_customer_verdict.expires_at", "waba_event.at", "waba_inbound_id.recorded_at", "waba_number_grant.free_until", "waba_number_grant.granted_at", "waba_number_grant.window_expires_at",
-             "waba_quota_grant.counted_at", "waba_window.expires_at"],
+             "waba_quota_grant.counted_at", "waba_silo_schema.registered_at", "waba_window.expires_at"],
             await db.ColumnAsync(
                 "SELECT table_name || '.' || column_name FROM information_schema.columns " +
                 "WHERE table_schema = 'public' AND data_type = 'timestamp with time zone' ORDER BY 1"));
@@ -69,7 +70,7 @@ public class SchemaMigratorMigrate
 
         // ADR 0015: no unique key to probe on every grant; activation reads through one plain index. The rare
         // rows have one (010): a verdict is its own key, an allowance is one row per number.
-        Assert.Equal(["waba_customer_verdict", "waba_event", "waba_quota", "waba_service_allowance"], await db.ColumnAsync(
+        Assert.Equal(["waba_customer_verdict", "waba_event", "waba_quota", "waba_service_allowance", "waba_silo_schema"], await db.ColumnAsync(
             "SELECT table_name FROM information_schema.table_constraints WHERE table_schema = 'public' AND constraint_type = 'PRIMARY KEY' " +
             "AND table_name LIKE 'waba%' ORDER BY 1"));
         Assert.Equal(["waba_number_grant_granted_at_brin", "waba_number_grant_phone", "waba_quota_grant_counted_at_brin", "waba_quota_grant_quota_key",
