@@ -81,6 +81,7 @@ internal sealed partial class ContractDocumentTransformer
         (nameof(InboundBody), "kind", "InboundKind", false),
         (nameof(InboundBody), "entryPoint", "EntryPoint", false),
         (nameof(PermitDecision), "reason", "DenialReason", false),
+        (nameof(ShadowDenial), "reason", "DenialReason", false),
         (nameof(ReviewDecisionRequest), "decision", "ReviewDecision", false),
         (nameof(PermitBody), "category", "TemplateCategory", false),
         (nameof(TemplateBody), "category", "TemplateCategory", false),
