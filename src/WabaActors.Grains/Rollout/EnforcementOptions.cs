@@ -13,6 +13,14 @@ public sealed class EnforcementOptions
     /// <summary>The mode of every tenant not named in <see cref="Tenants"/>: <c>Enforce</c> unless set.</summary>
     public Enforcement Default { get; set; } = Enforcement.Enforce;
 
-    /// <summary>Per tenant id (<c>[a-z0-9][a-z0-9-]{0,63}</c>), its mode when it differs from <see cref="Default"/>.</summary>
-    public Dictionary<string, Enforcement> Tenants { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Per tenant id (<c>[a-z0-9][a-z0-9-]{0,63}</c>), its mode when it differs from <see cref="Default"/>: <c>Enforce</c> or
+    /// <c>Shadow</c>, any case. Text, read by <see cref="ModeOf"/>: the binder drops a dictionary entry it cannot convert
+    /// without a word, so a typo would silently leave a tenant in the default mode; the validator names it instead.
+    /// </summary>
+    public Dictionary<string, string?> Tenants { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The mode a <see cref="Tenants"/> value names, or null when it names none.</summary>
+    public static Enforcement? ModeOf(string? text) =>
+        Enum.TryParse<Enforcement>(text, ignoreCase: true, out var mode) && Enum.IsDefined(mode) ? mode : null;
 }

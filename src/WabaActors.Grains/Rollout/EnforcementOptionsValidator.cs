@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using WabaActors.Domain.Identity;
-using WabaActors.Domain.Messaging;
 
 namespace WabaActors.Grains.Rollout;
 
@@ -23,7 +22,7 @@ public sealed class EnforcementOptionsValidator : IValidateOptions<EnforcementOp
                 errors.Add($"{key}: a tenant id must match [a-z0-9][a-z0-9-]{{0,63}} (lower case).");
             }
 
-            if (!Enum.IsDefined(mode))
+            if (EnforcementOptions.ModeOf(mode) is null)
             {
                 errors.Add($"{key} must be Enforce or Shadow.");
             }

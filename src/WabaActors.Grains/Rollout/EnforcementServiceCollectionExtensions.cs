@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 
 namespace WabaActors.Grains.Rollout;
 
@@ -15,6 +16,7 @@ public static class EnforcementServiceCollectionExtensions
         services.AddOptions<EnforcementOptions>().BindConfiguration(EnforcementOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EnforcementOptions>, EnforcementOptionsValidator>());
         services.TryAddSingleton<TenantEnforcement>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TenantEnforcement>());
         return services;
     }
 }

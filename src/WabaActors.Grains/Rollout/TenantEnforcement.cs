@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using Orleans.Runtime;
 using WabaActors.Domain.Messaging;
 
 namespace WabaActors.Grains.Rollout;
@@ -10,7 +11,7 @@ namespace WabaActors.Grains.Rollout;
 /// again on every configuration change: a valid change takes effect on the next permit, with no restart; an invalid one
 /// (a mode or tenant id the validator refuses, a value the binder cannot read) is logged and the last good modes stay.
 /// </summary>
-public sealed class TenantEnforcement : IDisposable
+public sealed class TenantEnforcement : IDisposable, ILifecycleParticipant<ISiloLifecycle>
 {
     private readonly IOptionsFactory<EnforcementOptions> _factory;
     private readonly ILogger<TenantEnforcement> _logger;
@@ -34,6 +35,14 @@ public sealed class TenantEnforcement : IDisposable
     {
         var modes = _modes;
         return modes.Tenants.TryGetValue(tenant, out var mode) ? mode : modes.Default;
+    }
+
+    /// <summary>
+    /// Nothing to run: a silo resolves its lifecycle participants as it starts, which builds this one then — so the
+    /// modes are logged (500) and every change is watched from the start, not from the silo's first permit.
+    /// </summary>
+    public void Participate(ISiloLifecycle lifecycle)
+    {
     }
 
     public void Dispose()
@@ -68,7 +77,7 @@ public sealed class TenantEnforcement : IDisposable
     private sealed record Modes(Enforcement Default, IReadOnlyDictionary<string, Enforcement> Tenants)
     {
         public static Modes Of(EnforcementOptions options) =>
-            new(options.Default, new Dictionary<string, Enforcement>(options.Tenants, StringComparer.Ordinal));
+            new(options.Default, options.Tenants.ToDictionary(t => t.Key, t => EnforcementOptions.ModeOf(t.Value)!.Value, StringComparer.Ordinal));
 
         public bool SameAs(Modes other) =>
             Default == other.Default && Tenants.Count == other.Tenants.Count

@@ -71,7 +71,7 @@ public class ClusterFixture : IAsyncLifetime
                 o.InitializationTimeout = TimeSpan.FromSeconds(30);
             });
             silo.Services.AddWabaGrainServices();
-            silo.Services.Configure<EnforcementOptions>(o => o.Tenants[ShadowTenant] = Domain.Messaging.Enforcement.Shadow);
+            silo.Services.Configure<EnforcementOptions>(o => o.Tenants[ShadowTenant] = "Shadow");
             silo.Services.AddSingleton<GrainCallCounter>();
             silo.Services.AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<GrainCallCounter>());
         });
