@@ -48,7 +48,7 @@ public abstract class ShadowModeTests(HostFixture fixture)
     }
 
     [Fact]
-    public async Task AnAllowedSendInShadowCarriesNoShadow()
+    public async Task InShadowOnlyTheDenialCarriesAShadowAndAnAllowedSendIsPricedAsEver()
     {
         var account = await _api.LiveAndApprovedAsync();
         var customer = Ids.Customer();
@@ -56,10 +56,12 @@ public abstract class ShadowModeTests(HostFixture fixture)
         Mode(account, "Shadow");
 
         var decision = (await Permit(account, customer, "session")).Ok();
+        var shadowed = (await Permit(account, Ids.Customer(), "session")).Ok();
 
         Assert.True(decision.Bool("allowed"));
         Assert.False(decision.AsObject().ContainsKey("shadow"));
         Assert.False(decision.IsNull("pricing"));
+        Assert.Equal((true, "customer_service_window_closed"), (shadowed.Bool("allowed"), shadowed.Str("shadow.reason")));
     }
 
     [Fact]
@@ -122,6 +124,7 @@ public abstract class ShadowModeTests(HostFixture fixture)
         var granted = Ids.MessageId();
         (await Permit(account, customer, "session", granted)).Ok();
         Mode(account, "Shadow");
+        Assert.Equal("customer_service_window_closed", (await Permit(account, Ids.Customer(), "session")).Ok().Str("shadow.reason"));
 
         (await _api.Post(account.Number + "/permits", new { customer = "abc", type = "sms", messageId = "" })).Problem(HttpStatusCode.BadRequest, "validation_failed");
         (await Permit(account with { Phone = Ids.Phone() }, customer, "session")).Problem(HttpStatusCode.NotFound, "not_found");
