@@ -96,12 +96,7 @@ public abstract class ShadowModeTests(HostFixture fixture)
     [Fact]
     public async Task BatchShadowsEachDenialAndKeepsEachEntrysProblem()
     {
-        var account = await _api.LiveAndApprovedAsync();
-        var replying = Ids.Customer();
-        await _api.OpenWindow(account, replying);
-        var granted = Ids.MessageId();
-        (await Permit(account, replying, "session", granted)).Ok();
-        Mode(account, "Shadow");
+        var (account, replying, granted) = await GrantedThenShadowedAsync();
 
         var decisions = Decisions(await Batch(account,
             Permit(Ids.Customer(), "session"), Permit(replying, "session"), new { customer = "abc", type = "sms", messageId = "" },
@@ -118,12 +113,7 @@ public abstract class ShadowModeTests(HostFixture fixture)
     [Fact]
     public async Task RefusalsThatAreNoDecisionAreNotShadowed()
     {
-        var account = await _api.LiveAndApprovedAsync();
-        var customer = Ids.Customer();
-        await _api.OpenWindow(account, customer);
-        var granted = Ids.MessageId();
-        (await Permit(account, customer, "session", granted)).Ok();
-        Mode(account, "Shadow");
+        var (account, customer, granted) = await GrantedThenShadowedAsync();
         Assert.Equal("customer_service_window_closed", (await Permit(account, Ids.Customer(), "session")).Ok().Str("shadow.reason"));
 
         (await _api.Post(account.Number + "/permits", new { customer = "abc", type = "sms", messageId = "" })).Problem(HttpStatusCode.BadRequest, "validation_failed");
@@ -144,6 +134,49 @@ public abstract class ShadowModeTests(HostFixture fixture)
 
         await Eventually.Until(async () => await Sample("waba_permit_shadow_denials_total", shadow) >= shadowBefore + 1
             && await Sample("waba_permit_decisions_total", allowed) >= allowedBefore + 1, Timeout, "the shadow denial was not counted");
+    }
+
+    [Fact]
+    public async Task AnInvalidChangeIsRefusedNamingItsKeyAndTheTenantsModeStays()
+    {
+        var account = await _api.LiveAndApprovedAsync();
+        var key = $"WabaActors:Enforcement:Tenants:{account.Tenant}";
+        Mode(account, "Shadow");
+        Assert.Contains(fixture.Logs.Lines, l => l.Contains("[500]", StringComparison.Ordinal) && l.Contains(account.Tenant, StringComparison.Ordinal));
+        try
+        {
+            try
+            {
+                fixture.Live.Set(key, "observe");
+            }
+            catch (AggregateException)
+            {
+                // The options monitor ValidateOnStart made reports the invalid section to whoever reloaded: here the
+                // test (a watched file's reload runs on a task that swallows it). The modes are the subject, below.
+            }
+
+            var decision = (await Permit(account, Ids.Customer(), "session")).Ok();
+
+            Assert.Equal((true, "customer_service_window_closed"), (decision.Bool("allowed"), decision.Str("shadow.reason")));
+            Assert.Contains(fixture.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("[501]", StringComparison.Ordinal)
+                && l.Contains(key, StringComparison.Ordinal));
+        }
+        finally
+        {
+            fixture.Live.Set(key, null);
+        }
+    }
+
+    /// <summary>An account whose customer's window is open and a session granted to it, then its tenant put in shadow.</summary>
+    private async Task<(TestAccount Account, string Customer, string Granted)> GrantedThenShadowedAsync()
+    {
+        var account = await _api.LiveAndApprovedAsync();
+        var customer = Ids.Customer();
+        await _api.OpenWindow(account, customer);
+        var granted = Ids.MessageId();
+        (await Permit(account, customer, "session", granted)).Ok();
+        Mode(account, "Shadow");
+        return (account, customer, granted);
     }
 
     private void Mode(TestAccount account, string mode) => fixture.Live.Set($"WabaActors:Enforcement:Tenants:{account.Tenant}", mode);
