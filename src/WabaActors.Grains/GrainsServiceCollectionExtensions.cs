@@ -5,6 +5,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using WabaActors.Grains.Gateway;
 using WabaActors.Grains.Notifications;
+using WabaActors.Grains.Rollout;
 using WabaActors.Grains.Storage;
 using WabaActors.Grains.Telemetry;
 
@@ -27,6 +28,7 @@ public static class GrainsServiceCollectionExtensions
         // grain with numbers could not reactivate. System.Text.Json writes them by their declared type.
         services.TryAddKeyedSingleton<IGrainStorageSerializer, SystemTextJsonGrainStorageSerializer>(StorageNames.Grains);
         services.AddOptions<GrainOptions>().BindConfiguration(GrainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddWabaEnforcement();
         services.AddOptions<WebhookDedupeOptions>().BindConfiguration(WebhookDedupeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(sp => new GrainMetrics(sp.GetService<IMeterFactory>()));
         services.AddWabaNotificationOptions();

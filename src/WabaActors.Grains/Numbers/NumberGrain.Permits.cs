@@ -7,6 +7,8 @@ using WabaActors.Domain.Identity;
 using WabaActors.Domain.Messaging;
 using WabaActors.Domain.Numbers;
 using WabaActors.Domain.Templates;
+using Microsoft.Extensions.Logging;
+using WabaActors.Grains.Telemetry;
 using WabaActors.Grains.Translation;
 
 namespace WabaActors.Grains.Numbers;
@@ -144,20 +146,36 @@ public sealed partial class NumberGrain
             ScheduleAllowanceFlush();
         }
 
+        if (step.Decision is not { } decision)
+        {
+            return Decided.Refused(step.Error!.ToFailure());
+        }
+
+        // A tenant in shadow gets a denial answered allowed, the denial beside it (ADR 0028): decided, never granted.
+        var answered = decision.Under(enforcement.For(number.Tenant));
+
         // A template's answer rests on the tail: its grant, or for a replay or a denial grants and counts
         // still committing. A session permit is a read (ADR 0022): it waits only for what it wrote itself.
-        return step.Decision is { } decision
-            ? new Decided(decision.ToContract(ask.Id.Value), decision.Reason, ask.Type, RestsOnTail: ask.Type == MessageType.Template || step.Granted is not null)
-            {
-                Price = step.IsNewGrant ? decision.Price : null,
-            }
-            : Decided.Refused(step.Error!.ToFailure());
+        return new Decided(answered.ToContract(ask.Id.Value), answered.Reason, ask.Type, RestsOnTail: ask.Type == MessageType.Template || step.Granted is not null)
+        {
+            Price = step.IsNewGrant ? decision.Price : null,
+            Shadowed = answered.Shadow?.Reason ?? DenyReason.None,
+        };
     }
 
-    /// <summary>A decision counted once what it rests on is durable: its reason, and for a new grant its price.</summary>
+    /// <summary>A decision counted once what it rests on is durable: its reason (none when answered allowed), a shadowed denial's own, and for a new grant its price.</summary>
     private void Report(Decided decided)
     {
         metrics.Decided(decided.Reason, decided.Type);
+        if (decided.Shadowed != DenyReason.None)
+        {
+            metrics.ShadowDenied(decided.Shadowed, decided.Type);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                NumberLog.ShadowDenial(logger, PersonalData.Hash(Phone), Number!.Tenant, Number.Waba, decided.Type, decided.Shadowed);
+            }
+        }
+
         if (decided.Price is { } price)
         {
             metrics.Priced(price);
@@ -226,6 +244,9 @@ public sealed partial class NumberGrain
     private readonly record struct Decided(Reply<PermitDecision> Reply, DenyReason Reason, MessageType Type, bool RestsOnTail, bool IsDecision = true)
     {
         public Domain.Pricing.Price? Price { get; init; }
+
+        /// <summary>For a denial answered allowed in shadow mode: its reason (<see cref="Reason"/> is then none).</summary>
+        public DenyReason Shadowed { get; init; }
 
         public static Decided Refused(Failure failure) => new(failure, DenyReason.None, MessageType.Session, RestsOnTail: false, IsDecision: false);
     }

@@ -13,6 +13,7 @@ using WabaActors.Domain.Numbers;
 using WabaActors.Domain.Rules;
 using WabaActors.Grains.Accounts;
 using WabaActors.Grains.Gateway;
+using WabaActors.Grains.Rollout;
 using WabaActors.Grains.Translation;
 using WabaActors.Grains.Storage;
 using WabaActors.Grains.Telemetry;
@@ -33,6 +34,7 @@ public sealed partial class NumberGrain(
     IOptions<GrainOptions> options,
     IOptions<WebhookDedupeOptions> dedupe,
     GrainMetrics metrics,
+    TenantEnforcement enforcement,
     ILogger<NumberGrain> logger) : Grain, INumberGrain, IRemindable
 {
     private readonly NumberPermits _permits = new(rules);

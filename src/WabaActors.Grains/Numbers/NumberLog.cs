@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using WabaActors.Domain.Messaging;
 using WabaActors.Grains.Telemetry;
 
 namespace WabaActors.Grains.Numbers;
@@ -28,4 +29,8 @@ internal static partial class NumberLog
 
     [LoggerMessage(EventId = WabaEventId.NumberVerdictShareFailed, Level = LogLevel.Warning, Message = "Number {PhoneHash}: a 131049 could not be handed to the account {Waba}; its other numbers learn it from their own next 131049")]
     public static partial void VerdictShareFailed(ILogger logger, string phoneHash, string waba, Exception error);
+
+    [LoggerMessage(EventId = WabaEventId.NumberShadowDenial, Level = LogLevel.Debug,
+        Message = "Number {PhoneHash} of {Tenant}/{Waba}: a {Type} permit denied {Reason} was answered allowed (shadow mode)")]
+    public static partial void ShadowDenial(ILogger logger, string phoneHash, string tenant, string waba, MessageType type, DenyReason reason);
 }

@@ -14,6 +14,7 @@ public sealed class GrainMetrics
     private static readonly int Types = Enum.GetValues<MessageType>().Length;
 
     private readonly Counter<long> _decisions;
+    private readonly Counter<long> _shadowDenials;
     private readonly Counter<long> _grants;
     private readonly UpDownCounter<long> _windows;
     private readonly Counter<long> _links;
@@ -25,6 +26,7 @@ public sealed class GrainMetrics
         [.. Enum.GetValues<Domain.Verdicts.VerdictEffect>().Select(e => new KeyValuePair<string, object?>[] { new("effect", SnakeCase.Of(e)) })];
     private readonly Histogram<double> _reminderLag;
     private readonly KeyValuePair<string, object?>[][] _decisionTags;
+    private readonly KeyValuePair<string, object?>[][] _shadowTags;
     private readonly KeyValuePair<string, object?>[][] _grantTags;
     private readonly KeyValuePair<string, object?>[][] _reminderTags;
     private readonly KeyValuePair<string, object?>[][] _linkTags =
@@ -35,6 +37,8 @@ public sealed class GrainMetrics
         var meter = meters?.Create(TelemetryNames.Meter) ?? new Meter(TelemetryNames.Meter);
         _decisions = meter.CreateCounter<long>("waba.permit.decisions", "{decision}",
             "Permits answered by the number grains (replays included), by allowed, reason and message type.");
+        _shadowDenials = meter.CreateCounter<long>("waba.permit.shadow_denials", "{decision}",
+            "Denials answered allowed because the tenant's gate runs in shadow (WabaActors:Enforcement), by reason and message type.");
         _grants = meter.CreateCounter<long>("waba.template.grants", "{grant}",
             "Template-recipient checks by the quota grains: a new recipient counted, one already counted, or the limit reached.");
         _links = meter.CreateCounter<long>("waba.customer.links", "{event}",
@@ -65,6 +69,15 @@ public sealed class GrainMetrics
             }
         }
 
+        _shadowTags = new KeyValuePair<string, object?>[reasons.Length * Types][];
+        foreach (var reason in reasons)
+        {
+            foreach (var type in types)
+            {
+                _shadowTags[((int)reason * Types) + (int)type] = [new("reason", SnakeCase.Of(reason)), new("type", SnakeCase.Of(type))];
+            }
+        }
+
         _grantTags = [.. Enum.GetValues<GrantOutcome>().Select(o => new KeyValuePair<string, object?>[] { new("outcome", SnakeCase.Of(o)) })];
         _reminderTags = [.. Enum.GetValues<DeadlineReminder>().Select(r => new KeyValuePair<string, object?>[] { new("reminder", SnakeCase.Of(r)) })];
     }
@@ -72,6 +85,10 @@ public sealed class GrainMetrics
     /// <summary>One permit answered: allowed (reason <c>none</c>) or denied with its reason.</summary>
     public void Decided(DenyReason reason, MessageType type) =>
         _decisions.Add(1, _decisionTags[((int)reason * Types) + (int)type]);
+
+    /// <summary>A denial answered allowed in shadow mode (its answer is counted by <see cref="Decided"/> as allowed).</summary>
+    public void ShadowDenied(DenyReason reason, MessageType type) =>
+        _shadowDenials.Add(1, _shadowTags[((int)reason * Types) + (int)type]);
 
     public void Counted(GrantOutcome outcome) => _grants.Add(1, _grantTags[(int)outcome]);
 

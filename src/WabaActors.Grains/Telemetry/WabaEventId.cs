@@ -25,6 +25,10 @@ public static class WabaEventId
     public const int OperatorDashboard = 300;
     public const int OperatorPage = 301;
 
+    // 500–599: Host enforcement: shadow mode
+    public const int EnforcementModes = 500;
+    public const int EnforcementReloadRefused = 501;
+
     // 1000–1099: Account grain
     public const int AccountChanged = 1001;
     public const int AccountBlocked = 1002;
@@ -45,6 +49,7 @@ public static class WabaEventId
     public const int NumberLinksLookedUp = 2009;
     public const int NumberAllowanceFlushFailed = 2010;
     public const int NumberVerdictShareFailed = 2011;
+    public const int NumberShadowDenial = 2020;
 
     // 2100–2199: Template quota grain
     public const int QuotaFenced = 2101;
@@ -118,6 +123,7 @@ public static class WabaEventId
         (100, 199, "Host: start-up (listening, telemetry, silo ports)"),
         (200, 299, "Host security: API keys, rate limits"),
         (300, 399, "Host operator views: dashboard, account page"),
+        (500, 599, "Host enforcement: shadow mode"),
         (1000, 1099, "Account grain"),
         (2000, 2099, "Number grain: verification, windows, permits, inbound ids"),
         (2100, 2199, "Template quota grain"),

@@ -26,6 +26,7 @@ internal static class Decisions
         RetryAt = d.RetryAt,
         Detail = d.Detail,
         Pricing = d.Allowed && d.Price is { } price ? price.ToContract() : null,
+        Shadow = d.Shadow is { } shadow ? new Contracts.Messaging.ShadowDenial(Reasons[(int)shadow.Reason]!.Value, shadow.RetryAt, shadow.Detail) : null,
     };
 
     public static WindowView ToView(this WindowState w) => new(w.Open, w.ExpiresAt);

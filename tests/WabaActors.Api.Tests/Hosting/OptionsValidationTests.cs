@@ -42,6 +42,10 @@ public class OptionsValidationTests
     [InlineData("WabaActors:Telemetry:MetricsPath", "/v1/metrics", "WabaActors:Telemetry:MetricsPath")]
     [InlineData("WabaActors:Telemetry:OtlpEndpoint", "ftp://collector", "WabaActors:Telemetry:OtlpEndpoint")]
     // LogOptions
+    // EnforcementOptions
+    [InlineData("WabaActors:Enforcement:Tenants:Acme", "Shadow", "WabaActors:Enforcement:Tenants:Acme")]
+    [InlineData("WabaActors:Enforcement:Default", "7", "WabaActors:Enforcement:Default")]
+    [InlineData("WabaActors:Enforcement:Tenants:acme", "observe", "WabaActors:Enforcement:Tenants:acme")]
     // NotificationOptions (ranges are checked even while disabled)
     [InlineData("WabaActors:Notifications:BatchSize", "0", "WabaActors:Notifications:BatchSize")]
     [InlineData("WabaActors:Notifications:Timeout", "00:30:00", "WabaActors:Notifications:Timeout")]
@@ -59,6 +63,7 @@ public class OptionsValidationTests
     [InlineData("WabaActors:Storage", "Floppy", "WabaActors:Storage")]
     [InlineData("WabaActors:Telemetry:Enabled", "perhaps", "WabaActors:Telemetry:Enabled")]
     [InlineData("WabaActors:Logging:Json", "perhaps", "WabaActors:Logging:Json")]
+    [InlineData("WabaActors:Enforcement:Default", "observe", "WabaActors:Enforcement:Default")]
     public async Task UnreadableValueStopsTheHostNamingItsKey(string key, string value, string named)
     {
         await using var factory = new ApiFactory(new Dictionary<string, string?> { [key] = value });

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
@@ -38,6 +39,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     public int GatewayPort { get; }
 
+    /// <summary>Configuration the tests change while the host runs (a reload each time).</summary>
+    public LiveSettings Live { get; } = new();
+
     /// <summary>Every line the host logs at Warning or above, and all of its own and the security middleware's.</summary>
     public LogSink Logs { get; } = new();
 
@@ -56,6 +60,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureAppConfiguration(c => c.Add(Live));
 
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
             .AddProvider(Logs)

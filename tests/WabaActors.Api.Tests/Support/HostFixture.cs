@@ -13,6 +13,9 @@ public abstract class HostFixture : IAsyncLifetime
     /// <summary>What the host logged so far.</summary>
     public LogSink Logs => _factory.Logs;
 
+    /// <summary>Configuration changed while the host runs: each change is a reload.</summary>
+    public LiveSettings Live => _factory.Live;
+
     /// <summary>The host's endpoints, for tests that cover every route.</summary>
     public EndpointDataSource Endpoints => _factory.Services.GetRequiredService<EndpointDataSource>();
 

@@ -60,6 +60,18 @@ public abstract class MessagingClientCalls(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task AllowsNamingTheDenialInShadowGivenNoWindowForATenantInShadow()
+    {
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains, tenant: ClusterFixture.ShadowTenant);
+
+        var decision = await Client.CheckSendAsync(account.Tenant, account.Waba, phones[0], Ids.Customer(), MessageKind.Session, Ids.Message());
+        var batch = await Client.CheckSendBatchAsync(account.Tenant, account.Waba, phones[0], [new(Ids.Customer(), MessageKind.Session, Ids.Message())]);
+
+        Assert.Equal((true, null, DenialReason.CustomerServiceWindowClosed), (decision.Allowed, decision.Reason, decision.Shadow?.Reason));
+        Assert.Equal((true, DenialReason.CustomerServiceWindowClosed), (batch[0].Value!.Allowed, batch[0].Value!.Shadow?.Reason));
+    }
+
+    [Fact]
     public async Task AnswersTheProfilesDecisionNotExceptionGivenReviewPending()
     {
         var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);

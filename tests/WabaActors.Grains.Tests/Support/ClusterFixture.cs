@@ -6,6 +6,7 @@ using Orleans.Storage;
 using Orleans.TestingHost;
 using WabaActors.Domain.Rules;
 using WabaActors.Grains;
+using WabaActors.Grains.Rollout;
 using WabaActors.Grains.Storage;
 using WabaActors.Grains.Time;
 
@@ -22,6 +23,9 @@ public class ClusterFixture : IAsyncLifetime
 {
     /// <summary>Where the fake clock starts; tests read <see cref="Now"/> rather than assume it.</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The tenant whose gate runs in shadow on this silo (<c>WabaActors:Enforcement:Tenants</c>); every other is enforced.</summary>
+    public const string ShadowTenant = "shadowed";
 
     private InProcessTestCluster? _cluster;
 
@@ -67,6 +71,7 @@ public class ClusterFixture : IAsyncLifetime
                 o.InitializationTimeout = TimeSpan.FromSeconds(30);
             });
             silo.Services.AddWabaGrainServices();
+            silo.Services.Configure<EnforcementOptions>(o => o.Tenants[ShadowTenant] = "Shadow");
             silo.Services.AddSingleton<GrainCallCounter>();
             silo.Services.AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<GrainCallCounter>());
         });

@@ -30,9 +30,9 @@ public sealed record TestAccount(IGrainFactory Grains, string Tenant, string Wab
     }
 
     /// <summary>A live account with <paramref name="numbers"/> registered numbers.</summary>
-    public static async Task<(TestAccount Account, string[] Phones)> LiveAsync(IGrainFactory grains, int numbers = 1)
+    public static async Task<(TestAccount Account, string[] Phones)> LiveAsync(IGrainFactory grains, int numbers = 1, string? tenant = null)
     {
-        var account = await OnboardedAsync(grains);
+        var account = await OnboardedAsync(grains, tenant);
         var phones = new string[numbers];
         for (var i = 0; i < numbers; i++)
         {
@@ -49,9 +49,9 @@ public sealed record TestAccount(IGrainFactory Grains, string Tenant, string Wab
     /// approved: it may send under every rule profile (the <c>meta</c> profile denies every send
     /// <c>account_under_review</c> while the review is pending). For tests whose subject is not the review.
     /// </summary>
-    public static async Task<(TestAccount Account, string[] Phones)> LiveAndApprovedAsync(IGrainFactory grains, int numbers = 1)
+    public static async Task<(TestAccount Account, string[] Phones)> LiveAndApprovedAsync(IGrainFactory grains, int numbers = 1, string? tenant = null)
     {
-        var (account, phones) = await LiveAsync(grains, numbers);
+        var (account, phones) = await LiveAsync(grains, numbers, tenant);
         await account.ApproveCommerceReviewAsync();
         return (account, phones);
     }

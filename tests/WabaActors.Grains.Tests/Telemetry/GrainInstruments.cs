@@ -22,6 +22,20 @@ public class GrainInstruments(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task CountsAShadowDenialByItsReasonAndTypeAndItsAnswerAsAllowedNotDenied()
+    {
+        var (account, phones) = await TestAccount.LiveAndApprovedAsync(fixture.Grains, tenant: ClusterFixture.ShadowTenant);
+        using var probe = new MetricsProbe(fixture.Meters);
+
+        await account.PermitAsync(phones[0], Ids.Customer(), MessageKind.Session);
+
+        Assert.Equal(1, probe.Sum("waba.permit.shadow_denials", ("reason", "customer_service_window_closed"), ("type", "session")));
+        Assert.Equal(1, probe.Count("waba.permit.shadow_denials"));
+        Assert.Equal(1, probe.Sum(Decisions, ("allowed", "true"), ("reason", "none"), ("type", "session")));
+        Assert.Equal(1, probe.Count(Decisions));
+    }
+
+    [Fact]
     public async Task CountsATemplateGrantOnceAndItsRecipientAsCounted()
     {
         var (account, phones) = await TestAccount.LiveAsync(fixture.Grains);

@@ -81,6 +81,7 @@ internal sealed partial class ContractDocumentTransformer
         (nameof(InboundBody), "kind", "InboundKind", false),
         (nameof(InboundBody), "entryPoint", "EntryPoint", false),
         (nameof(PermitDecision), "reason", "DenialReason", false),
+        (nameof(ShadowDenial), "reason", "DenialReason", false),
         (nameof(ReviewDecisionRequest), "decision", "ReviewDecision", false),
         (nameof(PermitBody), "category", "TemplateCategory", false),
         (nameof(TemplateBody), "category", "TemplateCategory", false),
@@ -157,6 +158,13 @@ internal sealed partial class ContractDocumentTransformer
     [
         (nameof(NumberWithWarnings), "phone"),
         (nameof(NumberWithWarnings), "status"),
+        (nameof(PermitDecision), "shadow"),
+    ];
+
+    /// <summary>Answer properties left out of the JSON where they do not apply, rather than written null: not required (and never null, above).</summary>
+    private static readonly (string Component, string Property)[] LeftOut =
+    [
+        (nameof(PermitDecision), "shadow"),
     ];
 
     private static readonly string[] Dropped = ["ProblemDetails", "HttpValidationProblemDetails", "JsonElement"];

@@ -138,7 +138,7 @@ internal sealed partial class ContractDocumentTransformer : IOpenApiDocumentTran
         }
     }
 
-    /// <summary>Request bodies are never nullable; every property of an answer is required (null where it does not apply).</summary>
+    /// <summary>Request bodies are never nullable; every property of an answer is required (null where it does not apply), but those <see cref="LeftOut"/>.</summary>
     private static void ApplyNullability(OpenApiDocument document, IDictionary<string, IOpenApiSchema> schemas)
     {
         var requests = Reached(document, schemas, fromRequests: true);
@@ -160,7 +160,7 @@ internal sealed partial class ContractDocumentTransformer : IOpenApiDocumentTran
         foreach (var name in responses.Where(n => !Sets.ContainsKey(n) && n is not ContractOperationTransformer.ProblemSchema and not BatchEntrySchema))
         {
             var schema = Object(schemas, name);
-            schema.Required = new HashSet<string>(schema.Properties?.Keys ?? [], StringComparer.Ordinal);
+            schema.Required = new HashSet<string>((schema.Properties?.Keys ?? []).Where(p => !LeftOut.Contains((name, p))), StringComparer.Ordinal);
         }
     }
 
