@@ -14,6 +14,7 @@ using WabaActors.Domain.Rules;
 using WabaActors.Grains.Gateway;
 using WabaActors.Grains.Translation;
 using WabaActors.Grains.Storage;
+using WabaActors.Grains.Faults;
 using WabaActors.Grains.Telemetry;
 using WabaActors.Grains.Time;
 
@@ -31,6 +32,7 @@ public sealed partial class NumberGrain(
     [FromKeyedServices(WabaClock.Key)] TimeProvider clock,
     IOptions<GrainOptions> options,
     GrainMetrics metrics,
+    FaultLog faults,
     ILogger<NumberGrain> logger) : Grain, INumberGrain, IRemindable
 {
     private readonly NumberPermits _permits = new(rules);

@@ -9,6 +9,7 @@ public static class HostErrorCodes
     public const string QuotaUnavailable = "quota_unavailable";
     public const string Timeout = "timeout";
     public const string SiloUnavailable = "silo_unavailable";
+    public const string StorageUnavailable = "storage_unavailable";
     public const string InternalError = "internal_error";
     public const string RequestFailed = "request_failed";
 }

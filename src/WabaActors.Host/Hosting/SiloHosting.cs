@@ -55,6 +55,7 @@ public static class SiloHosting
             services.AddHostedService<DeferredLoggerFactory.AttachOnStart>();
             services.AddSingleton(dataSource);
             services.AddPostgreSqlWabaStores();
+            services.AddHealthChecks().AddCheck<Api.PostgreSqlReadyCheck>("postgresql", tags: ["ready"]);
         }
 
         if (options.Gateway == GatewayKind.Dialog360)
