@@ -199,6 +199,15 @@ public sealed class HostProcess : IAsyncDisposable
         await _process.WaitForExitAsync().WaitAsync(Settings.Timeout);
     }
 
+    /// <summary>Every line captured so far (stdout and stderr, each prefixed with its stream), for counting what was logged.</summary>
+    public string[] Lines()
+    {
+        lock (_output)
+        {
+            return _output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        }
+    }
+
     /// <summary>The captured stdout and stderr (the last lines), for failure messages.</summary>
     public string Output
     {
