@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WabaActors.Contracts.Common;
 using WabaActors.Grains.Telemetry;
 
 namespace WabaActors.Grains.Faults;

@@ -1,3 +1,4 @@
+using WabaActors.Contracts.Common;
 using WabaActors.Grains.Faults;
 
 namespace WabaActors.Host.Hosting;

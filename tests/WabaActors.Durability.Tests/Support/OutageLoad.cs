@@ -35,8 +35,6 @@ public sealed class OutageLoad(HttpClient http, IReadOnlyList<LoadAccount> accou
     /// <summary>Answers 2xx so far.</summary>
     public long Acknowledged => Interlocked.Read(ref _acknowledged);
 
-    public int Count(int status, string? code = null) => Answers.Count(a => a.Status == status && (code is null || a.Code == code));
-
     public Task RunAsync(int callers, CancellationToken stop) =>
         Task.WhenAll(Enumerable.Range(0, callers).Select(caller => Task.Run(async () =>
         {

@@ -1,14 +1,14 @@
 using System.Net.Sockets;
 using Orleans.Serialization;
 
-namespace WabaActors.Grains.Faults;
+namespace WabaActors.Contracts.Common;
 
 /// <summary>
 /// The one rule for "the database could not be reached": whether an exception — as thrown by Npgsql,
 /// or as it arrives after a grain call (the original type, wrapped in another exception, or, when the
 /// type could not cross, Orleans' stand-in naming it) — is a storage outage, and which kind. The web
 /// host answers such a call <c>503 storage_unavailable</c>; the grains and the group-commit writer
-/// count it (<see cref="FaultLog"/>) instead of logging a stack per call. Classified by type name, so
+/// count it (FaultLog) instead of logging a stack per call. Classified by type name, so
 /// the grains need no reference to Npgsql. A fenced write (QuotaFencedException) is not one of these.
 /// </summary>
 public static class StorageFault
