@@ -52,6 +52,13 @@ public sealed class TestDatabase : IAsyncDisposable
                 $"`export {EnvironmentVariable}=$(deploy/postgres-local.sh start)` and `deploy/postgres-local.sh stop` afterwards.");
         }
 
+        return await CreateOnAsync(server, migrate);
+    }
+
+    /// <summary>A fresh database on <paramref name="server"/> (a connection string to any of its databases): a test's own server.</summary>
+    public static async Task<TestDatabase> CreateOnAsync(string server, bool migrate = false)
+    {
+
         var name = $"waba_test_{Guid.NewGuid():N}"[..40];
         await using (var admin = await OpenAdminAsync(server))
         {

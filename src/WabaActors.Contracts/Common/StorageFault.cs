@@ -61,11 +61,20 @@ public static class StorageFault
 
     private static string? Classify(Exception exception) => exception.GetType().FullName switch
     {
-        "Npgsql.PostgresException" => OfSqlState(exception.GetType().GetProperty("SqlState")?.GetValue(exception) as string),
+        "Npgsql.PostgresException" => OfSqlState(exception.GetType().GetProperty("SqlState")?.GetValue(exception) as string ?? StateIn(exception.Message)),
         "Npgsql.NpgsqlException" => OfClientError(exception),
         _ when exception is UnavailableExceptionFallbackException fallback => OfFallback(fallback),
+
+        // Orleans 10 cannot serialize Npgsql's exceptions (outside its supported namespaces): a grain call
+        // from another process (a client, another silo) gets this instead, naming the type. A client-side
+        // NpgsqlException is always a connection's failure; a server's PostgresException says nothing more
+        // here, so it is not taken for an outage.
+        _ when exception is CodecNotFoundException && exception.Message.Contains("Npgsql.NpgsqlException", StringComparison.Ordinal) => ConnectionLost,
         _ => null,
     };
+
+    /// <summary>A server error's message starts with its SQL state ("57P01: terminating connection …").</summary>
+    private static string? StateIn(string message) => message.Length > 6 && message[5] == ':' ? message[..5] : null;
 
     /// <summary>The server's own refusals that mean "not now": shutting down, starting, out of connections, connection errors, a cancelled statement.</summary>
     private static string? OfSqlState(string? state) => state switch
@@ -101,8 +110,7 @@ public static class StorageFault
         var type = fallback.ExceptionType ?? "";
         if (type.StartsWith("Npgsql.PostgresException", StringComparison.Ordinal))
         {
-            var message = fallback.Message;
-            return message.Length > 6 && message[5] == ':' ? OfSqlState(message[..5]) : ConnectionLost;
+            return OfSqlState(StateIn(fallback.Message));
         }
 
         return type.StartsWith("Npgsql.", StringComparison.Ordinal) ? ConnectionLost : null;
