@@ -104,7 +104,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         Open.TryRemove(Name, out _);
         await DataSource.DisposeAsync();
-        await using var admin = await OpenAdminAsync(Environment.GetEnvironmentVariable(EnvironmentVariable)!);
+        await using var admin = await OpenAdminAsync(ConnectionString);
         await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
     }
 
