@@ -118,7 +118,7 @@ public sealed class PostgresKilledUnderLoad(ITestOutputHelper output) : IAsyncLi
         var stackFrames = faultLines.Count(l => l.Split("| ", 2) is [_, var text] && text.TrimStart().StartsWith("at ", StringComparison.Ordinal));
         var logged = string.Join(", ", entries.GroupBy(e => e).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()}× {g.Key}"));
         output.WriteLine($"logged since the crash: {entries.Count} warnings and errors, {stackFrames} stack frames: {logged}");
-        Assert.True(entries.Count <= 60 && stackFrames <= 60, $"{entries.Count} warnings and errors, {stackFrames} stack frames logged since the crash: {logged}");
+        Assert.True(entries.Count <= 40 && stackFrames <= 20, $"{entries.Count} warnings and errors, {stackFrames} stack frames logged since the crash: {logged}");
 
         // A new process on the same database: every acknowledged window and grant is there, no account over its limit.
         await host.DisposeAsync();
