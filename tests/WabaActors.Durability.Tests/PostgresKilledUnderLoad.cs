@@ -173,22 +173,10 @@ public sealed class PostgresKilledUnderLoad(ITestOutputHelper output) : IAsyncLi
         return new LoadAccount(await HttpAccount.LiveAsync(host.Http, phones), phones);
     }
 
-    /// <summary>A host on a free HTTP port (tried again, at most twice, should another process take the port first).</summary>
     private async Task<HostProcess> StartAsync(string name, PrivatePostgres pg, int siloPort, int gatewayPort)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var httpPort = HostProcess.FreePort();
-            try
-            {
-                var host = await HostProcess.StartAsync(name, pg.ConnectionString, httpPort, siloPort, gatewayPort);
-                _hosts.Add(host);
-                return host;
-            }
-            catch (HostFailedException e) when (attempt < 3 && e.Message.Contains($"Failed to bind to address http://127.0.0.1:{httpPort}", StringComparison.Ordinal))
-            {
-                output.WriteLine($"{name}: HTTP port {httpPort} was taken before the host bound it; starting again on another port");
-            }
-        }
+        var host = await HostProcess.StartOnFreePortAsync(name, pg.ConnectionString, siloPort, gatewayPort, output.WriteLine);
+        _hosts.Add(host);
+        return host;
     }
 }
