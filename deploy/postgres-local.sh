@@ -3,6 +3,11 @@
 #
 #   deploy/postgres-local.sh start   # prints the Npgsql connection string on stdout
 #   deploy/postgres-local.sh stop    # stops the server and deletes its data directory
+#   deploy/postgres-local.sh kill    # crashes it (pg_ctl -m immediate stop): data and state kept
+#   deploy/postgres-local.sh resume  # starts it again on the same data and port (crash recovery)
+#
+# kill/resume simulate a database outage (docs/operations.md, "Storage outages"); use them only on
+# an instance of your own (its own WABA_PG_STATE), never on one other tests share.
 #
 # State (data dir, port, connection string) goes to $WABA_PG_STATE (default
 # /tmp/waba-pg.env); `source` it to get WABA_PG_CONNECTION and
@@ -129,8 +134,41 @@ cmd_stop() {
   unset WABA_PG_DIR WABA_PG_PORT WABA_PG_CONNECTION
 }
 
+# A crash: no checkpoint, no shutdown of the sessions; the data directory and the state file stay.
+cmd_kill() {
+  [[ -f $STATE ]] || die "not running (no $STATE)"
+  find_pgbin
+  # shellcheck disable=SC1090
+  source "$STATE"
+  if running; then
+    as_pg "$PGBIN/pg_ctl" stop -w -m immediate -D "$WABA_PG_DIR/data" >/dev/null || die "pg_ctl stop -m immediate failed"
+    log "killed server on port $WABA_PG_PORT (data kept in $WABA_PG_DIR)"
+  else
+    log "server on port $WABA_PG_PORT already down"
+  fi
+}
+
+# The same server again after a kill: same data (crash recovery runs), same port and connection string.
+cmd_resume() {
+  [[ -f $STATE ]] || die "nothing to resume (no $STATE)"
+  find_pgbin
+  # shellcheck disable=SC1090
+  source "$STATE"
+  if running; then
+    log "already running on port $WABA_PG_PORT"
+  else
+    as_pg "$PGBIN/pg_ctl" start -w -t 60 -D "$WABA_PG_DIR/data" -l "$WABA_PG_DIR/postgres.log" \
+      -o "-c listen_addresses=127.0.0.1 -p $WABA_PG_PORT -k $WABA_PG_DIR -c fsync=on -c max_connections=200 ${WABA_PG_OPTIONS:-}" >/dev/null \
+      || { tail -n 20 "$WABA_PG_DIR/postgres.log" >&2 || true; die "pg_ctl start failed"; }
+    log "resumed server on port $WABA_PG_PORT"
+  fi
+  echo "$WABA_PG_CONNECTION"
+}
+
 case ${1:-} in
-  start) cmd_start ;;
-  stop)  cmd_stop ;;
-  *) echo "usage: $0 start|stop   (state file: $STATE)" >&2; exit 2 ;;
+  start)  cmd_start ;;
+  stop)   cmd_stop ;;
+  kill)   cmd_kill ;;
+  resume) cmd_resume ;;
+  *) echo "usage: $0 start|stop|kill|resume   (state file: $STATE)" >&2; exit 2 ;;
 esac

@@ -20,7 +20,7 @@ public sealed partial class MessagingClient
         TemplateRef? template, TemplateCategory? category = null, CancellationToken ct = default)
     {
         var request = new PermitRequest(customer, kind, messageId, userId) { Template = template, Category = category };
-        return Unwrap(await Number(phone).RequestPermitAsync(new Scope(tenant, waba), request, ct));
+        return Unwrap(await Retriable(Number(phone).RequestPermitAsync(new Scope(tenant, waba), request, ct)));
     }
 
     /// <summary>
@@ -30,5 +30,5 @@ public sealed partial class MessagingClient
     /// </summary>
     /// <exception cref="WabaRequestException">Bad input or an unknown account or number.</exception>
     public async Task<OutcomeResult> RecordOutcomeAsync(string tenant, string waba, string phone, SendOutcome outcome, CancellationToken ct = default) =>
-        Unwrap(await Number(phone).RecordOutcomeAsync(new Scope(tenant, waba), outcome, ct));
+        Unwrap(await Retriable(Number(phone).RecordOutcomeAsync(new Scope(tenant, waba), outcome, ct)));
 }

@@ -7,6 +7,9 @@ namespace WabaActors.Client;
 /// <summary>
 /// What the messaging pipeline asks before every send, and tells on every inbound message, over the
 /// Orleans client (one grain call to the number; a second hop only for a template outside the window).
+/// Every call throws <see cref="WabaRequestException"/> for a refusal of the request, and its subtype
+/// <see cref="WabaUnavailableException"/> (<see cref="WabaRequestException.IsRetriable"/>, a <c>RetryAfter</c>)
+/// when the service could not decide right now — the HTTP API's <c>503</c>s.
 /// </summary>
 /// <example>
 /// <code>
@@ -22,6 +25,7 @@ public sealed partial class MessagingClient(IGrainFactory grains)
 {
     /// <summary>May this message go out now? Idempotent per <paramref name="messageId"/>: a retry gets the same grant, counted once.</summary>
     /// <exception cref="WabaRequestException">Bad input, an unknown account or number, or a message id reused for another customer or kind.</exception>
+    /// <exception cref="WabaUnavailableException">The service could not decide right now (the database unreachable, a silo leaving): retry after its <c>RetryAfter</c>.</exception>
     public Task<PermitDecision> CheckSendAsync(
         string tenant, string waba, string phone, string customer, MessageKind kind, string messageId, CancellationToken ct = default) =>
         CheckSendAsync(tenant, waba, phone, customer, kind, messageId, userId: null, ct);
@@ -35,7 +39,7 @@ public sealed partial class MessagingClient(IGrainFactory grains)
     public async Task<PermitDecision> CheckSendAsync(
         string tenant, string waba, string phone, string customer, MessageKind kind, string messageId, string? userId, CancellationToken ct = default)
     {
-        var reply = await Number(phone).RequestPermitAsync(new Scope(tenant, waba), new PermitRequest(customer, kind, messageId, userId), ct);
+        var reply = await Retriable(Number(phone).RequestPermitAsync(new Scope(tenant, waba), new PermitRequest(customer, kind, messageId, userId), ct));
         return Unwrap(reply);
     }
 
@@ -60,7 +64,7 @@ public sealed partial class MessagingClient(IGrainFactory grains)
             requests[i] = new PermitRequest(check.Customer, check.Kind, check.MessageId, check.UserId) { Template = check.Template, Category = check.Category };
         }
 
-        var reply = await Number(phone).RequestPermitsAsync(new Scope(tenant, waba), requests, ct);
+        var reply = await Retriable(Number(phone).RequestPermitsAsync(new Scope(tenant, waba), requests, ct));
         return Unwrap(reply).Replies;
     }
 
@@ -85,11 +89,24 @@ public sealed partial class MessagingClient(IGrainFactory grains)
         InboundKind kind = InboundKind.Message, EntryPoint entryPoint = EntryPoint.None, CancellationToken ct = default)
     {
         var message = new InboundMessage(customer, messageId, timestamp, userId, kind, entryPoint);
-        var reply = await Number(phone).RecordInboundAsync(new Scope(tenant, waba), message, ct);
+        var reply = await Retriable(Number(phone).RecordInboundAsync(new Scope(tenant, waba), message, ct));
         return Unwrap(reply);
     }
 
     private INumberGrain Number(string phone) => grains.Reference<INumberGrain>(phone.TrimStart('+'));
+
+    /// <summary>A grain call whose passing failures (the database unreachable, a silo leaving, a timeout) become <see cref="WabaUnavailableException"/>.</summary>
+    private static async ValueTask<T> Retriable<T>(ValueTask<T> call)
+    {
+        try
+        {
+            return await call;
+        }
+        catch (Exception e) when (WabaUnavailableException.From(e) is { } unavailable)
+        {
+            throw unavailable;
+        }
+    }
 
     private static T Unwrap<T>(Reply<T> reply) => reply.Failure is { } failure ? throw new WabaRequestException(failure) : reply.Value!;
 }

@@ -3,6 +3,9 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
 using Orleans.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WabaActors.Grains.Faults;
 using WabaActors.Grains.Gateway;
 using WabaActors.Grains.Notifications;
 using WabaActors.Grains.Rollout;
@@ -31,6 +34,9 @@ public static class GrainsServiceCollectionExtensions
         services.AddWabaEnforcement();
         services.AddOptions<WebhookDedupeOptions>().BindConfiguration(WebhookDedupeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(sp => new GrainMetrics(sp.GetService<IMeterFactory>()));
+        services.AddOptions<FaultOptions>().BindConfiguration(FaultOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(sp => new FaultLog(
+            sp.GetRequiredService<ILogger<FaultLog>>(), sp.GetRequiredService<IOptions<FaultOptions>>(), sp.GetService<IMeterFactory>()));
         services.AddWabaNotificationOptions();
         services.TryAddSingleton<IMessagingStore, InMemoryMessagingStore>();
         services.TryAddSingleton<IHistoryStore, InMemoryHistoryStore>();

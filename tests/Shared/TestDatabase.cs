@@ -52,6 +52,13 @@ public sealed class TestDatabase : IAsyncDisposable
                 $"`export {EnvironmentVariable}=$(deploy/postgres-local.sh start)` and `deploy/postgres-local.sh stop` afterwards.");
         }
 
+        return await CreateOnAsync(server, migrate);
+    }
+
+    /// <summary>A fresh database on <paramref name="server"/> (a connection string to any of its databases): a test's own server.</summary>
+    public static async Task<TestDatabase> CreateOnAsync(string server, bool migrate = false)
+    {
+
         var name = $"waba_test_{Guid.NewGuid():N}"[..40];
         await using (var admin = await OpenAdminAsync(server))
         {
@@ -97,7 +104,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         Open.TryRemove(Name, out _);
         await DataSource.DisposeAsync();
-        await using var admin = await OpenAdminAsync(Environment.GetEnvironmentVariable(EnvironmentVariable)!);
+        await using var admin = await OpenAdminAsync(ConnectionString);
         await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
     }
 

@@ -145,27 +145,11 @@ public sealed class HostProcessKilled(ITestOutputHelper output) : IAsyncLifetime
         return host;
     }
 
-    /// <summary>
-    /// Starts a host on a free HTTP port. A port found free can be taken by another process's outgoing
-    /// connection before the host binds it (both come from the ephemeral range): then the start is
-    /// tried again on another port, at most twice more.
-    /// </summary>
     private async Task<HostProcess> StartAsync(string name, TestDatabase db, int siloPort, int gatewayPort)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var httpPort = HostProcess.FreePort();
-            try
-            {
-                var host = await HostProcess.StartAsync(name, db.ConnectionString, httpPort, siloPort, gatewayPort);
-                _hosts.Add(host);
-                return host;
-            }
-            catch (HostFailedException e) when (attempt < 3 && e.Message.Contains($"Failed to bind to address http://127.0.0.1:{httpPort}", StringComparison.Ordinal))
-            {
-                output.WriteLine($"{name}: HTTP port {httpPort} was taken before the host bound it; starting again on another port");
-            }
-        }
+        var host = await HostProcess.StartOnFreePortAsync(name, db.ConnectionString, siloPort, gatewayPort, output.WriteLine);
+        _hosts.Add(host);
+        return host;
     }
 
     private static async Task<List<string>> StoredCustomersAsync(TestDatabase db, string quotaKey) =>

@@ -4,6 +4,7 @@ using WabaActors.Contracts.Messaging;
 using WabaActors.Domain.Common;
 using WabaActors.Domain.Identity;
 using WabaActors.Domain.Messaging;
+using WabaActors.Grains.Faults;
 using WabaActors.Grains.Telemetry;
 using WabaActors.Grains.Translation;
 using WabaActors.Grains.Storage;
@@ -161,7 +162,12 @@ public sealed partial class NumberGrain
         }
         catch (Exception e)
         {
-            NumberLog.WriteFailed(logger, PersonalData.Hash(Phone), e);
+            // An outage is counted (one line per interval), any other failure logged with its stack.
+            if (!faults.TryRecord(e, FaultSource.NumberWrite))
+            {
+                NumberLog.WriteFailed(logger, PersonalData.Hash(Phone), e);
+            }
+
             DeactivateOnIdle();
             throw;
         }

@@ -172,8 +172,12 @@ public sealed partial class NumberGrain
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Informational only: the next flush writes the count again.
-            NumberLog.AllowanceFlushFailed(logger, Telemetry.PersonalData.Hash(Phone), e);
+            // Informational only: the next flush writes the count again. An outage is counted, not logged per number.
+            if (!faults.TryRecord(e, Faults.FaultSource.AllowanceFlush))
+            {
+                NumberLog.AllowanceFlushFailed(logger, Telemetry.PersonalData.Hash(Phone), e);
+            }
+
             allowance.Touch();
         }
     }

@@ -16,6 +16,7 @@ using WabaActors.Grains.Gateway;
 using WabaActors.Grains.Rollout;
 using WabaActors.Grains.Translation;
 using WabaActors.Grains.Storage;
+using WabaActors.Grains.Faults;
 using WabaActors.Grains.Telemetry;
 using WabaActors.Grains.Time;
 
@@ -35,6 +36,7 @@ public sealed partial class NumberGrain(
     IOptions<WebhookDedupeOptions> dedupe,
     GrainMetrics metrics,
     TenantEnforcement enforcement,
+    FaultLog faults,
     ILogger<NumberGrain> logger) : Grain, INumberGrain, IRemindable
 {
     private readonly NumberPermits _permits = new(rules);

@@ -11,6 +11,7 @@ using WabaActors.Domain.Rules;
 using WabaActors.Grains.Translation;
 using WabaActors.Grains.Portfolios;
 using WabaActors.Grains.Storage;
+using WabaActors.Grains.Faults;
 using WabaActors.Grains.Telemetry;
 using WabaActors.Grains.Time;
 
@@ -31,6 +32,7 @@ public sealed class TemplateQuotaGrain(
     WabaRules rules,
     [FromKeyedServices(WabaClock.Key)] TimeProvider clock,
     GrainMetrics metrics,
+    FaultLog faults,
     ILogger<TemplateQuotaGrain> logger) : Grain, ITemplateQuotaGrain, IPortfolioQuotaGrain, ICustomerDirectoryGrain
 {
     private readonly TemplateQuota _quota = new(rules);
@@ -133,7 +135,12 @@ public sealed class TemplateQuotaGrain(
         }
         catch (Exception e)
         {
-            QuotaLog.WriteFailed(logger, Key, e);
+            // An outage is counted (one line per interval), any other failure logged with its stack.
+            if (!faults.TryRecord(e, FaultSource.QuotaWrite))
+            {
+                QuotaLog.WriteFailed(logger, Key, e);
+            }
+
             DeactivateOnIdle();
             throw;
         }

@@ -25,6 +25,11 @@ public static class WabaEventId
     public const int OperatorDashboard = 300;
     public const int OperatorPage = 301;
 
+    // 400–499: Host faults: storage and dependency outages
+    public const int StorageFault = 400;
+    public const int StorageFaultsRepeated = 401;
+    public const int StorageFaultsEnded = 402;
+
     // 500–599: Host enforcement: shadow mode
     public const int EnforcementModes = 500;
     public const int EnforcementReloadRefused = 501;
@@ -94,6 +99,10 @@ public static class WabaEventId
     public const int MigrationContractCheckFailed = 4208;
     public const int DeltaLogKeysDropped = 4209;
 
+    // 4300–4399: PostgreSQL health
+    public const int PostgresUnreachable = 4300;
+    public const int PostgresReachable = 4301;
+
     // 5000–5099: 360dialog gateway
     public const int Dialog360Refused = 5001;
     public const int Dialog360Failed = 5002;
@@ -123,6 +132,7 @@ public static class WabaEventId
         (100, 199, "Host: start-up (listening, telemetry, silo ports)"),
         (200, 299, "Host security: API keys, rate limits"),
         (300, 399, "Host operator views: dashboard, account page"),
+        (400, 499, "Host faults: storage and dependency outages"),
         (500, 599, "Host enforcement: shadow mode"),
         (1000, 1099, "Account grain"),
         (2000, 2099, "Number grain: verification, windows, permits, inbound ids"),
@@ -132,6 +142,7 @@ public static class WabaEventId
         (4000, 4099, "PostgreSQL group commit"),
         (4100, 4199, "PostgreSQL pruner"),
         (4200, 4299, "PostgreSQL schema migration"),
+        (4300, 4399, "PostgreSQL health"),
         (5000, 5099, "360dialog gateway"),
         (6000, 6099, "Portfolios"),
         (7000, 7099, "Notifications to mluvii"),

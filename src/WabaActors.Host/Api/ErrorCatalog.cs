@@ -43,6 +43,7 @@ public static class ErrorCatalog
         new(HostErrorCodes.QuotaUnavailable, StatusCodes.Status503ServiceUnavailable),
         new(HostErrorCodes.Timeout, StatusCodes.Status503ServiceUnavailable),
         new(HostErrorCodes.SiloUnavailable, StatusCodes.Status503ServiceUnavailable),
+        new(HostErrorCodes.StorageUnavailable, StatusCodes.Status503ServiceUnavailable),
         new(HostErrorCodes.MethodNotAllowed, StatusCodes.Status405MethodNotAllowed),
         new(HostErrorCodes.PayloadTooLarge, StatusCodes.Status413PayloadTooLarge),
         new(HostErrorCodes.UnsupportedMediaType, StatusCodes.Status415UnsupportedMediaType),

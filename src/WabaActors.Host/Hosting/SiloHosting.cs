@@ -55,7 +55,11 @@ public static class SiloHosting
             services.AddHostedService<DeferredLoggerFactory.AttachOnStart>();
             services.AddSingleton(dataSource);
             services.AddPostgreSqlWabaStores();
+            services.AddSingleton<Api.PostgreSqlReadyCheck>();   // one instance: its cached probe answers every request
+            services.AddHealthChecks().AddCheck<Api.PostgreSqlReadyCheck>("postgresql", tags: ["ready"]);
         }
+
+        StorageFaultLoggerFactory.Register(services);
 
         if (options.Gateway == GatewayKind.Dialog360)
         {

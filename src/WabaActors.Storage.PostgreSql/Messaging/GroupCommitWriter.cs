@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using WabaActors.Grains.Faults;
 using WabaActors.Grains.Telemetry;
 
 namespace WabaActors.Storage.PostgreSql;
@@ -28,13 +29,15 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
     private readonly GroupCommitTelemetry _telemetry;
     private readonly TimeSpan _idleLimit;
     private readonly TimeProvider _time;
+    private readonly FaultLog? _faults;
 
+    /// <param name="faults">Counts a batch lost to a database outage instead of logging its stack (none: logged).</param>
     /// <param name="time">Measures how long a writer's connection has been idle (real time: the
     /// system clock unless a test passes its own).</param>
     public GroupCommitWriter(NpgsqlDataSource dataSource, IOptions<GroupCommitOptions> options, ILogger<GroupCommitWriter> logger,
-        IMeterFactory? meters = null, TimeProvider? time = null)
+        IMeterFactory? meters = null, TimeProvider? time = null, FaultLog? faults = null)
     {
-        (_dataSource, _logger, _maxBatch) = (dataSource, logger, options.Value.MaxBatchSize);
+        (_dataSource, _logger, _maxBatch, _faults) = (dataSource, logger, options.Value.MaxBatchSize, faults);
         (_idleLimit, _time) = (options.Value.ConnectionIdleLimit, time ?? TimeProvider.System);
         _telemetry = new GroupCommitTelemetry(meters);
 
@@ -111,8 +114,12 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
             _telemetry.Record(batch.Count, started, committed: false);
             span?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             // One bad statement fails its whole batch: commit the others one by one so only the bad
-            // one's caller hears the error.
-            LogBatchFailed(_logger, batch.Count, e);
+            // one's caller hears the error. A database outage is counted, not logged per batch.
+            if (_faults?.TryRecord(e, FaultSource.GroupCommit) != true)
+            {
+                LogBatchFailed(_logger, batch.Count, e);
+            }
+
             foreach (var write in batch)
             {
                 await CommitAsync(connection, [write]);

@@ -119,6 +119,27 @@ public sealed class HostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>
+    /// <see cref="StartAsync"/> on a free HTTP port. A port found free can be taken by another process's outgoing
+    /// connection before the host binds it (both come from the ephemeral range): then the start is tried again
+    /// on another port, at most twice more (<paramref name="note"/> hears each retry).
+    /// </summary>
+    public static async Task<HostProcess> StartOnFreePortAsync(string name, string connectionString, int siloPort, int gatewayPort, Action<string> note)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var httpPort = FreePort();
+            try
+            {
+                return await StartAsync(name, connectionString, httpPort, siloPort, gatewayPort);
+            }
+            catch (HostFailedException e) when (attempt < 3 && e.Message.Contains($"Failed to bind to address http://127.0.0.1:{httpPort}", StringComparison.Ordinal))
+            {
+                note($"{name}: HTTP port {httpPort} was taken before the host bound it; starting again on another port");
+            }
+        }
+    }
+
     /// <summary>Starts a host expected to stop by itself (a start-up failure) and waits for its exit: its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(string name, string connectionString, int httpPort, int siloPort, int gatewayPort)
     {
@@ -197,6 +218,15 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         await _process.WaitForExitAsync().WaitAsync(Settings.Timeout);
+    }
+
+    /// <summary>Every line captured so far (stdout and stderr, each prefixed with its stream), for counting what was logged.</summary>
+    public string[] Lines()
+    {
+        lock (_output)
+        {
+            return _output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        }
     }
 
     /// <summary>The captured stdout and stderr (the last lines), for failure messages.</summary>

@@ -54,7 +54,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
 
         if (!metadata.OfType<CallsNoGrainMetadata>().Any())
         {
-            codes.AddRange([HostErrorCodes.QuotaUnavailable, HostErrorCodes.Timeout, HostErrorCodes.SiloUnavailable]);
+            codes.AddRange([HostErrorCodes.QuotaUnavailable, HostErrorCodes.StorageUnavailable, HostErrorCodes.Timeout, HostErrorCodes.SiloUnavailable]);
         }
 
         codes.AddRange([HostErrorCodes.InternalError, HostErrorCodes.RequestFailed]);
