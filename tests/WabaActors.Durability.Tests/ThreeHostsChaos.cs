@@ -203,27 +203,15 @@ public sealed class ThreeHostsChaos(ITestOutputHelper output) : IAsyncLifetime
     private static int Limit(System.Text.Json.JsonElement view, string field = "limit") =>
         view.GetProperty("limits").GetProperty("templateRecipients").GetProperty(field).GetInt32();
 
-    /// <summary>Starts host <paramref name="i"/> on its cluster ports and a free HTTP port (another one if that was taken meanwhile).</summary>
+    /// <summary>Starts host <paramref name="i"/> on its cluster ports and a free HTTP port.</summary>
     private async Task StartAsync(int i, TestDatabase db)
     {
-        for (var attempt = 1; ; attempt++)
+        var host = await HostProcess.StartOnFreePortAsync($"host-{i + 1}", db.ConnectionString, _ports[i].Silo, _ports[i].Gateway, output.WriteLine);
+        lock (_started)
         {
-            var httpPort = HostProcess.FreePort();
-            try
-            {
-                var host = await HostProcess.StartAsync($"host-{i + 1}", db.ConnectionString, httpPort, _ports[i].Silo, _ports[i].Gateway);
-                lock (_started)
-                {
-                    _started.Add(host);
-                }
-
-                _hosts[i] = host;
-                return;
-            }
-            catch (HostFailedException e) when (attempt < 3 && e.Message.Contains($"Failed to bind to address http://127.0.0.1:{httpPort}", StringComparison.Ordinal))
-            {
-                output.WriteLine($"host-{i + 1}: HTTP port {httpPort} was taken before the host bound it; starting again on another port");
-            }
+            _started.Add(host);
         }
+
+        _hosts[i] = host;
     }
 }
