@@ -26,6 +26,11 @@ public static class GrainsServiceCollectionExtensions
         services.AddSerializer(s => s.AddJsonSerializer(
             isSupported: t => t.Namespace?.StartsWith("WabaActors.Domain", StringComparison.Ordinal) == true));
 
+        // Npgsql's exceptions cross a grain call as themselves (type, message, inner exceptions), not as
+        // Orleans' stand-in: a PostgreSQL refusal raised on one silo is still classified on the caller's
+        // (StorageFault reads a server error's state from its message), so it answers 503, not 500 (ADR 0024).
+        services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
+
         // The grains' state holds domain records whose lists are compiler-made collection types; the
         // default (Newtonsoft, $type names) writes those names and then refuses to read them back, so a
         // grain with numbers could not reactivate. System.Text.Json writes them by their declared type.

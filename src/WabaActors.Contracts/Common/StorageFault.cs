@@ -65,8 +65,8 @@ public static class StorageFault
         "Npgsql.NpgsqlException" => OfClientError(exception),
         _ when exception is UnavailableExceptionFallbackException fallback => OfFallback(fallback),
 
-        // Orleans 10 cannot serialize Npgsql's exceptions (outside its supported namespaces): a grain call
-        // from another process (a client, another silo) gets this instead, naming the type. A client-side
+        // A silo of the build before the one that lets Npgsql's exceptions cross (ADR 0024) sends this
+        // instead, naming the type (a rolling upgrade's mixed cluster). A client-side
         // NpgsqlException is always a connection's failure; a server's PostgresException says nothing more
         // here, so it is not taken for an outage.
         _ when exception is CodecNotFoundException && exception.Message.Contains("Npgsql.NpgsqlException", StringComparison.Ordinal) => ConnectionLost,
