@@ -22,6 +22,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseKnownCharsetsOnly();
 app.UseWabaSecurity();
+app.UseMiddleware<DecisionDeadlineMiddleware>();
 
 var options = app.Services.GetRequiredService<IOptions<WabaOptions>>().Value;
 try

@@ -25,4 +25,13 @@ public sealed class FaultOptions
     /// <summary>How long a probe's result answers <c>/health/ready</c> before the database is asked again (probes do not hammer it).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:02", ErrorMessage = "WabaActors:Faults:DatabaseProbeCache must be between {1} and {2}.")]
     public TimeSpan DatabaseProbeCache { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long the messaging pipeline's calls (inbound, permits, batches, outcomes, windows) may wait for
+    /// the grains before they answer <c>503 timeout</c> with <c>Retry-After</c>: a grain on a silo that just
+    /// died is only given up by the membership after some seconds, and a caller's own timeout would end the
+    /// call unanswered. Below the callers' timeouts; nothing is acknowledged by such an answer.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:00:25", ErrorMessage = "WabaActors:Faults:DecisionDeadline must be between {1} and {2}.")]
+    public TimeSpan DecisionDeadline { get; set; } = TimeSpan.FromSeconds(3);
 }

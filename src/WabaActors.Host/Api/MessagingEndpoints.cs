@@ -10,7 +10,7 @@ public static class MessagingEndpoints
 {
     public static IEndpointRouteBuilder MapMessagingEndpoints(this IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup(AccountsEndpoints.Prefix + "/numbers/{phone}").WithTags("Messaging");
+        var g = app.MapGroup(AccountsEndpoints.Prefix + "/numbers/{phone}").WithTags("Messaging").WithMetadata(DecisionDeadline.Marker);
         g.MapPost("/inbound", RecordInbound).WithName("RecordInbound").Produces<WindowView>()
             .Describe("Record a customer's message or call", "Records a customer's message (or, with kind call, a call the customer started) to this number, which opens (or extends) the 24 h customer-service window. " +
                 "The customer is a phone or a BSUID; a userId (BSUID) beside a phone links the two ids as one person. See docs/api.md § Messaging and § Customers are people.", ErrorCodes.ValidationFailed, ErrorCodes.NotFound, ErrorCodes.TimestampInFuture);
