@@ -73,25 +73,42 @@ public sealed class ThreeHostsChaos(ITestOutputHelper output) : IAsyncLifetime
         var fifth = plan.Count / 5;
         await RunAsync(plan[..fifth], ledger);
 
-        // Twice: SIGKILL the second host once 10 more answers are in (the rest of the phase in flight or
-        // unsent), let the phase run out on the two others, start it again on its ports, check.
+        // Twice: SIGKILL the second host once 10 more answers are in, while twelve callers keep sending the
+        // phase (round and round: a request sent again is a retry with its message id) until 40 answers came
+        // after the kill through the two others; then start it again on its ports and check.
         for (var kill = 1; kill <= 2; kill++)
         {
             var phase = plan[(fifth * kill)..(fifth * (kill + 1))];
-            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var target = ledger.Answered + 10;
+            var (beforeKill, afterKill) = (Signal(), Signal());
+            var (killTarget, settledTarget, stop) = (ledger.Responses + 10, int.MaxValue, false);
             var during = RunAsync(phase, ledger, () =>
             {
-                if (ledger.Answered >= target)
+                if (ledger.Responses >= killTarget)
                 {
-                    reached.TrySetResult();
+                    beforeKill.TrySetResult();
                 }
-            });
-            await reached.Task.WaitAsync(Settings.Timeout);
-            await Host(Victim).KillAsync();
-            var killedAt = Seconds;
-            await during;
-            _report.Add($"kill {kill} at {killedAt} s; phase done at {Seconds} s: {ledger.Summary}");
+
+                if (ledger.Responses >= Volatile.Read(ref settledTarget))
+                {
+                    afterKill.TrySetResult();
+                }
+            }, () => !Volatile.Read(ref stop));
+            try
+            {
+                await beforeKill.Task.WaitAsync(Settings.Timeout);
+                await Host(Victim).KillAsync();
+                var killedAt = Seconds;
+                Volatile.Write(ref settledTarget, ledger.Responses + 40);
+                await afterKill.Task.WaitAsync(Settings.Timeout);
+                _report.Add($"kill {kill} at {killedAt} s; 40 answers after it at {Seconds} s");
+            }
+            finally
+            {
+                Volatile.Write(ref stop, true);
+                await during;
+            }
+
+            _report.Add($"phase {kill} done at {Seconds} s: {ledger.Summary}");
             await StartAsync(Victim, db);
             _report.Add($"host {Victim + 1} ready again at {Seconds} s");
             await VerifyAsync(accounts, ledger, limit, final: false);
@@ -115,20 +132,26 @@ public sealed class ThreeHostsChaos(ITestOutputHelper output) : IAsyncLifetime
         Assert.False(ledger.NoAnswer.IsEmpty && ledger.Unavailable.IsEmpty, $"the kills hit no request: {ledger.Summary}");
     }
 
-    /// <summary>Twelve callers; each request goes to the host of its index (all three ports take load).</summary>
-    private async Task RunAsync(IReadOnlyList<ChaosOp> ops, ChaosLedger ledger, Action? answered = null)
+    /// <summary>
+    /// Twelve callers; each request goes to the host of its index (all three ports take load). Every request
+    /// is sent once; while <paramref name="more"/> says so, the callers go round again (the same requests:
+    /// retries with their message ids).
+    /// </summary>
+    private async Task RunAsync(IReadOnlyList<ChaosOp> ops, ChaosLedger ledger, Action? answered = null, Func<bool>? more = null)
     {
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(async () =>
         {
-            for (var i = Interlocked.Increment(ref next); i < ops.Count; i = Interlocked.Increment(ref next))
+            for (var i = Interlocked.Increment(ref next); i < ops.Count || more?.Invoke() == true; i = Interlocked.Increment(ref next))
             {
-                var op = ops[i];
+                var op = ops[i % ops.Count];
                 await ledger.SendAsync(Host(op.Index % 3).Http, op);
                 answered?.Invoke();
             }
         })));
     }
+
+    private static TaskCompletionSource Signal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>
     /// Everything acknowledged so far, asked through a host other than the one that answered: windows

@@ -31,6 +31,11 @@ public sealed class ChaosLedger
 
     public int Answered => Windows.Count + Permits.Count;
 
+    /// <summary>Every answer received (a 200 or a 503; a request sent again counts again).</summary>
+    public int Responses => Volatile.Read(ref _responses);
+
+    private int _responses;
+
     /// <summary>Acknowledged template grants that counted a recipient.</summary>
     public IEnumerable<(ChaosOp Op, PermitDecision Decision)> CountedGrants =>
         Permits.Where(p => p.Key.Kind == ChaosKind.Template && p.Value.Allowed && p.Value.TemplateRecipients is not null).Select(p => (p.Key, p.Value));
@@ -66,6 +71,7 @@ public sealed class ChaosLedger
     private async Task RecordAsync(ChaosOp op, HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();
+        Interlocked.Increment(ref _responses);
         if (response.StatusCode == HttpStatusCode.OK)
         {
             if (op.Kind == ChaosKind.Inbound)
