@@ -97,7 +97,8 @@ public class CustomerWindowsMemory(ITestOutputHelper output)
         });
 
         output.WriteLine($"{Entries:N0} phone windows: {ours:N2} bytes per window, before BSUIDs {before:N2}");
-        Assert.InRange(ours - before, -0.01, 0.01);
+        // No more than before (a heap reading moves by a few hundredths of a byte per entry between runs; less is fine).
+        Assert.True(ours - before <= 0.01, $"{ours:N3} bytes per window, before BSUIDs {before:N3}");
     }
 
     /// <summary>The customers, parsed before the first reading: both readings hold them, so only the set is measured.</summary>
