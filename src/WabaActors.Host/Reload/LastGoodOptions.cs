@@ -78,6 +78,14 @@ public sealed class LastGoodOptions<TOptions> : IDisposable
                 ReloadLog.Rejected(_logger!, _section, string.Join(" ", e.Failures));
                 return;
             }
+            catch (InvalidOperationException e)
+            {
+                // The binder could not convert a value (a TimeSpan written "soon"). Thrown here, it would
+                // escape the configuration's change callback; its message may quote the value, so only the
+                // key it names is logged.
+                ReloadLog.Rejected(_logger!, _section, $"{UnreadableKey(e.Message)}: the value cannot be read as its option's type.");
+                return;
+            }
 
             if (_guard?.Invoke(_current, next) is { } refused)
             {
@@ -88,5 +96,14 @@ public sealed class LastGoodOptions<TOptions> : IDisposable
             _current = next;
             ReloadLog.Reloaded(_logger!, _section, _describe!(next));
         }
+    }
+
+    /// <summary>The key the binder's message names ("… at 'A:B' to type …"), or the section when it names none.</summary>
+    private string UnreadableKey(string message)
+    {
+        const string At = " at '";
+        var start = message.IndexOf(At, StringComparison.Ordinal);
+        var end = start < 0 ? -1 : message.IndexOf('\'', start + At.Length);
+        return end < 0 ? _section : message[(start + At.Length)..end];
     }
 }

@@ -22,22 +22,8 @@ public class NotificationSecretReloadTests
     public async Task NewSecretSignsTheNextRequestAndAnUnusableOneIsRefused()
     {
         await using var receiver = await StubReceiver.StartAsync();
-        var configuration = new ConfigurationManager();
-        configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"{Section}:Enabled"] = "true",
-            [$"{Section}:Endpoint"] = receiver.Endpoint.ToString(),
-            [$"{Section}:Secret"] = Old,
-        });
-        var logs = new LogSink();
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging(l => l.AddProvider(logs))
-            .AddSingleton(TimeProvider.System);
-        services.AddOptions<NotificationOptions>().BindConfiguration(Section);
-        services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
-        services.AddWabaNotifications();
-        await using var provider = services.BuildServiceProvider();
+        var (configuration, logs) = (new ConfigurationManager(), new LogSink());
+        await using var provider = Sender(configuration, logs, receiver, Old);
         var sender = provider.GetRequiredService<INotificationSender>();
         var batch = new NotificationBatch("acme", "waba-rotation-" + Guid.NewGuid().ToString("N")[..8], []);
 
@@ -53,6 +39,45 @@ public class NotificationSecretReloadTests
         Assert.True(receiver.RequestsFor(batch.Waba)[^1].SignatureValid);
         Assert.Contains(logs.Lines, l => l.StartsWith("Error ", StringComparison.Ordinal) && l.Contains("[204]", StringComparison.Ordinal)
             && l.Contains($"{Section}:Secret", StringComparison.Ordinal) && !l.Contains("too-short", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AValueTheBinderCannotReadIsRefusedAndTheLastSecretKept()
+    {
+        await using var receiver = await StubReceiver.StartAsync();
+        var (configuration, logs) = (new ConfigurationManager(), new LogSink());
+        await using var provider = Sender(configuration, logs, receiver, StubReceiver.Secret);
+        var sender = provider.GetRequiredService<INotificationSender>();
+        var batch = new NotificationBatch("acme", "waba-unreadable-" + Guid.NewGuid().ToString("N")[..8], []);
+        await sender.SendAsync(batch, CancellationToken.None);
+
+        // A typo in a reloading file: the change is refused (not thrown into the configuration's reload).
+        configuration[$"{Section}:Timeout"] = "soon";
+        ((IConfigurationRoot)configuration).Reload();
+
+        await sender.SendAsync(batch, CancellationToken.None);
+        Assert.True(receiver.RequestsFor(batch.Waba)[^1].SignatureValid);
+        Assert.Contains(logs.Lines, l => l.StartsWith("Error ", StringComparison.Ordinal) && l.Contains("[204]", StringComparison.Ordinal)
+            && l.Contains($"{Section}:Timeout", StringComparison.Ordinal) && !l.Contains("soon", StringComparison.Ordinal));
+    }
+
+    /// <summary>The notification sender on <paramref name="configuration"/>, signing with <paramref name="secret"/> to begin with.</summary>
+    private static ServiceProvider Sender(ConfigurationManager configuration, LogSink logs, StubReceiver receiver, string secret)
+    {
+        configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{Section}:Enabled"] = "true",
+            [$"{Section}:Endpoint"] = receiver.Endpoint.ToString(),
+            [$"{Section}:Secret"] = secret,
+        });
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging(l => l.AddProvider(logs))
+            .AddSingleton(TimeProvider.System);
+        services.AddOptions<NotificationOptions>().BindConfiguration(Section);
+        services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
+        services.AddWabaNotifications();
+        return services.BuildServiceProvider();
     }
 
     /// <summary>A configuration change as a reloading source makes it: the value, then the change signal.</summary>
